@@ -1,0 +1,68 @@
+package io.crampcare.testsupport;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every CrampCare service must hold on real PostgreSQL and Kafka: it is live and ready (database and
+ * broker checked), it connects as its own role, and Flyway migrated its own schema. A service's
+ * {@code @QuarkusTest} extends this and names the service.
+ */
+public abstract class ServiceFoundationChecks {
+
+    @Inject
+    DataSource dataSource;
+
+    /** The service's schema, e.g. {@code intake}; its role is {@code <schema>_svc}. */
+    protected abstract String service();
+
+    @Test
+    void readinessChecksDatabaseAndKafka() {
+        given().when().get("/q/health/ready")
+                .then().statusCode(200)
+                .body("status", is("UP"))
+                .body("checks.name", hasItems("Database connections health check", "Kafka connection health check"));
+    }
+
+    @Test
+    void isLive() {
+        given().when().get("/q/health/live").then().statusCode(200).body("status", is("UP"));
+    }
+
+    @Test
+    void connectsAsItsOwnRoleIntoItsOwnSchema() throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("SELECT current_user, current_schema()")) {
+            row.next();
+            assertEquals(service() + "_svc", row.getString(1));
+            assertEquals(service(), row.getString(2));
+        }
+    }
+
+    @Test
+    void flywayMigratedItsOwnSchema() throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("SELECT count(*) FILTER (WHERE success), count(*) FILTER (WHERE NOT success) FROM "
+                        + service() + ".flyway_schema_history")) {
+            row.next();
+            assertTrue(row.getInt(1) >= 1, "no successful migration in " + service() + ".flyway_schema_history");
+            assertEquals(0, row.getInt(2), "failed migrations in " + service() + ".flyway_schema_history");
+        }
+    }
+}
