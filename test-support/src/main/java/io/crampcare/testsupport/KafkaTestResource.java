@@ -90,6 +90,15 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
         }
     }
 
+    /** Hands tests a {@link KafkaBrokerControl} for the in-JVM broker (fields of that type). */
+    @Override
+    public void inject(TestInjector testInjector) {
+        if (cluster != null) {
+            testInjector.injectIntoFields(new KafkaBrokerControl(cluster),
+                    new TestInjector.MatchesType(KafkaBrokerControl.class));
+        }
+    }
+
     @Override
     public void stop() {
         if (cluster != null) {

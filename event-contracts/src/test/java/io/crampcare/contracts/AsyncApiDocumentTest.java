@@ -1,0 +1,122 @@
+package io.crampcare.contracts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+
+/** asyncapi.yaml must parse, be AsyncAPI 3.0.0, point only at things that exist, and agree with the code. */
+class AsyncApiDocumentTest {
+
+    static final String RESOURCE = "asyncapi.yaml";
+    static final JsonNode DOC = JsonSchemas.read(RESOURCE, new ObjectMapper(new YAMLFactory()));
+
+    @Test
+    void isAsyncApi300() {
+        assertEquals("3.0.0", DOC.path("asyncapi").asText());
+        assertFalse(DOC.path("info").path("title").asText().isBlank(), "info.title");
+        assertFalse(DOC.path("channels").isEmpty(), "channels");
+        assertFalse(DOC.path("operations").isEmpty(), "operations");
+    }
+
+    @Test
+    void everyRefResolves() {
+        List<String> refs = new ArrayList<>();
+        collectRefs(DOC, refs);
+        assertFalse(refs.isEmpty(), "the document uses $ref");
+        for (String ref : refs) {
+            int hash = ref.indexOf('#');
+            String file = hash < 0 ? ref : ref.substring(0, hash);
+            String fragment = hash < 0 ? "" : ref.substring(hash + 1);
+            JsonNode target = DOC;
+            if (!file.isEmpty()) {
+                // Relative to asyncapi.yaml, which sits at the classpath root.
+                String resource = URI.create(RESOURCE).resolve(file).toString();
+                assertNotNull(getClass().getClassLoader().getResource(resource),
+                        ref + " -> classpath resource " + resource + " must exist");
+                target = JsonSchemas.readJson(resource);
+            }
+            if (!fragment.isEmpty()) {
+                assertFalse(target.at(JsonPointer.compile(fragment)).isMissingNode(), ref + " must point at something");
+            }
+        }
+    }
+
+    private static void collectRefs(JsonNode node, List<String> into) {
+        if (node.isObject()) {
+            node.fields().forEachRemaining(field -> {
+                if (field.getKey().equals("$ref") && field.getValue().isTextual()) {
+                    into.add(field.getValue().asText());
+                } else {
+                    collectRefs(field.getValue(), into);
+                }
+            });
+        } else if (node.isArray()) {
+            node.forEach(element -> collectRefs(element, into));
+        }
+    }
+
+    @Test
+    void channelAddressesAreKnownTopics() {
+        Set<String> known = new HashSet<>(Topics.ALL);
+        Topics.ALL.forEach(topic -> known.add(Topics.deadLetter(topic)));
+        for (Map.Entry<String, JsonNode> channel : fields(DOC.path("channels"))) {
+            String address = channel.getValue().path("address").asText();
+            assertTrue(known.contains(address), "channel " + channel.getKey() + ": unknown topic " + address);
+            assertEquals(address, channel.getValue().path("bindings").path("kafka").path("topic").asText(),
+                    "channel " + channel.getKey() + ": kafka binding topic");
+        }
+    }
+
+    @Test
+    void messageTypesAreKnownAndExamplesMatchTheirSchemas() throws Exception {
+        Set<String> eventTypes = new HashSet<>();
+        for (Field field : EventTypes.class.getFields()) {
+            if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
+                eventTypes.add((String) field.get(null));
+            }
+        }
+        for (Map.Entry<String, JsonNode> message : fields(DOC.path("components").path("messages"))) {
+            String name = message.getKey();
+            JsonNode headers = message.getValue().path("headers");
+            String ceType = headers.findPath("ce_type").path("const").asText();
+            assertTrue(eventTypes.contains(ceType), name + ": ce_type " + ceType + " is not in EventTypes");
+
+            String payloadRef = message.getValue().path("payload").path("$ref").asText();
+            Schema payloadSchema = JsonSchemas.compile(URI.create(RESOURCE).resolve(payloadRef).toString());
+            JsonNode examples = message.getValue().path("examples");
+            assertFalse(examples.isEmpty(), name + " should show an example");
+            for (JsonNode example : examples) {
+                List<Error> errors = payloadSchema.validate(example.path("payload"));
+                assertTrue(errors.isEmpty(), () -> name + " example " + example.path("name") + ": " + errors);
+                assertEquals(ceType, example.path("headers").path("ce_type").asText(), name + " example ce_type");
+                assertEquals(example.path("payload").path("userId").asText(),
+                        example.path("headers").path("ce_subject").asText(), name + " example: ce_subject is the userId");
+            }
+        }
+    }
+
+    private static List<Map.Entry<String, JsonNode>> fields(JsonNode node) {
+        List<Map.Entry<String, JsonNode>> entries = new ArrayList<>();
+        node.fields().forEachRemaining(entries::add);
+        return entries;
+    }
+}

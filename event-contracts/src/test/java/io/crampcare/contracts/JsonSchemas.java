@@ -1,0 +1,64 @@
+package io.crampcare.contracts;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.PathType;
+
+/** Helpers the contract tests share: read a classpath resource, compile a schema, serialize like Quarkus. */
+public final class JsonSchemas {
+
+    /** Serializes the way Quarkus's ObjectMapper does for our payloads: ISO-8601 instants, nulls included. */
+    public static final ObjectMapper MAPPER = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    // Draft 2020-12 treats "format" as an annotation only; we want bad UUIDs and dates rejected.
+    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+            builder -> builder.schemaRegistryConfig(SchemaRegistryConfig.builder()
+                    .formatAssertionsEnabled(true)
+                    .pathType(PathType.JSON_PATH) // "$.severity: ..." reads better than a bare JSON pointer
+                    .build()));
+
+    private JsonSchemas() {
+    }
+
+    /** A classpath resource as a JSON tree. */
+    public static JsonNode readJson(String resource) {
+        return read(resource, MAPPER);
+    }
+
+    public static JsonNode read(String resource, ObjectMapper mapper) {
+        try (InputStream in = JsonSchemas.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no classpath resource " + resource);
+            }
+            return mapper.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + resource, e);
+        }
+    }
+
+    /** A JSON text as a tree. */
+    public static JsonNode parse(String json) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException("not JSON: " + json, e);
+        }
+    }
+
+    /** The validator for a schema resource, with format assertions on. */
+    public static Schema compile(String resource) {
+        return REGISTRY.getSchema(readJson(resource));
+    }
+}
