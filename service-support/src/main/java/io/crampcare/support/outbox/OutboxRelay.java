@@ -1,0 +1,344 @@
+package io.crampcare.support.outbox;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
+
+/**
+ * Publishes outbox rows to Kafka as CloudEvents (binary mode) and marks them sent only after the broker acknowledged
+ * them (acks=all, idempotent producer). One worker thread per process; a commit that wrote a row wakes it at once,
+ * and a short poll catches anything else (rows left by a crashed replica, retries after an outage).
+ * <p>
+ * Several replicas may run: each claims rows with {@code FOR UPDATE SKIP LOCKED}, so a row is published by one of
+ * them. A transaction-scoped advisory lock per Kafka key keeps one key's rows with one replica at a time, which keeps
+ * them in order. A crash between the broker's acknowledgement and the commit republishes a row: consumers are
+ * idempotent on the CloudEvent id.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final Duration FIRST_BACKOFF = Duration.ofMillis(250);
+
+    // Locks are keyed by (schema, message key): the services share one database, and so its advisory locks.
+    private static final String CLAIM = """
+            SELECT id, topic, message_key, event_type, subject, payload::text, created_at
+            FROM outbox_event
+            WHERE sent_at IS NULL
+              AND pg_try_advisory_xact_lock(hashtext(current_schema()), hashtext(message_key))
+            ORDER BY seq
+            LIMIT ?
+            FOR UPDATE SKIP LOCKED
+            """;
+    private static final String MARK_SENT = """
+            UPDATE outbox_event SET sent_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = ANY (?)
+            """;
+    private static final String MARK_FAILED = """
+            UPDATE outbox_event SET attempts = attempts + 1, last_error = left(?, 1000) WHERE id = ?
+            """;
+
+    @Inject
+    OutboxConfig config;
+    @Inject
+    AgroalDataSource dataSource;
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafkaConfig;
+    @Inject
+    MeterRegistry registry;
+    @ConfigProperty(name = "quarkus.application.name")
+    String applicationName;
+
+    private final Semaphore wakeUps = new Semaphore(0);
+    private volatile boolean running;
+    private Thread worker;
+    private Producer<String, byte[]> producer;
+    private Counter published;
+    private Counter failed;
+
+    void start(@Observes StartupEvent event) {
+        if (!config.relayEnabled()) {
+            LOG.info("Outbox relay disabled (crampcare.outbox.relay-enabled=false)");
+            return;
+        }
+        published = registry.counter("crampcare.outbox.published");
+        failed = registry.counter("crampcare.outbox.publish.failures");
+        producer = new KafkaProducer<>(producerConfig(), new StringSerializer(), new ByteArraySerializer());
+        running = true;
+        worker = new Thread(this::run, "outbox-relay");
+        worker.setDaemon(true);
+        worker.start();
+        LOG.infof("Outbox relay started (poll every %s, batches of %d, source %s)", config.pollInterval(),
+                config.batchSize(), config.source());
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (worker == null) {
+            return;
+        }
+        running = false;
+        worker.interrupt();
+        try {
+            worker.join(config.sendTimeout().toMillis() + 5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        producer.close(Duration.ofSeconds(5));
+        worker = null;
+    }
+
+    /** Publish right after the writing transaction commits; the poll is only the fallback. */
+    void onWritten(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxWritten written) {
+        wakeUps.release();
+    }
+
+    private Map<String, Object> producerConfig() {
+        // Start from the application's kafka.* settings (bootstrap servers, security), then fix what delivery needs.
+        Map<String, Object> props = new HashMap<>(kafkaConfig);
+        long sendTimeoutMs = config.sendTimeout().toMillis();
+        long requestTimeoutMs = Math.max(1_000, sendTimeoutMs / 2);
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, applicationName + "-outbox");
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 1);
+        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) requestTimeoutMs);
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Math.max(sendTimeoutMs, requestTimeoutMs + 1));
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, sendTimeoutMs);
+        return props;
+    }
+
+    private void run() {
+        Duration backoff = FIRST_BACKOFF;
+        while (running) {
+            try {
+                wakeUps.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                wakeUps.drainPermits();
+                BatchResult result;
+                do {
+                    result = publishBatch();
+                } while (running && result.complete() && result.claimed() == config.batchSize());
+                if (!result.complete()) {
+                    LOG.warnf("Outbox: %d of %d events not acknowledged (%s); retrying in %s", result.failed(),
+                            result.claimed(), result.firstError(), backoff);
+                    Thread.sleep(backoff.toMillis());
+                    backoff = min(backoff.multipliedBy(2), config.maxBackoff());
+                } else {
+                    backoff = FIRST_BACKOFF;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                if (!running) {
+                    return;
+                }
+                LOG.errorf(e, "Outbox relay round failed; retrying in %s", backoff);
+                sleepQuietly(backoff);
+                backoff = min(backoff.multipliedBy(2), config.maxBackoff());
+            }
+        }
+    }
+
+    /** Claims up to one batch of unsent rows, publishes them and records the outcome, in one transaction. */
+    BatchResult publishBatch() {
+        int timeoutSeconds = (int) config.sendTimeout().toSeconds() + 30;
+        return QuarkusTransaction.requiringNew().timeout(timeoutSeconds).call(() -> {
+            try (Connection connection = dataSource.getConnection()) {
+                List<PendingEvent> batch = claim(connection);
+                if (batch.isEmpty()) {
+                    return BatchResult.EMPTY;
+                }
+                List<UUID> sent = new ArrayList<>();
+                Map<UUID, String> errors = new LinkedHashMap<>();
+                publishInKeyOrder(batch, sent, errors);
+                markSent(connection, sent);
+                markFailed(connection, errors);
+                published.increment(sent.size());
+                failed.increment(errors.size());
+                String firstError = errors.isEmpty() ? null : errors.values().iterator().next();
+                return new BatchResult(batch.size(), batch.size() - sent.size(), firstError);
+            }
+        });
+    }
+
+    private List<PendingEvent> claim(Connection connection) throws SQLException {
+        List<PendingEvent> batch = new ArrayList<>();
+        try (PreparedStatement claim = connection.prepareStatement(CLAIM)) {
+            claim.setInt(1, config.batchSize());
+            try (ResultSet rows = claim.executeQuery()) {
+                while (rows.next()) {
+                    batch.add(new PendingEvent(rows.getObject(1, UUID.class), rows.getString(2), rows.getString(3),
+                            rows.getString(4), rows.getString(5), rows.getString(6),
+                            rows.getObject(7, OffsetDateTime.class)));
+                }
+            }
+        }
+        return batch;
+    }
+
+    /**
+     * Publishes in waves: each wave sends the next row of every key and waits for the acknowledgements. A row goes out
+     * only after the previous row of its key was acknowledged, so a failure can never let a later event of a key
+     * overtake an earlier one; a key whose row failed stops for this round (its rows stay unsent, in order).
+     */
+    private void publishInKeyOrder(List<PendingEvent> batch, List<UUID> sent, Map<UUID, String> errors) {
+        Map<String, Deque<PendingEvent>> byKey = new LinkedHashMap<>();
+        for (PendingEvent event : batch) {
+            byKey.computeIfAbsent(event.key(), k -> new ArrayDeque<>()).add(event);
+        }
+        while (!byKey.isEmpty() && running) {
+            Map<PendingEvent, Future<?>> wave = new LinkedHashMap<>();
+            for (Deque<PendingEvent> rows : byKey.values()) {
+                PendingEvent next = rows.poll();
+                wave.put(next, send(next));
+            }
+            long deadline = System.nanoTime() + config.sendTimeout().toNanos() + 1_000_000_000L;
+            wave.forEach((event, ack) -> {
+                String error = awaitAck(ack, deadline);
+                if (error == null) {
+                    sent.add(event.id());
+                } else {
+                    errors.put(event.id(), error);
+                    byKey.remove(event.key());
+                }
+            });
+            byKey.values().removeIf(Deque::isEmpty);
+        }
+    }
+
+    private Future<?> send(PendingEvent event) {
+        try {
+            return producer.send(toRecord(event));
+        } catch (KafkaException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private ProducerRecord<String, byte[]> toRecord(PendingEvent event) {
+        RecordHeaders headers = new RecordHeaders();
+        header(headers, "ce_specversion", "1.0");
+        header(headers, "ce_id", event.id().toString());
+        header(headers, "ce_source", config.source());
+        header(headers, "ce_type", event.type());
+        header(headers, "ce_time", DateTimeFormatter.ISO_INSTANT.format(event.createdAt().toInstant()));
+        if (event.subject() != null) {
+            header(headers, "ce_subject", event.subject());
+        }
+        header(headers, "content-type", "application/json");
+        return new ProducerRecord<>(event.topic(), null, event.key(), event.payload().getBytes(StandardCharsets.UTF_8),
+                headers);
+    }
+
+    private static void header(RecordHeaders headers, String name, String value) {
+        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Waits for the broker's acknowledgement; returns null when acknowledged, else why not. */
+    private static String awaitAck(Future<?> ack, long deadlineNanos) {
+        try {
+            ack.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+            return null;
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        } catch (TimeoutException e) {
+            return "no acknowledgement in time";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+    }
+
+    private static void markSent(Connection connection, List<UUID> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement update = connection.prepareStatement(MARK_SENT)) {
+            update.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
+            update.executeUpdate();
+        }
+    }
+
+    private static void markFailed(Connection connection, Map<UUID, String> errors) throws SQLException {
+        if (errors.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement update = connection.prepareStatement(MARK_FAILED)) {
+            for (Map.Entry<UUID, String> error : errors.entrySet()) {
+                update.setString(1, error.getValue());
+                update.setObject(2, error.getKey());
+                update.addBatch();
+            }
+            update.executeBatch();
+        }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private static void sleepQuietly(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private record PendingEvent(UUID id, String topic, String key, String type, String subject, String payload,
+            OffsetDateTime createdAt) {
+    }
+
+    /** What one relay transaction did: rows claimed, rows not acknowledged (left for a retry), the first error. */
+    record BatchResult(int claimed, int failed, String firstError) {
+        static final BatchResult EMPTY = new BatchResult(0, 0, null);
+
+        boolean complete() {
+            return failed == 0;
+        }
+    }
+}

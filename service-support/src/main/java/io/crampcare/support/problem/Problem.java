@@ -1,0 +1,34 @@
+package io.crampcare.support.problem;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * An RFC 9457 problem detail, sent as {@code application/problem+json}.
+ *
+ * @param type   URI naming the kind of problem (documented under {@link ProblemTypes})
+ * @param title  short summary of that kind
+ * @param status the HTTP status
+ * @param detail what went wrong with this request
+ * @param errors for validation problems, each offending field and what is wrong with it
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Problem(String type, String title, int status, String detail, List<FieldError> errors) {
+
+    /** 400 naming every invalid field. */
+    public static Problem validation(List<FieldError> errors) {
+        String detail = errors.size() == 1 ? "The request has 1 invalid field."
+                : "The request has " + errors.size() + " invalid fields.";
+        return new Problem(ProblemTypes.VALIDATION, "Invalid request", 400, detail, List.copyOf(errors));
+    }
+
+    /**
+     * One invalid input.
+     *
+     * @param field   JSON path of the field ({@code activity.minutes}, {@code symptoms[1]}) or the query/header name
+     * @param message what a valid value looks like
+     */
+    public record FieldError(String field, String message) {
+    }
+}
