@@ -1,0 +1,221 @@
+package io.crampcare.intake.rest;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.crampcare.intake.config.IntakeConfig;
+import io.crampcare.intake.mapping.CrampReportMapper;
+import io.crampcare.intake.service.CrampReportService;
+import io.crampcare.intake.service.IdempotencyService;
+import io.crampcare.intake.service.PageCursor;
+import io.crampcare.support.problem.Problem;
+import io.crampcare.support.problem.ProblemException;
+import io.crampcare.support.problem.ProblemMappers;
+
+@Path(CrampReportMapper.API_PATH)
+@Tag(name = "Cramp reports", description = "Submit and read muscle-cramp reports")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class CrampReportResource {
+
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    private static final int MAX_KEY_LENGTH = 255;
+    private static final String SAMPLE = """
+            {"userId": "user-42", "occurredAt": "2026-11-25T07:30:00Z", "muscle": "GLUTEUS_MAXIMUS", "side": "LEFT",
+             "onset": "GRADUAL", "severity": 6, "durationSeconds": 90, "context": "AFTER_EXERCISE",
+             "activity": {"type": "SQUATS", "intensity": "HARD", "minutes": 45}, "warmedUp": false,
+             "stretchedAfter": false, "sweatingHeavily": true, "waterTodayMl": 900, "reliefBy": "SHIFTING_POSITION",
+             "symptoms": []}
+            """;
+
+    private final CrampReportService reports;
+    private final IdempotencyService idempotency;
+    private final ObjectMapper objectMapper;
+    private final IntakeConfig config;
+
+    CrampReportResource(CrampReportService reports, IdempotencyService idempotency, ObjectMapper objectMapper,
+            IntakeConfig config) {
+        this.reports = reports;
+        this.idempotency = idempotency;
+        this.objectMapper = objectMapper;
+        this.config = config;
+    }
+
+    @POST
+    @Operation(summary = "Submit a cramp report",
+            description = "Stores the report and publishes it on Kafka topic cramp-reports (CloudEvent type "
+                    + "io.crampcare.cramp-report.submitted.v1). With an Idempotency-Key, a retry with the same body gets "
+                    + "the first response again (header Idempotent-Replayed: true); keys are remembered for 24 h.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "gradual cramp after squats", value = SAMPLE)))
+    @APIResponse(responseCode = "201", description = "Stored; Location names the report",
+            content = @Content(schema = @Schema(implementation = CrampReportResponse.class)))
+    @APIResponse(responseCode = "400", description = "Invalid or malformed report; `errors` names each invalid field",
+            content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The first request with this Idempotency-Key is still in flight",
+            content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "Body over 64 KiB")
+    @APIResponse(responseCode = "422", description = "Idempotency-Key already used with a different body",
+            content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    public Response submit(
+            @Parameter(description = "Client-chosen key (1-255 visible ASCII characters, e.g. a UUID) that makes retries safe")
+            @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
+            @Valid @NotNull(message = "a JSON body is required") CrampReportRequest request) {
+        if (idempotencyKey == null) {
+            return created(reports.submit(request, null));
+        }
+        checkKey(idempotencyKey);
+        IdempotencyService.Claim claim = idempotency.claim(idempotencyKey, hash(request));
+        if (claim instanceof IdempotencyService.Replay replay) {
+            return Response.status(replay.status())
+                    .header("Location", replay.location())
+                    .header("Idempotent-Replayed", "true")
+                    .type(MediaType.APPLICATION_JSON)
+                    .entity(replay.body())
+                    .build();
+        }
+        IdempotencyService.Granted granted = (IdempotencyService.Granted) claim;
+        try {
+            return created(reports.submit(request, granted));
+        } catch (RuntimeException e) {
+            idempotency.release(granted);
+            throw e;
+        }
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Read one cramp report")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CrampReportResponse.class)))
+    @APIResponse(responseCode = "404", description = "No report with this id",
+            content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    public CrampReportResponse get(@PathParam("id") String id) {
+        UUID reportId;
+        try {
+            reportId = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.notFound("No cramp report has id " + id + ".");
+        }
+        return reports.find(reportId).orElseThrow(() -> ProblemException.notFound("No cramp report has id " + id + "."));
+    }
+
+    @GET
+    @Operation(summary = "List a user's cramp reports, newest first",
+            description = "Cursor pagination: pass nextPageToken as pageToken to get the next page. The order "
+                    + "(occurredAt, then id, descending) is stable, so paging shows no gaps or repeats.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CrampReportPage.class)))
+    @APIResponse(responseCode = "400", description = "Invalid query parameter; `errors` names each",
+            content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    public CrampReportPage list(
+            @Parameter(description = "Whose reports", required = true) @QueryParam("userId") String userId,
+            @Parameter(description = "Earliest occurredAt, inclusive (ISO-8601)", schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+            @QueryParam("from") String from,
+            @Parameter(description = "Latest occurredAt, exclusive (ISO-8601)", schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+            @QueryParam("to") String to,
+            @Parameter(description = "Reports per page: 1-100, default 20") @QueryParam("pageSize") String pageSize,
+            @Parameter(description = "nextPageToken of the previous page") @QueryParam("pageToken") String pageToken) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (userId == null || userId.isBlank()) {
+            errors.add(new Problem.FieldError("userId", "is required"));
+        }
+        Instant fromInstant = instant("from", from, errors);
+        Instant toInstant = instant("to", to, errors);
+        if (fromInstant != null && toInstant != null && !fromInstant.isBefore(toInstant)) {
+            errors.add(new Problem.FieldError("to", "must be after from"));
+        }
+        int size = pageSize(pageSize, errors);
+        PageCursor after = null;
+        if (pageToken != null && !pageToken.isEmpty()) {
+            after = PageCursor.decode(pageToken).orElse(null);
+            if (after == null) {
+                errors.add(new Problem.FieldError("pageToken", "is not a token this API issued; start again without it"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        return reports.list(userId, fromInstant, toInstant, size, after);
+    }
+
+    private static Response created(CrampReportResponse response) {
+        return Response.status(Response.Status.CREATED).header("Location", response.links().self()).entity(response).build();
+    }
+
+    private static void checkKey(String key) {
+        boolean visibleAscii = key.chars().allMatch(c -> c > 0x20 && c < 0x7f);
+        if (key.isEmpty() || key.length() > MAX_KEY_LENGTH || !visibleAscii) {
+            throw ProblemException.invalid(IDEMPOTENCY_KEY, "must be 1-255 visible ASCII characters, e.g. a UUID");
+        }
+    }
+
+    /** SHA-256 of the request as re-serialized: formatting and field order of the client's JSON do not matter. */
+    private String hash(CrampReportRequest request) {
+        try {
+            byte[] canonical = objectMapper.writeValueAsString(request).getBytes(StandardCharsets.UTF_8);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Hashing a request failed", e);
+        }
+    }
+
+    private static Instant instant(String name, String value, List<Problem.FieldError> errors) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            errors.add(new Problem.FieldError(name, "must be an ISO-8601 instant, e.g. 2026-11-25T07:30:00Z"));
+            return null;
+        }
+    }
+
+    private int pageSize(String value, List<Problem.FieldError> errors) {
+        int max = config.paging().maxSize();
+        if (value == null || value.isEmpty()) {
+            return config.paging().defaultSize();
+        }
+        try {
+            int size = Integer.parseInt(value);
+            if (size >= 1 && size <= max) {
+                return size;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        errors.add(new Problem.FieldError("pageSize", "must be a whole number from 1 to " + max));
+        return 0;
+    }
+}

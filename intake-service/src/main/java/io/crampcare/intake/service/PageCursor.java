@@ -1,0 +1,32 @@
+package io.crampcare.intake.service;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Position after the last report of a page, in the listing's order (occurredAt, then id, both descending). Clients
+ * see it as an opaque token; keyset paging means no gaps or repeats while reports are added.
+ */
+public record PageCursor(Instant occurredAt, UUID id) {
+
+    public String encode() {
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString((occurredAt + "|" + id).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The cursor a token stands for, or empty when the token was not made by {@link #encode()}. */
+    public static Optional<PageCursor> decode(String token) {
+        try {
+            String[] parts = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).split("\\|", -1);
+            if (parts.length != 2) {
+                return Optional.empty();
+            }
+            return Optional.of(new PageCursor(Instant.parse(parts[0]), UUID.fromString(parts[1])));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package io.crampcare.intake;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/** Report bodies for tests: a valid one to start from, and users no other test shares. */
+final class TestReports {
+
+    private TestReports() {
+    }
+
+    static String newUser(String purpose) {
+        return purpose + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** A complete, valid report (the article's "gradual cramp after squats"), as a mutable JSON object. */
+    static Map<String, Object> valid(String userId) {
+        return valid(userId, Instant.now().minus(10, ChronoUnit.MINUTES));
+    }
+
+    static Map<String, Object> valid(String userId, Instant occurredAt) {
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("userId", userId);
+        report.put("occurredAt", occurredAt.toString());
+        report.put("muscle", "GLUTEUS_MAXIMUS");
+        report.put("side", "LEFT");
+        report.put("onset", "GRADUAL");
+        report.put("severity", 6);
+        report.put("durationSeconds", 90);
+        report.put("context", "AFTER_EXERCISE");
+        report.put("activity", new LinkedHashMap<>(Map.of("type", "SQUATS", "intensity", "HARD", "minutes", 45)));
+        report.put("warmedUp", false);
+        report.put("stretchedAfter", false);
+        report.put("sweatingHeavily", true);
+        report.put("waterTodayMl", 900);
+        report.put("visibleLump", false);
+        report.put("reliefBy", "SHIFTING_POSITION");
+        report.put("symptoms", List.of("TINGLING", "NUMBNESS"));
+        report.put("newMedication", false);
+        report.put("bodyWeightKg", 72.5);
+        report.put("notes", "Last set of squats.");
+        return report;
+    }
+
+    static String bootstrapServers() {
+        return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+    }
+}
