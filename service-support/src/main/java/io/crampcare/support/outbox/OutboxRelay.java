@@ -8,9 +8,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,8 +51,8 @@ import io.smallrye.common.annotation.Identifier;
  * and a short poll catches anything else (rows left by a crashed replica, retries after an outage).
  * <p>
  * Several replicas may run: each claims rows with {@code FOR UPDATE SKIP LOCKED}, so a row is published by one of
- * them. A transaction-scoped advisory lock per Kafka key keeps one key's rows with one replica at a time, which keeps
- * them in order. A crash between the broker's acknowledgement and the commit republishes a row: consumers are
+ * them. Only the oldest unsent row of each Kafka key can be claimed, so a key's events go out one after another, in
+ * the order they were written, even across replicas and failures. A crash between the broker's acknowledgement and the commit republishes a row: consumers are
  * idempotent on the CloudEvent id.
  */
 @ApplicationScoped
@@ -63,15 +61,18 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(250);
 
-    // Locks are keyed by (schema, message key): the services share one database, and so its advisory locks.
-    private static final String CLAIM = """
-            SELECT id, topic, message_key, event_type, subject, payload::text, created_at
-            FROM outbox_event
-            WHERE sent_at IS NULL
-              AND pg_try_advisory_xact_lock(hashtext(current_schema()), hashtext(message_key))
-            ORDER BY seq
+    // Only the oldest unsent row of each key is claimable: a later row waits until the one before it was
+    // acknowledged, whichever replica holds it. SKIP LOCKED lets replicas take disjoint rows without waiting.
+    static final String CLAIM = """
+            SELECT o.id, o.topic, o.message_key, o.event_type, o.subject, o.payload::text, o.created_at
+            FROM outbox_event o
+            WHERE o.sent_at IS NULL
+              AND NOT EXISTS (SELECT 1 FROM outbox_event earlier
+                              WHERE earlier.message_key = o.message_key AND earlier.sent_at IS NULL
+                                AND earlier.seq < o.seq)
+            ORDER BY o.seq
             LIMIT ?
-            FOR UPDATE SKIP LOCKED
+            FOR UPDATE OF o SKIP LOCKED
             """;
     private static final String MARK_SENT = """
             UPDATE outbox_event SET sent_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = ANY (?)
@@ -194,7 +195,7 @@ public class OutboxRelay {
                 }
                 List<UUID> sent = new ArrayList<>();
                 Map<UUID, String> errors = new LinkedHashMap<>();
-                publishInKeyOrder(batch, sent, errors);
+                publish(batch, sent, errors);
                 markSent(connection, sent);
                 markFailed(connection, errors);
                 published.increment(sent.size());
@@ -220,34 +221,19 @@ public class OutboxRelay {
         return batch;
     }
 
-    /**
-     * Publishes in waves: each wave sends the next row of every key and waits for the acknowledgements. A row goes out
-     * only after the previous row of its key was acknowledged, so a failure can never let a later event of a key
-     * overtake an earlier one; a key whose row failed stops for this round (its rows stay unsent, in order).
-     */
-    private void publishInKeyOrder(List<PendingEvent> batch, List<UUID> sent, Map<UUID, String> errors) {
-        Map<String, Deque<PendingEvent>> byKey = new LinkedHashMap<>();
-        for (PendingEvent event : batch) {
-            byKey.computeIfAbsent(event.key(), k -> new ArrayDeque<>()).add(event);
-        }
-        while (!byKey.isEmpty() && running) {
-            Map<PendingEvent, Future<?>> wave = new LinkedHashMap<>();
-            for (Deque<PendingEvent> rows : byKey.values()) {
-                PendingEvent next = rows.poll();
-                wave.put(next, send(next));
+    /** Sends every claimed row (one per key), then waits for each acknowledgement. */
+    private void publish(List<PendingEvent> batch, List<UUID> sent, Map<UUID, String> errors) {
+        Map<PendingEvent, Future<?>> acks = new LinkedHashMap<>();
+        batch.forEach(event -> acks.put(event, send(event)));
+        long deadline = System.nanoTime() + config.sendTimeout().toNanos() + 1_000_000_000L;
+        acks.forEach((event, ack) -> {
+            String error = awaitAck(ack, deadline);
+            if (error == null) {
+                sent.add(event.id());
+            } else {
+                errors.put(event.id(), error);
             }
-            long deadline = System.nanoTime() + config.sendTimeout().toNanos() + 1_000_000_000L;
-            wave.forEach((event, ack) -> {
-                String error = awaitAck(ack, deadline);
-                if (error == null) {
-                    sent.add(event.id());
-                } else {
-                    errors.put(event.id(), error);
-                    byKey.remove(event.key());
-                }
-            });
-            byKey.values().removeIf(Deque::isEmpty);
-        }
+        });
     }
 
     private Future<?> send(PendingEvent event) {
