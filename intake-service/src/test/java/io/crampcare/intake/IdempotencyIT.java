@@ -12,6 +12,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -21,6 +25,9 @@ import javax.sql.DataSource;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -45,9 +52,9 @@ class IdempotencyIT {
         first.then().statusCode(201);
 
         // Same content, other field order and formatting: still the same request.
-        Map<String, Object> reversed = new java.util.LinkedHashMap<>();
-        java.util.List<String> keys = new java.util.ArrayList<>(report.keySet());
-        java.util.Collections.reverse(keys);
+        Map<String, Object> reversed = new LinkedHashMap<>();
+        List<String> keys = new ArrayList<>(report.keySet());
+        Collections.reverse(keys);
         keys.forEach(k -> reversed.put(k, report.get(k)));
         String reordered = prettyJson(reversed);
         Response replay = given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(reordered)
@@ -120,8 +127,8 @@ class IdempotencyIT {
 
     private static String prettyJson(Object value) {
         try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(value);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(value);
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -107,7 +106,7 @@ class OutboxIT {
         Instant start = Instant.now().minus(1, ChronoUnit.HOURS);
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < users.size(); i++) {
-            Map<String, Object> report = new LinkedHashMap<>(TestReports.valid(users.get(i), start.plusSeconds(i)));
+            Map<String, Object> report = TestReports.valid(users.get(i), start.plusSeconds(i));
             ids.add(given().contentType(ContentType.JSON).body(report)
                     .when().post(REPORTS)
                     .then().statusCode(201)

@@ -3,6 +3,7 @@ package io.crampcare.intake.mapping;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,8 +47,7 @@ public class CrampReportMapper {
         report.waterTodayMl = request.waterTodayMl();
         report.visibleLump = request.visibleLump();
         report.reliefBy = request.reliefBy();
-        report.symptoms = EnumSet.noneOf(Symptom.class);
-        report.symptoms.addAll(request.symptoms());
+        report.symptoms = symptoms(request.symptoms());
         report.newMedication = request.newMedication();
         report.bodyWeightKg = request.bodyWeightKg();
         report.notes = request.notes();
@@ -62,7 +62,7 @@ public class CrampReportMapper {
                         : new ActivityInput(report.activityType, report.activityIntensity, report.activityMinutes),
                 report.warmedUp, report.stretchedAfter, report.sweatingHeavily, report.waterTodayMl,
                 report.waterTodayMl == null ? null : Math.round(report.waterTodayMl / ML_PER_US_FLUID_OUNCE * 10) / 10.0,
-                report.visibleLump, report.reliefBy, withNone(report), report.newMedication,
+                report.visibleLump, report.reliefBy, symptoms(report.symptoms), report.newMedication,
                 report.bodyWeightKg, report.notes,
                 new CrampReportResponse.Links(self, self + "/advice"));
     }
@@ -73,13 +73,14 @@ public class CrampReportMapper {
                 report.activityType == null ? null
                         : new Activity(report.activityType, report.activityIntensity, report.activityMinutes),
                 report.warmedUp, report.stretchedAfter, report.sweatingHeavily, report.waterTodayMl,
-                report.visibleLump, report.reliefBy, withNone(report), report.newMedication,
+                report.visibleLump, report.reliefBy, symptoms(report.symptoms), report.newMedication,
                 report.bodyWeightKg, report.notes);
     }
 
-    private static EnumSet<Symptom> withNone(CrampReport report) {
-        EnumSet<Symptom> symptoms = EnumSet.noneOf(Symptom.class);
-        symptoms.addAll(report.symptoms);
-        return symptoms;
+    /** A copy in enum order (EnumSet.copyOf alone rejects an empty non-EnumSet). */
+    private static EnumSet<Symptom> symptoms(Set<Symptom> symptoms) {
+        EnumSet<Symptom> copy = EnumSet.noneOf(Symptom.class);
+        copy.addAll(symptoms);
+        return copy;
     }
 }

@@ -1,6 +1,7 @@
 package io.crampcare.intake.service;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +12,7 @@ import org.jboss.logging.Logger;
 
 import io.crampcare.intake.config.IntakeConfig;
 import io.crampcare.intake.model.IdempotencyRecord;
+import io.crampcare.support.problem.Problem;
 import io.crampcare.support.problem.ProblemException;
 import io.crampcare.support.problem.ProblemTypes;
 import io.quarkus.scheduler.Scheduled;
@@ -74,7 +76,6 @@ public class IdempotencyService {
                 }
                 continue; // a concurrent request inserted it first: look again
             }
-            em.detach(existing);
             boolean expired = existing.expiresAt.isBefore(now);
             boolean abandoned = existing.state == IdempotencyRecord.State.IN_FLIGHT
                     && existing.claimedAt.isBefore(now.minus(config.idempotency().inFlightTimeout()));
@@ -152,9 +153,8 @@ public class IdempotencyService {
     }
 
     private static ProblemException inFlight() {
-        return new ProblemException(new io.crampcare.support.problem.Problem(ProblemTypes.REQUEST_IN_PROGRESS,
-                "Request in progress", 409,
+        return new ProblemException(new Problem(ProblemTypes.REQUEST_IN_PROGRESS, "Request in progress", 409,
                 "The first request with this Idempotency-Key is still being processed; retry shortly.", null),
-                java.util.Map.of("Retry-After", "1"));
+                Map.of("Retry-After", "1"));
     }
 }

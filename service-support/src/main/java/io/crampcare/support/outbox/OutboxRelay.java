@@ -157,30 +157,42 @@ public class OutboxRelay {
         while (running) {
             try {
                 wakeUps.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                wakeUps.drainPermits();
-                BatchResult result;
-                do {
-                    result = publishBatch();
-                } while (running && result.complete() && result.claimed() == config.batchSize());
-                if (!result.complete()) {
-                    LOG.warnf("Outbox: %d of %d events not acknowledged (%s); retrying in %s", result.failed(),
-                            result.claimed(), result.firstError(), backoff);
-                    Thread.sleep(backoff.toMillis());
-                    backoff = min(backoff.multipliedBy(2), config.maxBackoff());
-                } else {
-                    backoff = FIRST_BACKOFF;
-                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (RuntimeException e) {
-                if (!running) {
-                    return;
-                }
-                LOG.errorf(e, "Outbox relay round failed; retrying in %s", backoff);
+            }
+            wakeUps.drainPermits();
+            if (drain()) {
+                backoff = FIRST_BACKOFF;
+            } else if (running) {
                 sleepQuietly(backoff);
                 backoff = min(backoff.multipliedBy(2), config.maxBackoff());
             }
+        }
+    }
+
+    /**
+     * Publishes batches until none is left. A batch holds one row per key, so a key's next row becomes claimable only
+     * after the batch before it; hence "until a batch claims nothing", not "until a batch is short".
+     *
+     * @return false when something failed and the relay should back off
+     */
+    private boolean drain() {
+        try {
+            BatchResult result;
+            do {
+                result = publishBatch();
+            } while (running && result.complete() && result.claimed() > 0);
+            if (!result.complete()) {
+                LOG.warnf("Outbox: %d of %d events not acknowledged (%s); backing off", result.failed(),
+                        result.claimed(), result.firstError());
+            }
+            return result.complete();
+        } catch (RuntimeException e) {
+            if (running) {
+                LOG.error("Outbox relay round failed; backing off", e);
+            }
+            return false;
         }
     }
 
