@@ -9,10 +9,12 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
 
@@ -99,6 +101,8 @@ class AsyncApiDocumentTest {
             JsonNode headers = message.getValue().path("headers");
             String ceType = headers.findPath("ce_type").path("const").asText();
             assertTrue(eventTypes.contains(ceType), name + ": ce_type " + ceType + " is not in EventTypes");
+            String ceSource = headers.findPath("ce_source").path("const").asText();
+            assertTrue(ceSource.matches("/crampcare/[a-z-]+-service"), name + ": ce_source const " + ceSource);
 
             String payloadRef = message.getValue().path("payload").path("$ref").asText();
             Schema payloadSchema = JsonSchemas.compile(URI.create(RESOURCE).resolve(payloadRef).toString());
@@ -108,8 +112,63 @@ class AsyncApiDocumentTest {
                 List<Error> errors = payloadSchema.validate(example.path("payload"));
                 assertTrue(errors.isEmpty(), () -> name + " example " + example.path("name") + ": " + errors);
                 assertEquals(ceType, example.path("headers").path("ce_type").asText(), name + " example ce_type");
+                assertEquals(ceSource, example.path("headers").path("ce_source").asText(), name + " example ce_source");
                 assertEquals(example.path("payload").path("userId").asText(),
                         example.path("headers").path("ce_subject").asText(), name + " example: ce_subject is the userId");
+            }
+        }
+    }
+
+    @Test
+    void everyTopicChannelHasADeadLetterTwinWithTheSameMessages() {
+        Map<String, JsonNode> byAddress = new HashMap<>();
+        for (Map.Entry<String, JsonNode> channel : fields(DOC.path("channels"))) {
+            byAddress.put(channel.getValue().path("address").asText(), channel.getValue());
+        }
+        for (Map.Entry<String, JsonNode> entry : byAddress.entrySet()) {
+            String address = entry.getKey();
+            if (!Topics.ALL.contains(address)) {
+                continue; // a dead-letter channel itself
+            }
+            JsonNode twin = byAddress.get(Topics.deadLetter(address));
+            assertNotNull(twin, "channel for " + address + " needs a channel for " + Topics.deadLetter(address));
+            assertEquals(messageRefs(entry.getValue()), messageRefs(twin),
+                    Topics.deadLetter(address) + " carries the messages of " + address);
+            assertEquals(1, twin.path("bindings").path("kafka").path("partitions").asInt(),
+                    Topics.deadLetter(address) + " has one partition");
+        }
+    }
+
+    private static Set<String> messageRefs(JsonNode channel) {
+        Set<String> refs = new TreeSet<>();
+        channel.path("messages").forEach(message -> refs.add(message.path("$ref").asText()));
+        return refs;
+    }
+
+    @Test
+    void operationsUseTheirChannelsMessagesAndEveryTopicHasOneProducer() {
+        Map<String, Integer> sendersByChannel = new HashMap<>();
+        for (Map.Entry<String, JsonNode> operation : fields(DOC.path("operations"))) {
+            String name = operation.getKey();
+            JsonNode op = operation.getValue();
+            String action = op.path("action").asText();
+            assertTrue(action.equals("send") || action.equals("receive"), name + ": action " + action);
+            String channelRef = op.path("channel").path("$ref").asText();
+            assertTrue(channelRef.startsWith("#/channels/"), name + ": channel must be a $ref to #/channels/...");
+            // AsyncAPI 3.0: an operation's messages must be messages of its channel.
+            assertFalse(op.path("messages").isEmpty(), name + " lists its messages");
+            for (JsonNode message : op.path("messages")) {
+                assertTrue(message.path("$ref").asText().startsWith(channelRef + "/messages/"),
+                        name + ": message " + message.path("$ref").asText() + " must belong to " + channelRef);
+            }
+            if (action.equals("send")) {
+                sendersByChannel.merge(channelRef.substring("#/channels/".length()), 1, Integer::sum);
+            }
+        }
+        for (Map.Entry<String, JsonNode> channel : fields(DOC.path("channels"))) {
+            if (Topics.ALL.contains(channel.getValue().path("address").asText())) {
+                assertEquals(1, sendersByChannel.getOrDefault(channel.getKey(), 0),
+                        "channel " + channel.getKey() + " needs exactly one send operation (its producer)");
             }
         }
     }

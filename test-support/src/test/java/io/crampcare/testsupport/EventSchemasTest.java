@@ -22,7 +22,40 @@ class EventSchemasTest {
     @Test
     void mapsTypesToSchemaResourcesByConvention() {
         assertEquals("schemas/cramp-report-submitted.v1.json", EventSchemas.schemaResource(EventTypes.CRAMP_REPORT_SUBMITTED));
+        assertEquals("schemas/advice-issued.v1.json", EventSchemas.schemaResource(EventTypes.ADVICE_ISSUED));
         assertEquals("schemas/nudge-acknowledged.v1.json", EventSchemas.schemaResource(EventTypes.NUDGE_ACKNOWLEDGED));
+    }
+
+    static final String SELF_CARE_ADVICE = """
+            {"adviceId":"7e6d5c4b-3a29-4817-a6b5-c4d3e2f1a0b9","reportId":"0c8b7a69-5847-4a3b-9c2d-1e0f9a8b7c6d",
+             "userId":"user-42","issuedAt":"2026-11-25T06:00:01Z","urgency":"SELF_CARE","headline":"Drink more water today.",
+             "recommendations":[{"ruleId":"daily-water","urgency":"SELF_CARE","category":"HYDRATION",
+               "text":"Drink at least 1.9 L of water today.","source":{"type":"ARTICLE","reference":"LIVESTRONG"}}],
+             "hydration":{"dailyTargetMl":1893,"dailyTargetOz":64.0,"preExerciseMinMl":null,"preExerciseMaxMl":null,
+               "maxPerHourMl":1000},
+             "rulesetVersion":"2026.11-1","disclaimer":"Not a substitute for a clinician."}
+            """;
+
+    static final String NUDGE_ACK = """
+            {"nudgeId":"3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f","userId":"user-42","kind":"HYDRATION","outcome":"SKIPPED",
+             "dueAt":"2026-11-25T10:00:00Z","acknowledgedAt":"2026-11-25T10:05:00Z"}
+            """;
+
+    @Test
+    void findsTheSchemasOfTheNewerTypes() {
+        assertEquals(List.of(), EventSchemas.violations(EventTypes.ADVICE_ISSUED, SELF_CARE_ADVICE));
+        assertEquals(List.of(), EventSchemas.violations(EventTypes.NUDGE_ACKNOWLEDGED, NUDGE_ACK));
+
+        String overdrinking = SELF_CARE_ADVICE.replace("\"dailyTargetMl\":1893", "\"dailyTargetMl\":1000")
+                .replace("\"maxPerHourMl\":1000", "\"maxPerHourMl\":1500");
+        List<String> advice = EventSchemas.violations(EventTypes.ADVICE_ISSUED, overdrinking);
+        assertEquals(2, advice.size(), advice.toString());
+        assertTrue(advice.stream().anyMatch(v -> v.contains("dailyTargetMl")), advice.toString());
+        assertTrue(advice.stream().anyMatch(v -> v.contains("maxPerHourMl")), advice.toString());
+
+        List<String> ack = EventSchemas.violations(EventTypes.NUDGE_ACKNOWLEDGED, NUDGE_ACK.replace("SKIPPED", "IGNORED"));
+        assertEquals(1, ack.size(), ack.toString());
+        assertTrue(ack.get(0).contains("outcome"), ack.toString());
     }
 
     @Test

@@ -40,7 +40,7 @@ import io.crampcare.intake.config.IntakeConfig;
 import io.crampcare.intake.mapping.CrampReportMapper;
 import io.crampcare.intake.service.CrampReportService;
 import io.crampcare.intake.service.IdempotencyService;
-import io.crampcare.intake.service.PageCursor;
+import io.crampcare.support.paging.PageRequest;
 import io.crampcare.support.problem.Problem;
 import io.crampcare.support.problem.ProblemException;
 import io.crampcare.support.problem.ProblemMappers;
@@ -155,18 +155,12 @@ public class CrampReportResource {
         if (fromInstant != null && toInstant != null && !fromInstant.isBefore(toInstant)) {
             errors.add(new Problem.FieldError("to", "must be after from"));
         }
-        int size = pageSize(pageSize, errors);
-        PageCursor after = null;
-        if (pageToken != null && !pageToken.isEmpty()) {
-            after = PageCursor.decode(pageToken).orElse(null);
-            if (after == null) {
-                errors.add(new Problem.FieldError("pageToken", "is not a token this API issued; start again without it"));
-            }
-        }
+        PageRequest page = PageRequest.parse(pageSize, pageToken, config.paging().defaultSize(),
+                config.paging().maxSize(), errors);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        return reports.list(userId, fromInstant, toInstant, size, after);
+        return reports.list(userId, fromInstant, toInstant, page);
     }
 
     private static Response created(CrampReportResponse response) {
@@ -200,22 +194,5 @@ public class CrampReportResource {
             errors.add(new Problem.FieldError(name, "must be an ISO-8601 instant, e.g. 2026-11-25T07:30:00Z"));
             return null;
         }
-    }
-
-    private int pageSize(String value, List<Problem.FieldError> errors) {
-        int max = config.paging().maxSize();
-        if (value == null || value.isEmpty()) {
-            return config.paging().defaultSize();
-        }
-        try {
-            int size = Integer.parseInt(value);
-            if (size >= 1 && size <= max) {
-                return size;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        errors.add(new Problem.FieldError("pageSize", "must be a whole number from 1 to " + max));
-        return 0;
     }
 }

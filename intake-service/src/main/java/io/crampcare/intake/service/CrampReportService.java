@@ -1,7 +1,9 @@
 package io.crampcare.intake.service;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -21,7 +23,8 @@ import io.crampcare.intake.rest.CrampReportPage;
 import io.crampcare.intake.rest.CrampReportRequest;
 import io.crampcare.intake.rest.CrampReportResponse;
 import io.crampcare.support.outbox.Outbox;
-import io.quarkus.panache.common.Parameters;
+import io.crampcare.support.paging.PageCursor;
+import io.crampcare.support.paging.PageRequest;
 import io.quarkus.panache.common.Sort;
 
 /** Stores cramp reports and, in the same transaction, the event that announces each one. */
@@ -68,31 +71,24 @@ public class CrampReportService {
     /**
      * One page of a user's reports, newest first, with {@code occurredAt} in [from, to) when given.
      *
-     * @param after the cursor of the previous page, or null for the first page
      */
     @Transactional
-    public CrampReportPage list(String userId, Instant from, Instant to, int pageSize, PageCursor after) {
+    public CrampReportPage list(String userId, Instant from, Instant to, PageRequest page) {
         StringBuilder query = new StringBuilder("userId = :userId");
-        Parameters parameters = Parameters.with("userId", userId);
+        Map<String, Object> parameters = new HashMap<>(Map.of("userId", userId));
         if (from != null) {
             query.append(" and occurredAt >= :from");
-            parameters.and("from", from);
+            parameters.put("from", from);
         }
         if (to != null) {
             query.append(" and occurredAt < :to");
-            parameters.and("to", to);
+            parameters.put("to", to);
         }
-        if (after != null) {
-            query.append(" and (occurredAt < :afterTime or (occurredAt = :afterTime and id < :afterId))");
-            parameters.and("afterTime", after.occurredAt()).and("afterId", after.id());
-        }
-        // One extra row tells whether another page follows.
-        List<CrampReport> rows = CrampReport.<CrampReport>find(query.toString(),
-                Sort.descending("occurredAt", "id"), parameters).range(0, pageSize).list();
-        boolean more = rows.size() > pageSize;
-        List<CrampReport> page = more ? rows.subList(0, pageSize) : rows;
-        String next = more ? new PageCursor(page.get(pageSize - 1).occurredAt, page.get(pageSize - 1).id).encode() : null;
-        return new CrampReportPage(page.stream().map(mapper::toResponse).toList(), next);
+        query.append(page.afterCondition("occurredAt", parameters));
+        List<CrampReport> rows = CrampReport.<CrampReport>find(query.toString(), Sort.descending("occurredAt", "id"),
+                parameters).page(0, page.fetchSize()).list();
+        PageRequest.Slice<CrampReport> slice = page.slice(rows, r -> new PageCursor(r.occurredAt, r.id));
+        return new CrampReportPage(slice.items().stream().map(mapper::toResponse).toList(), slice.nextPageToken());
     }
 
     private String json(CrampReportResponse response) {

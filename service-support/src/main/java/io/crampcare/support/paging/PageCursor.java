@@ -1,4 +1,4 @@
-package io.crampcare.intake.service;
+package io.crampcare.support.paging;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -7,14 +7,14 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Position after the last report of a page, in the listing's order (occurredAt, then id, both descending). Clients
+ * Position after the last item of a page, in a listing ordered by (time, id), both descending. Clients
  * see it as an opaque token; keyset paging means no gaps or repeats while reports are added.
  */
-public record PageCursor(Instant occurredAt, UUID id) {
+public record PageCursor(Instant time, UUID id) {
 
     public String encode() {
         return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString((occurredAt + "|" + id).getBytes(StandardCharsets.UTF_8));
+                .encodeToString((time + "|" + id).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The cursor a token stands for, or empty when the token was not made by {@link #encode()}. */

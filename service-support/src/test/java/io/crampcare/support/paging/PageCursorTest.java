@@ -1,4 +1,4 @@
-package io.crampcare.intake.service;
+package io.crampcare.support.paging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

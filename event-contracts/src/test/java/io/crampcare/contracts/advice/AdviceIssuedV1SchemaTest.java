@@ -1,0 +1,210 @@
+package io.crampcare.contracts.advice;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+
+import io.crampcare.contracts.JsonSchemas;
+import io.crampcare.contracts.RecordSchemaChecks;
+
+/** The v1 advice JSON Schema and the Java record must describe the same payload. */
+class AdviceIssuedV1SchemaTest {
+
+    static final String RESOURCE = "schemas/advice-issued.v1.json";
+    static final JsonNode SCHEMA_JSON = JsonSchemas.readJson(RESOURCE);
+    static final Schema SCHEMA = JsonSchemas.compile(RESOURCE);
+
+    static final String DISCLAIMER = "This advice is general information, not a diagnosis, and not a substitute for a clinician.";
+
+    // (a) Same property names on both sides, top level and nested (recommendations[], their source, hydration).
+
+    @Test
+    void everyRecordComponentIsASchemaPropertyAndViceVersa() {
+        RecordSchemaChecks.assertSameProperties(AdviceIssuedV1.class, SCHEMA_JSON);
+    }
+
+    @Test
+    void requiredPropertiesAreExactlyTheNonNullableOnes() {
+        RecordSchemaChecks.assertRequiredMatchesNullability(AdviceIssuedV1.class, SCHEMA_JSON);
+    }
+
+    // (b) Enum properties list exactly the Java constants.
+
+    @Test
+    void enumPropertiesListExactlyTheJavaConstants() {
+        RecordSchemaChecks.assertEnumsMatchJavaConstants(AdviceIssuedV1.class, SCHEMA_JSON);
+    }
+
+    // (c) Real payloads, serialized like Quarkus does, validate; broken ones do not.
+
+    /** Every property set: a SEE_DOCTOR advice with self-care advice beside it and a full hydration plan. */
+    static AdviceIssuedV1 fullAdvice() {
+        return new AdviceIssuedV1(
+                UUID.fromString("7e6d5c4b-3a29-4817-a6b5-c4d3e2f1a0b9"),
+                UUID.fromString("5a1d2e3f-4b5c-4d6e-8f70-8192a3b4c5d6"),
+                "user-42",
+                Instant.parse("2026-11-25T07:31:03Z"),
+                Urgency.SEE_DOCTOR,
+                "Book a visit with your doctor: a cramp that lasts this long should be looked at.",
+                List.of(
+                        new Recommendation("long-cramp", Urgency.SEE_DOCTOR, Category.MEDICAL,
+                                "Your cramp lasted more than 10 minutes. Book a visit with your doctor.",
+                                new Source(SourceType.LITERATURE, "BMJ Best Practice: Muscle cramps, assessment")),
+                        new Recommendation("daily-water", Urgency.SELF_CARE, Category.HYDRATION,
+                                "Drink at least 2.4 L of water today, spread over the day.",
+                                new Source(SourceType.ARTICLE, "Kochan B. Glutes Cramping. LIVESTRONG.com")),
+                        new Recommendation("warm-up-before", Urgency.SELF_CARE, Category.WARM_UP,
+                                "Warm up before your next workout and stretch your glutes after it.",
+                                new Source(SourceType.ARTICLE, "Kochan B. Glutes Cramping. LIVESTRONG.com"))),
+                new HydrationPlan(2400, 81.2, 360, 504, 1000),
+                "2026.11-1",
+                DISCLAIMER);
+    }
+
+    /** As little as an advice can hold: EMERGENCY, one recommendation, no hydration plan. */
+    static AdviceIssuedV1 minimalAdvice() {
+        return new AdviceIssuedV1(
+                UUID.fromString("1f2e3d4c-5b6a-4978-8695-a4b3c2d1e0f9"),
+                UUID.fromString("0c8b7a69-5847-4a3b-9c2d-1e0f9a8b7c6d"),
+                "someone@example.org",
+                Instant.parse("2026-11-25T06:00:01Z"),
+                Urgency.EMERGENCY,
+                "Seek medical care now.",
+                List.of(new Recommendation("red-flag-nerve-emergency", Urgency.EMERGENCY, Category.MEDICAL,
+                        "Numbness in the saddle area with back or leg symptoms needs care now: call emergency services.",
+                        new Source(SourceType.LITERATURE, "Merck Manual: Cauda equina syndrome"))),
+                null,
+                "2026.11-1",
+                DISCLAIMER);
+    }
+
+    @Test
+    void fullPayloadValidates() throws Exception {
+        String json = JsonSchemas.MAPPER.writeValueAsString(fullAdvice());
+        assertValid(json);
+        JsonNode tree = JsonSchemas.MAPPER.readTree(json);
+        assertEquals("2026-11-25T07:31:03Z", tree.path("issuedAt").asText(), "instants as ISO-8601 strings");
+        assertEquals("LITERATURE", tree.at("/recommendations/0/source/type").asText(), "enums by constant name");
+    }
+
+    @Test
+    void minimalPayloadWithNullsValidates() throws Exception {
+        String json = JsonSchemas.MAPPER.writeValueAsString(minimalAdvice());
+        assertValid(json);
+        JsonNode tree = JsonSchemas.MAPPER.readTree(json);
+        assertTrue(tree.has("hydration") && tree.get("hydration").isNull(), "nulls are written out, not left off");
+    }
+
+    @Test
+    void hydrationWithoutBodyWeightValidates() throws Exception {
+        AdviceIssuedV1 full = fullAdvice();
+        AdviceIssuedV1 noWeight = new AdviceIssuedV1(full.adviceId(), full.reportId(), full.userId(), full.issuedAt(),
+                Urgency.SELF_CARE, "Drink more water today and warm up before workouts.", full.recommendations().subList(1, 3),
+                new HydrationPlan(1893, 64.0, null, null, 1000), full.rulesetVersion(), full.disclaimer());
+        String json = JsonSchemas.MAPPER.writeValueAsString(noWeight);
+        assertValid(json);
+        assertTrue(JsonSchemas.MAPPER.readTree(json).at("/hydration/preExerciseMinMl").isNull(), "written as null");
+    }
+
+    @Test
+    void wrongEnumValueIsRejected() {
+        assertRejected(advice -> advice.put("urgency", "URGENT"), "urgency");
+        assertRejected(advice -> recommendation(advice).put("category", "SLEEP"), "category");
+        assertRejected(advice -> recommendation(advice).put("urgency", "LOW"), "urgency");
+        assertRejected(advice -> source(advice).put("type", "BLOG"), "type");
+    }
+
+    @Test
+    void unknownPropertyIsRejected() {
+        assertRejected(advice -> advice.put("diagnosis", "piriformis syndrome"), "diagnosis");
+        assertRejected(advice -> recommendation(advice).put("priority", 1), "priority");
+        assertRejected(advice -> source(advice).put("url", "https://example.org"), "url");
+        assertRejected(advice -> hydration(advice).put("dailyTargetL", 2.4), "dailyTargetL");
+    }
+
+    @Test
+    void emptyRecommendationsAreRejected() {
+        assertRejected(advice -> advice.putArray("recommendations"), "recommendations");
+    }
+
+    @Test
+    void dailyTargetBelow64OzIsRejected() {
+        assertRejected(advice -> hydration(advice).put("dailyTargetMl", 1000), "dailyTargetMl");
+        assertRejected(advice -> hydration(advice).put("dailyTargetMl", 1892), "dailyTargetMl");
+    }
+
+    @Test
+    void moreThanOneLitrePerHourIsRejected() {
+        assertRejected(advice -> hydration(advice).put("maxPerHourMl", 1500), "maxPerHourMl");
+        assertRejected(advice -> hydration(advice).put("preExerciseMaxMl", 1001), "preExerciseMaxMl");
+    }
+
+    @Test
+    void hydrationPlanInAnEmergencyIsRejected() {
+        assertRejected(advice -> advice.put("urgency", "EMERGENCY"), "hydration");
+    }
+
+    @Test
+    void otherBrokenPayloadsAreRejected() {
+        assertRejected(advice -> advice.put("adviceId", "not-a-uuid"), "adviceId");
+        assertRejected(advice -> advice.put("reportId", "42"), "reportId");
+        assertRejected(advice -> advice.put("issuedAt", "today"), "issuedAt");
+        assertRejected(advice -> advice.put("userId", "user 42"), "userId");
+        assertRejected(advice -> advice.put("headline", ""), "headline");
+        assertRejected(advice -> advice.putNull("urgency"), "urgency");
+        assertRejected(advice -> advice.remove("disclaimer"), "disclaimer");
+        assertRejected(advice -> advice.putNull("rulesetVersion"), "rulesetVersion");
+        assertRejected(advice -> advice.putNull("recommendations"), "recommendations");
+        assertRejected(advice -> recommendation(advice).remove("ruleId"), "ruleId");
+        assertRejected(advice -> recommendation(advice).putNull("source"), "source");
+        assertRejected(advice -> recommendation(advice).put("text", ""), "text");
+        assertRejected(advice -> source(advice).put("reference", ""), "reference");
+        assertRejected(advice -> source(advice).putNull("reference"), "reference");
+        assertRejected(advice -> hydration(advice).putNull("dailyTargetOz"), "dailyTargetOz");
+        assertRejected(advice -> hydration(advice).put("preExerciseMinMl", -1), "preExerciseMinMl");
+        assertRejected(advice -> hydration(advice).put("preExerciseMinMl", 360.5), "preExerciseMinMl");
+    }
+
+    private static ObjectNode recommendation(ObjectNode advice) {
+        return (ObjectNode) advice.get("recommendations").get(0);
+    }
+
+    private static ObjectNode source(ObjectNode advice) {
+        return (ObjectNode) recommendation(advice).get("source");
+    }
+
+    private static ObjectNode hydration(ObjectNode advice) {
+        return (ObjectNode) advice.get("hydration");
+    }
+
+    private static ObjectNode mutated(Consumer<ObjectNode> mutation) {
+        ObjectNode advice = JsonSchemas.MAPPER.valueToTree(fullAdvice());
+        mutation.accept(advice);
+        return advice;
+    }
+
+    private static void assertValid(String json) {
+        List<Error> errors = SCHEMA.validate(JsonSchemas.parse(json));
+        assertTrue(errors.isEmpty(), () -> "expected valid, got " + errors + "\n" + json);
+    }
+
+    private static void assertRejected(Consumer<ObjectNode> mutation, String culprit) {
+        ObjectNode advice = mutated(mutation);
+        List<Error> errors = SCHEMA.validate(advice);
+        assertFalse(errors.isEmpty(), () -> "expected a violation about " + culprit + " in " + advice);
+        assertTrue(errors.stream().anyMatch(e -> e.toString().contains(culprit)),
+                () -> "violations should name " + culprit + ": " + errors);
+    }
+}

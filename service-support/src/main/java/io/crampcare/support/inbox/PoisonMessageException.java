@@ -1,0 +1,13 @@
+package io.crampcare.support.inbox;
+
+/** A record that can never be processed (not a valid event of the expected type): retrying is pointless. */
+public class PoisonMessageException extends RuntimeException {
+
+    public PoisonMessageException(String message) {
+        super(message);
+    }
+
+    public PoisonMessageException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

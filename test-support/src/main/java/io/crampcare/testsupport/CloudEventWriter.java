@@ -1,0 +1,55 @@
+package io.crampcare.testsupport;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Produces records the way a CrampCare producer does (CloudEvents binary mode: {@code ce_*} headers, JSON value,
+ * key = user id), or any raw value, so that consumer tests can feed a topic, including duplicates and poison.
+ */
+public final class CloudEventWriter implements AutoCloseable {
+
+    private final KafkaProducer<String, String> producer;
+
+    public CloudEventWriter(String bootstrapServers) {
+        producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ACKS_CONFIG, "all"),
+                new StringSerializer(), new StringSerializer());
+    }
+
+    /** Sends one CloudEvent and waits for the broker's acknowledgement. */
+    public void send(String topic, String key, String id, String type, String source, String json) {
+        RecordHeaders headers = new RecordHeaders();
+        Map.of("ce_specversion", "1.0", "ce_id", id, "ce_type", type, "ce_source", source,
+                "ce_time", Instant.now().toString(), "ce_subject", key, "content-type", "application/json")
+                .forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
+        sendRecord(new ProducerRecord<>(topic, null, key, json, headers));
+    }
+
+    /** Sends a record with no CloudEvents headers at all. */
+    public void sendRaw(String topic, String key, String value) {
+        sendRecord(new ProducerRecord<>(topic, key, value));
+    }
+
+    private void sendRecord(ProducerRecord<String, String> record) {
+        try {
+            producer.send(record).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("Sending to " + record.topic() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+}
