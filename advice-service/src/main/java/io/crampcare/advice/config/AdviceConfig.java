@@ -1,0 +1,69 @@
+package io.crampcare.advice.config;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Product thresholds of the advice service ({@code crampcare.advice.*}); the rules themselves are in the ruleset. */
+@ConfigMapping(prefix = "crampcare.advice")
+public interface AdviceConfig {
+
+    /** Classpath resource of the ruleset. */
+    @WithDefault("rules/ruleset.yaml")
+    String ruleset();
+
+    Frequent frequent();
+
+    Hydration hydration();
+
+    Paging paging();
+
+    /** "Frequent cramps although following the advice" (article), as numbers. */
+    interface Frequent {
+        /** This many reports (the current one included) within the window count as frequent. */
+        @WithDefault("3")
+        int reports();
+
+        /** The window, ending at the current report. */
+        @WithDefault("14d")
+        Duration window();
+
+        /** Share of hydration and warm-up nudges done over the window that counts as following the advice. */
+        @WithDefault("0.8")
+        double minAdherence();
+    }
+
+    interface Hydration {
+        /** The article's floor: 64 US fl oz. */
+        @WithDefault("1893")
+        int baseMl();
+
+        /** Added on a day of heavy sweating. */
+        @WithDefault("500")
+        int sweatingExtraMl();
+
+        /** Added per hour of reported exercise, pro rata. */
+        @WithDefault("500")
+        int exerciseExtraMlPerHour();
+
+        /** ACSM: 5-7 mL per kg about 4 h before exercise. */
+        @WithDefault("5")
+        double preExerciseMinMlPerKg();
+
+        @WithDefault("7")
+        double preExerciseMaxMlPerKg();
+
+        /** Overdrinking guard: no plan puts more than this in any hour. */
+        @WithDefault("1000")
+        int maxPerHourMl();
+    }
+
+    interface Paging {
+        @WithDefault("20")
+        int defaultSize();
+
+        @WithDefault("100")
+        int maxSize();
+    }
+}

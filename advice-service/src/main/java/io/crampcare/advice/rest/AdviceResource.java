@@ -1,0 +1,115 @@
+package io.crampcare.advice.rest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.crampcare.advice.config.AdviceConfig;
+import io.crampcare.advice.rules.AdviceDecider;
+import io.crampcare.advice.rules.Ruleset;
+import io.crampcare.advice.rules.Thresholds;
+import io.crampcare.advice.service.AdviceService;
+import io.crampcare.contracts.advice.AdviceIssuedV1;
+import io.crampcare.support.paging.PageRequest;
+import io.crampcare.support.problem.Problem;
+import io.crampcare.support.problem.ProblemException;
+import io.crampcare.support.problem.ProblemMappers;
+import io.crampcare.support.problem.ProblemTypes;
+
+@Path("/api/v1")
+@Tag(name = "Advice", description = "Advice decided for cramp reports, and the rules behind it")
+@Produces(MediaType.APPLICATION_JSON)
+public class AdviceResource {
+
+    /** Advice normally follows its report within milliseconds; a second is a generous retry hint. */
+    private static final String RETRY_AFTER_SECONDS = "1";
+
+    private final AdviceService advice;
+    private final AdviceDecider decider;
+    private final AdviceConfig config;
+
+    AdviceResource(AdviceService advice, AdviceDecider decider, AdviceConfig config) {
+        this.advice = advice;
+        this.decider = decider;
+        this.config = config;
+    }
+
+    @GET
+    @Path("advice/{id}")
+    @Operation(summary = "Read one advice")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = AdviceIssuedV1.class)))
+    @APIResponse(responseCode = "404", description = "No advice with this id",
+            content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    public AdviceIssuedV1 get(@PathParam("id") String id) {
+        return advice.find(uuid(id)).orElseThrow(() -> ProblemException.notFound("No advice has id " + id + "."));
+    }
+
+    @GET
+    @Path("cramp-reports/{reportId}/advice")
+    @Operation(summary = "The advice for a cramp report",
+            description = "Advice is decided asynchronously, normally within milliseconds of the report. Until it "
+                    + "exists the answer is 404 with Retry-After.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = AdviceIssuedV1.class)))
+    @APIResponse(responseCode = "404", description = "No advice for this report (yet)",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait before asking again"),
+            content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    public AdviceIssuedV1 forReport(@PathParam("reportId") String reportId) {
+        return advice.findByReport(uuid(reportId)).orElseThrow(() -> new ProblemException(
+                new Problem(ProblemTypes.NOT_FOUND, "Not found", 404, "No advice for report " + reportId
+                        + " yet. Advice normally follows an accepted report within a second; retry shortly.", null),
+                Map.of("Retry-After", RETRY_AFTER_SECONDS)));
+    }
+
+    @GET
+    @Path("users/{userId}/advice")
+    @Operation(summary = "A user's advice, newest first", description = "Cursor pagination: pass nextPageToken as pageToken.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = AdvicePage.class)))
+    @APIResponse(responseCode = "400", description = "Invalid pageSize or pageToken",
+            content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    public AdvicePage forUser(@PathParam("userId") String userId,
+            @Parameter(description = "Advice per page: 1-100, default 20") @QueryParam("pageSize") String pageSize,
+            @Parameter(description = "nextPageToken of the previous page") @QueryParam("pageToken") String pageToken) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        PageRequest page = PageRequest.parse(pageSize, pageToken, config.paging().defaultSize(),
+                config.paging().maxSize(), errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        return advice.listForUser(userId, page);
+    }
+
+    @GET
+    @Path("rules")
+    @Operation(summary = "The active ruleset", description = "Every rule with its condition, urgency, category, "
+            + "text and source (the article or a literature citation), for clinical review.")
+    public RulesView rules() {
+        Ruleset ruleset = decider.ruleset();
+        Thresholds thresholds = decider.thresholds();
+        return new RulesView(ruleset.version(), ruleset.disclaimer(), ruleset.headlines(), thresholds.frequentReports(),
+                thresholds.window().toDays(), thresholds.minAdherence(), ruleset.rules());
+    }
+
+    private static UUID uuid(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.notFound("No advice for id " + id + ": not a UUID.");
+        }
+    }
+}

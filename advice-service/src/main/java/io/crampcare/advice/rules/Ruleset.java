@@ -1,0 +1,111 @@
+package io.crampcare.advice.rules;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import io.crampcare.contracts.advice.SourceType;
+import io.crampcare.contracts.advice.Urgency;
+
+/**
+ * The versioned set of advice rules, read from YAML. Loading checks it thoroughly, so that a broken ruleset stops the
+ * service at start-up instead of producing wrong advice.
+ *
+ * @param version    quoted in every advice it decided
+ * @param disclaimer carried by every advice
+ * @param headlines  the first sentence of an advice, per overall urgency
+ * @param rules      in order of precedence within an urgency
+ */
+public record Ruleset(String version, String disclaimer, Map<Urgency, String> headlines, List<Rule> rules) {
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
+    private static final Pattern RULE_ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .findAndRegisterModules()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    public static Ruleset load(InputStream yaml) throws IOException {
+        Ruleset ruleset = YAML.readValue(yaml, Ruleset.class);
+        List<String> problems = ruleset.problems();
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("Invalid ruleset " + ruleset.version() + ": " + String.join("; ", problems));
+        }
+        return ruleset;
+    }
+
+    /** What is wrong with this ruleset; empty when it can be used. */
+    List<String> problems() {
+        List<String> problems = new ArrayList<>();
+        if (blank(version)) {
+            problems.add("no version");
+        }
+        if (blank(disclaimer)) {
+            problems.add("no disclaimer");
+        }
+        for (Urgency urgency : Urgency.values()) {
+            if (headlines == null || blank(headlines.get(urgency))) {
+                problems.add("no headline for " + urgency);
+            }
+        }
+        if (rules == null || rules.isEmpty()) {
+            problems.add("no rules");
+            return problems;
+        }
+        Set<String> ids = new HashSet<>();
+        for (Rule rule : rules) {
+            String id = rule.id();
+            if (blank(id) || !RULE_ID.matcher(id).matches()) {
+                problems.add("rule id '" + id + "' is not lower-case-with-dashes");
+            } else if (!ids.add(id)) {
+                problems.add("rule id " + id + " appears twice");
+            }
+            if (rule.urgency() == null || rule.category() == null) {
+                problems.add(id + ": urgency and category are required");
+            }
+            if (blank(rule.text())) {
+                problems.add(id + ": no text");
+            } else {
+                Matcher placeholders = PLACEHOLDER.matcher(rule.text());
+                while (placeholders.find()) {
+                    if (!AdviceDecider.PLACEHOLDERS.contains(placeholders.group(1))) {
+                        problems.add(id + ": unknown placeholder {" + placeholders.group(1) + "}");
+                    }
+                }
+            }
+            if (rule.source() == null || rule.source().type() == null || blank(rule.source().reference())) {
+                problems.add(id + ": a source (type and reference) is required");
+            } else if (rule.source().type() == SourceType.LITERATURE && rule.source().reference().length() < 10) {
+                problems.add(id + ": a literature source needs a full citation");
+            }
+            conditionProblems(id, rule.when(), problems);
+        }
+        return problems;
+    }
+
+    private static void conditionProblems(String id, Condition condition, List<String> problems) {
+        if (condition == null || condition.isEmpty()) {
+            problems.add(id + ": an empty condition (write always: true)");
+            return;
+        }
+        if (condition.anyOf() != null) {
+            condition.anyOf().forEach(c -> conditionProblems(id, c, problems));
+        }
+        if (condition.not() != null) {
+            conditionProblems(id, condition.not(), problems);
+        }
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+}

@@ -1,0 +1,160 @@
+package io.crampcare.advice.service;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.crampcare.advice.model.Advice;
+import io.crampcare.advice.model.NudgeAck;
+import io.crampcare.advice.model.ReportHistory;
+import io.crampcare.advice.rest.AdvicePage;
+import io.crampcare.advice.rules.AdviceDecider;
+import io.crampcare.advice.rules.Decision;
+import io.crampcare.contracts.EventTypes;
+import io.crampcare.contracts.Topics;
+import io.crampcare.contracts.advice.AdviceIssuedV1;
+import io.crampcare.contracts.nudge.NudgeAcknowledgedV1;
+import io.crampcare.contracts.report.CrampReportSubmittedV1;
+import io.crampcare.support.outbox.Outbox;
+import io.crampcare.support.paging.PageCursor;
+import io.crampcare.support.paging.PageRequest;
+import io.quarkus.panache.common.Sort;
+
+/** Decides, stores and publishes advice; keeps the history the rules look at. */
+@ApplicationScoped
+public class AdviceService {
+
+    private static final Logger LOG = Logger.getLogger(AdviceService.class);
+    // Latest answer per nudge within the window; snoozes do not count either way.
+    private static final String ADHERENCE = """
+            SELECT count(*) FILTER (WHERE outcome = 'DONE'), count(*)
+            FROM (SELECT DISTINCT ON (nudge_id) outcome
+                  FROM nudge_ack
+                  WHERE user_id = ?1 AND kind IN ('HYDRATION', 'WARM_UP') AND outcome IN ('DONE', 'SKIPPED')
+                    AND acknowledged_at > ?2 AND acknowledged_at <= ?3
+                  ORDER BY nudge_id, acknowledged_at DESC) latest
+            """;
+
+    private final AdviceDecider decider;
+    private final Outbox outbox;
+    private final EntityManager em;
+    private final ObjectMapper objectMapper;
+
+    AdviceService(AdviceDecider decider, Outbox outbox, EntityManager em, ObjectMapper objectMapper) {
+        this.decider = decider;
+        this.outbox = outbox;
+        this.em = em;
+        this.objectMapper = objectMapper;
+    }
+
+    /** Advises on a report, inside the consumer's transaction. A report already advised on is left alone. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void adviseOn(CrampReportSubmittedV1 report) {
+        if (Advice.count("reportId", report.reportId()) > 0) {
+            LOG.infof("Report %s already has advice; nothing to do", report.reportId());
+            return;
+        }
+        if (ReportHistory.findById(report.reportId()) == null) {
+            ReportHistory past = new ReportHistory();
+            past.reportId = report.reportId();
+            past.userId = report.userId();
+            past.occurredAt = report.occurredAt();
+            past.persist();
+            em.flush(); // the count below includes this report
+        }
+        Instant windowStart = report.occurredAt().minus(decider.thresholds().window());
+        int recent = (int) ReportHistory.count("userId = ?1 and occurredAt > ?2 and occurredAt <= ?3",
+                report.userId(), windowStart, report.occurredAt());
+        Double adherence = adherence(report.userId(), windowStart, report.occurredAt());
+        Decision decision = decider.decide(report, recent, adherence);
+
+        AdviceIssuedV1 issued = new AdviceIssuedV1(UUID.randomUUID(), report.reportId(), report.userId(),
+                Instant.now().truncatedTo(ChronoUnit.MICROS), decision.urgency(), decision.headline(),
+                decision.recommendations(), decision.hydration(), decision.rulesetVersion(), decision.disclaimer());
+        Advice advice = new Advice();
+        advice.id = issued.adviceId();
+        advice.reportId = issued.reportId();
+        advice.userId = issued.userId();
+        advice.issuedAt = issued.issuedAt();
+        advice.urgency = issued.urgency();
+        advice.rulesetVersion = issued.rulesetVersion();
+        advice.body = json(issued);
+        advice.persist();
+        outbox.write(Topics.ADVICE, issued.userId(), EventTypes.ADVICE_ISSUED, issued.userId(), issued);
+        LOG.infof("Advice %s for report %s: %s, %d recommendations (%d recent reports, adherence %s)", issued.adviceId(),
+                report.reportId(), issued.urgency(), issued.recommendations().size(), recent, adherence);
+    }
+
+    /** Records a nudge acknowledgement for adherence, inside the consumer's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordAck(String eventId, NudgeAcknowledgedV1 ack) {
+        NudgeAck row = new NudgeAck();
+        row.eventId = eventId;
+        row.nudgeId = ack.nudgeId();
+        row.userId = ack.userId();
+        row.kind = ack.kind();
+        row.outcome = ack.outcome();
+        row.acknowledgedAt = ack.acknowledgedAt();
+        row.persist();
+    }
+
+    /** Share of hydration and warm-up nudges done in (from, to], or null when none was answered. */
+    Double adherence(String userId, Instant from, Instant to) {
+        Object[] counts = (Object[]) em.createNativeQuery(ADHERENCE)
+                .setParameter(1, userId).setParameter(2, from).setParameter(3, to)
+                .getSingleResult();
+        long done = ((Number) counts[0]).longValue();
+        long answered = ((Number) counts[1]).longValue();
+        return answered == 0 ? null : (double) done / answered;
+    }
+
+    @Transactional
+    public Optional<AdviceIssuedV1> find(UUID adviceId) {
+        return Advice.<Advice>findByIdOptional(adviceId).map(this::issued);
+    }
+
+    @Transactional
+    public Optional<AdviceIssuedV1> findByReport(UUID reportId) {
+        return Advice.<Advice>find("reportId", reportId).firstResultOptional().map(this::issued);
+    }
+
+    /** A user's advice, newest first. */
+    @Transactional
+    public AdvicePage listForUser(String userId, PageRequest page) {
+        Map<String, Object> parameters = new HashMap<>(Map.of("userId", userId));
+        String query = "userId = :userId" + page.afterCondition("issuedAt", parameters);
+        List<Advice> rows = Advice.<Advice>find(query, Sort.descending("issuedAt", "id"), parameters)
+                .page(0, page.fetchSize()).list();
+        PageRequest.Slice<Advice> slice = page.slice(rows, a -> new PageCursor(a.issuedAt, a.id));
+        return new AdvicePage(slice.items().stream().map(this::issued).toList(), slice.nextPageToken());
+    }
+
+    private AdviceIssuedV1 issued(Advice advice) {
+        try {
+            return objectMapper.readValue(advice.body, AdviceIssuedV1.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored advice " + advice.id + " is not readable", e);
+        }
+    }
+
+    private String json(AdviceIssuedV1 issued) {
+        try {
+            return objectMapper.writeValueAsString(issued);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Serializing advice failed", e);
+        }
+    }
+}
