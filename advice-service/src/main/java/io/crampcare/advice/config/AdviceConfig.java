@@ -47,6 +47,14 @@ public interface AdviceConfig {
         @WithDefault("500")
         int exerciseExtraMlPerHour();
 
+        /** Exercise length assumed when a report about exercise does not give one. */
+        @WithDefault("60")
+        int assumedExerciseMinutes();
+
+        /** Ceiling of the daily target (overdrinking guard): about 400 mL an hour over a 15-hour waking day. */
+        @WithDefault("6000")
+        int maxDailyMl();
+
         /** ACSM: 5-7 mL per kg about 4 h before exercise. */
         @WithDefault("5")
         double preExerciseMinMlPerKg();

@@ -39,6 +39,7 @@ public class DeciderProducer {
         return new AdviceDecider(ruleset,
                 new Thresholds(frequent.reports(), frequent.window(), frequent.minAdherence()),
                 new HydrationPlanner(water.baseMl(), water.sweatingExtraMl(), water.exerciseExtraMlPerHour(),
+                        water.assumedExerciseMinutes(), water.maxDailyMl(),
                         water.preExerciseMinMlPerKg(), water.preExerciseMaxMlPerKg(), water.maxPerHourMl()));
     }
 }

@@ -22,8 +22,12 @@ import io.crampcare.contracts.report.CrampReportSubmittedV1;
 public final class AdviceDecider {
 
     /** The placeholders a rule's text may use. */
-    public static final Set<String> PLACEHOLDERS = Set.of("dailyTargetMl", "dailyTargetOz", "preExerciseMinMl",
-            "preExerciseMaxMl", "maxPerHourMl", "frequentReports", "windowDays", "minAdherencePercent");
+    public static final Set<String> PLACEHOLDERS = Set.of("dailyTargetMl", "dailyTargetOz", "preExerciseMl",
+            "maxPerHourMl", "frequentReports", "windowDays", "minAdherencePercent");
+    /** Placeholders that need a water plan (none in an EMERGENCY advice). */
+    static final Set<String> PLAN_PLACEHOLDERS = Set.of("dailyTargetMl", "dailyTargetOz", "preExerciseMl", "maxPerHourMl");
+    /** Placeholders that need the body weight. */
+    static final Set<String> WEIGHT_PLACEHOLDERS = Set.of("preExerciseMl");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
 
     private final Ruleset ruleset;
@@ -81,8 +85,10 @@ public final class AdviceDecider {
             values.put("dailyTargetOz", Long.toString(Math.round(plan.dailyTargetOz())));
             values.put("maxPerHourMl", String.format(Locale.ROOT, "%,d", plan.maxPerHourMl()));
             if (plan.preExerciseMinMl() != null) {
-                values.put("preExerciseMinMl", String.format(Locale.ROOT, "%,d", plan.preExerciseMinMl()));
-                values.put("preExerciseMaxMl", String.format(Locale.ROOT, "%,d", plan.preExerciseMaxMl()));
+                // "350-490", or one number once the hourly guard caps both ends.
+                String min = String.format(Locale.ROOT, "%,d", plan.preExerciseMinMl());
+                String max = String.format(Locale.ROOT, "%,d", plan.preExerciseMaxMl());
+                values.put("preExerciseMl", min.equals(max) ? max : min + "-" + max);
             }
         }
         return values;

@@ -2,7 +2,10 @@ package io.crampcare.advice.rules;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +15,7 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import io.crampcare.contracts.advice.SourceType;
@@ -35,7 +39,16 @@ public record Ruleset(String version, String disclaimer, Map<Urgency, String> he
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     public static Ruleset load(InputStream yaml) throws IOException {
-        Ruleset ruleset = YAML.readValue(yaml, Ruleset.class);
+        String text = new String(yaml.readAllBytes(), StandardCharsets.UTF_8);
+        if (text.isBlank()) {
+            throw new IllegalStateException("Invalid ruleset: the file is empty");
+        }
+        Ruleset ruleset;
+        try {
+            ruleset = YAML.readValue(text, Ruleset.class);
+        } catch (MismatchedInputException e) {
+            throw new IllegalStateException("Invalid ruleset: " + e.getOriginalMessage(), e);
+        }
         List<String> problems = ruleset.problems();
         if (!problems.isEmpty()) {
             throw new IllegalStateException("Invalid ruleset " + ruleset.version() + ": " + String.join("; ", problems));
@@ -62,7 +75,12 @@ public record Ruleset(String version, String disclaimer, Map<Urgency, String> he
             return problems;
         }
         Set<String> ids = new HashSet<>();
-        for (Rule rule : rules) {
+        for (int i = 0; i < rules.size(); i++) {
+            Rule rule = rules.get(i);
+            if (rule == null) {
+                problems.add("rule #" + (i + 1) + " is empty");
+                continue;
+            }
             String id = rule.id();
             if (blank(id) || !RULE_ID.matcher(id).matches()) {
                 problems.add("rule id '" + id + "' is not lower-case-with-dashes");
@@ -77,9 +95,7 @@ public record Ruleset(String version, String disclaimer, Map<Urgency, String> he
             } else {
                 Matcher placeholders = PLACEHOLDER.matcher(rule.text());
                 while (placeholders.find()) {
-                    if (!AdviceDecider.PLACEHOLDERS.contains(placeholders.group(1))) {
-                        problems.add(id + ": unknown placeholder {" + placeholders.group(1) + "}");
-                    }
+                    placeholderProblems(rule, placeholders.group(1), problems);
                 }
             }
             if (rule.source() == null || rule.source().type() == null || blank(rule.source().reference())) {
@@ -92,10 +108,31 @@ public record Ruleset(String version, String disclaimer, Map<Urgency, String> he
         return problems;
     }
 
+    /** A placeholder must exist and have a value whenever its rule fires. */
+    private static void placeholderProblems(Rule rule, String name, List<String> problems) {
+        if (!AdviceDecider.PLACEHOLDERS.contains(name)) {
+            problems.add(rule.id() + ": unknown placeholder {" + name + "}");
+        } else if (rule.urgency() == Urgency.EMERGENCY && AdviceDecider.PLAN_PLACEHOLDERS.contains(name)) {
+            problems.add(rule.id() + ": {" + name + "} needs a water plan, which an EMERGENCY advice has not");
+        } else if (AdviceDecider.WEIGHT_PLACEHOLDERS.contains(name)
+                && (rule.when() == null || !Boolean.TRUE.equals(rule.when().bodyWeightKnown()))) {
+            problems.add(rule.id() + ": {" + name + "} needs the body weight: add bodyWeightKnown: true to its condition");
+        }
+    }
+
     private static void conditionProblems(String id, Condition condition, List<String> problems) {
         if (condition == null || condition.isEmpty()) {
             problems.add(id + ": an empty condition (write always: true)");
             return;
+        }
+        if (Boolean.FALSE.equals(condition.always())) {
+            problems.add(id + ": always: false never fires; remove the rule instead");
+        }
+        for (Collection<?> list : Arrays.<Collection<?>>asList(condition.anySymptom(), condition.onset(), condition.context(),
+                condition.reliefBy(), condition.activityIntensity(), condition.anyOf())) {
+            if (list != null && list.isEmpty()) {
+                problems.add(id + ": an empty list in a condition never matches");
+            }
         }
         if (condition.anyOf() != null) {
             condition.anyOf().forEach(c -> conditionProblems(id, c, problems));

@@ -1,0 +1,107 @@
+package io.crampcare.advice.rules;
+
+import static io.crampcare.advice.rules.ReportBuilder.baseline;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import io.crampcare.contracts.advice.HydrationPlan;
+import io.crampcare.contracts.report.ActivityType;
+import io.crampcare.contracts.report.Intensity;
+
+/** The water plan with the production defaults: 1,893 mL floor, +500 sweating, +500 per hour, 5-7 mL/kg, 1 L/h. */
+class HydrationPlannerTest {
+
+    private final HydrationPlanner planner = RuleFixtures.planner();
+
+    @Test
+    void nothingReportedGivesTheArticlesFloor() {
+        HydrationPlan plan = planner.plan(baseline().build());
+
+        assertEquals(1893, plan.dailyTargetMl());
+        assertEquals(64.0, plan.dailyTargetOz(), 0.0);
+        assertNull(plan.preExerciseMinMl());
+        assertNull(plan.preExerciseMaxMl());
+        assertEquals(1000, plan.maxPerHourMl());
+    }
+
+    @Test
+    void notSweatingOrUnansweredAddsNothing() {
+        assertEquals(1893, planner.plan(baseline().withSweatingHeavily(false).build()).dailyTargetMl());
+        assertEquals(1893, planner.plan(baseline().withSweatingHeavily(null).build()).dailyTargetMl());
+    }
+
+    @Test
+    void heavySweatingAdds500RoundedUpTo50() {
+        // 1,893 + 500 = 2,393 -> 2,400
+        assertEquals(2400, planner.plan(baseline().withSweatingHeavily(true).build()).dailyTargetMl());
+    }
+
+    @Test
+    void thirtyMinutesOfExerciseAdds250RoundedUpTo50() {
+        HydrationPlan plan = planner.plan(baseline().duringExercise(ActivityType.RUNNING, Intensity.MODERATE, 30).build());
+
+        // 1,893 + 250 = 2,143 -> 2,150
+        assertEquals(2150, plan.dailyTargetMl());
+        assertEquals(72.7, plan.dailyTargetOz(), 0.0);
+    }
+
+    @ParameterizedTest(name = "{0} min, sweating {1}: {2} mL")
+    @CsvSource(nullValues = "null", value = {
+            "1,    false, 1950", // 1,893 + 8 = 1,901: any extra rounds up, never down to the floor
+            "59,   false, 2400", // + 491 = 2,384
+            "60,   false, 2400", // + 500 = 2,393
+            "60,   true,  2900", // + 1,000 = 2,893
+            "90,   true,  3150", // + 1,250 = 3,143
+            "null, false, 2400", // minutes not given: an hour is assumed
+            "null, true,  2900",
+            "600,  true,  6000" }) // 1,893 + 500 + 5,000 = 7,393: capped at the daily ceiling
+    void exerciseAndSweatingTogether(Integer minutes, boolean sweating, int expectedMl) {
+        HydrationPlan plan = planner.plan(baseline().afterExercise(ActivityType.CYCLING, Intensity.LIGHT, minutes)
+                .withSweatingHeavily(sweating).build());
+
+        assertEquals(expectedMl, plan.dailyTargetMl());
+    }
+
+    @Test
+    void seventyKilogramsGets350To490BeforeExercise() {
+        HydrationPlan plan = planner.plan(baseline().withBodyWeightKg(70.0).build());
+
+        assertEquals(350, plan.preExerciseMinMl());
+        assertEquals(490, plan.preExerciseMaxMl());
+    }
+
+    @Test
+    void twoHundredKilogramsIsCappedAtTheHourlyGuard() {
+        HydrationPlan plan = planner.plan(baseline().withBodyWeightKg(200.0).build());
+
+        assertEquals(1000, plan.preExerciseMaxMl(), "7 mL/kg would be 1,400 mL, over 1 L in an hour");
+        assertTrue(plan.preExerciseMinMl() <= plan.preExerciseMaxMl());
+        assertEquals(1000, plan.preExerciseMinMl(), "5 mL/kg = 1,000 mL, at the cap");
+    }
+
+    @ParameterizedTest(name = "{0} kg: {1}-{2} mL")
+    @CsvSource({ "20, 100, 140", "142.8, 714, 1000", "150, 750, 1000", "400, 1000, 1000", "63, 315, 441" })
+    void preExerciseRangeStaysUnderTheGuard(double kg, int min, int max) {
+        HydrationPlan plan = planner.plan(baseline().withBodyWeightKg(kg).build());
+
+        assertEquals(min, plan.preExerciseMinMl());
+        assertEquals(max, plan.preExerciseMaxMl());
+    }
+
+    @Test
+    void exerciseWithoutAnActivityStillRaisesTheTarget() {
+        HydrationPlan plan = planner.plan(baseline().withContext(io.crampcare.contracts.report.CrampContext.AFTER_EXERCISE)
+                .build());
+        assertEquals(2400, plan.dailyTargetMl());
+    }
+
+    @Test
+    void bodyWeightDoesNotChangeTheDailyTarget() {
+        assertEquals(1893, planner.plan(baseline().withBodyWeightKg(120.0).build()).dailyTargetMl());
+    }
+}

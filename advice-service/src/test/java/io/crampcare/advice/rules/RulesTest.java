@@ -1,0 +1,254 @@
+package io.crampcare.advice.rules;
+
+import static io.crampcare.advice.rules.ReportBuilder.baseline;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import io.crampcare.contracts.advice.Recommendation;
+import io.crampcare.contracts.report.ActivityType;
+import io.crampcare.contracts.report.CrampContext;
+import io.crampcare.contracts.report.CrampReportSubmittedV1;
+import io.crampcare.contracts.report.Intensity;
+import io.crampcare.contracts.report.Onset;
+import io.crampcare.contracts.report.Relief;
+import io.crampcare.contracts.report.Symptom;
+
+/**
+ * One firing case and at least one quiet case per rule of the production ruleset. A quiet case is the nearest report
+ * that must not fire the rule (the boundary, or an unanswered question). A rule without both kinds of case fails
+ * {@link #everyRuleHasAFiringAndAQuietCase()}, so a new rule cannot ship without a test.
+ */
+class RulesTest {
+
+    private static final AdviceDecider DECIDER = RuleFixtures.decider();
+
+    /**
+     * @param ruleId        the rule under test
+     * @param fires         whether it must fire
+     * @param description   what the case is about
+     * @param report        the report
+     * @param recentReports reports in the window, this one included
+     * @param adherence     nudge adherence in the window, or null
+     */
+    record Case(String ruleId, boolean fires, String description, CrampReportSubmittedV1 report, int recentReports,
+            Double adherence) {
+
+        @Override
+        public String toString() {
+            return ruleId + (fires ? " fires: " : " quiet: ") + description;
+        }
+    }
+
+    private static Case fires(String ruleId, String description, ReportBuilder report) {
+        return new Case(ruleId, true, description, report.build(), 1, null);
+    }
+
+    private static Case quiet(String ruleId, String description, ReportBuilder report) {
+        return new Case(ruleId, false, description, report.build(), 1, null);
+    }
+
+    private static Case history(String ruleId, boolean fires, int recentReports, Double adherence) {
+        return new Case(ruleId, fires, recentReports + " reports, adherence " + adherence,
+                baseline().build(), recentReports, adherence);
+    }
+
+    static List<Case> cases() {
+        List<Case> cases = new ArrayList<>();
+
+        // --- EMERGENCY
+        String redFlag = "red-flag-nerve-emergency";
+        for (Symptom symptom : List.of(Symptom.BLADDER_OR_BOWEL_CHANGE, Symptom.SADDLE_NUMBNESS,
+                Symptom.WEAKNESS_BOTH_LEGS)) {
+            cases.add(fires(redFlag, symptom.name(), baseline().withSymptoms(symptom)));
+        }
+        cases.add(quiet(redFlag, "numbness and tingling are nerve signs, not red flags",
+                baseline().withSymptoms(Symptom.NUMBNESS, Symptom.TINGLING, Symptom.PAIN_RADIATING_FROM_BACK)));
+        cases.add(quiet(redFlag, "no symptoms", baseline()));
+
+        String chest = "chest-pain-emergency";
+        cases.add(fires(chest, "CHEST_PAIN", baseline().withSymptoms(Symptom.CHEST_PAIN)));
+        cases.add(quiet(chest, "every symptom except chest pain",
+                baseline().withSymptoms(EnumSet.complementOf(EnumSet.of(Symptom.CHEST_PAIN)))));
+
+        // --- SEE_DOCTOR
+        String walking = "pain-on-walking-eased-by-rest";
+        cases.add(fires(walking, "PAIN_ON_WALKING_EASED_BY_REST",
+                baseline().withSymptoms(Symptom.PAIN_ON_WALKING_EASED_BY_REST)));
+        cases.add(quiet(walking, "cramp while walking, without that symptom",
+                baseline().duringExercise(ActivityType.WALKING, Intensity.LIGHT, 20)));
+
+        String nerve = "nerve-signs";
+        for (Symptom symptom : List.of(Symptom.PAIN_RADIATING_FROM_BACK, Symptom.NUMBNESS, Symptom.TINGLING)) {
+            cases.add(fires(nerve, symptom.name(), baseline().withSymptoms(symptom)));
+        }
+        cases.add(quiet(nerve, "the blood-supply sign is not a nerve sign",
+                baseline().withSymptoms(Symptom.PAIN_ON_WALKING_EASED_BY_REST, Symptom.SWELLING_OR_REDNESS)));
+
+        String longCramp = "long-cramp";
+        cases.add(fires(longCramp, "601 s", baseline().withDurationSeconds(601)));
+        cases.add(quiet(longCramp, "600 s (exactly 10 minutes)", baseline().withDurationSeconds(600)));
+
+        String notEased = "not-eased-by-stretching";
+        cases.add(fires(notEased, "relief NOTHING", baseline().withReliefBy(Relief.NOTHING)));
+        cases.add(quiet(notEased, "relief STRETCHING", baseline().withReliefBy(Relief.STRETCHING)));
+        cases.add(quiet(notEased, "relief not answered", baseline().withReliefBy(null)));
+
+        String medication = "new-medication";
+        cases.add(fires(medication, "newMedication true", baseline().withNewMedication(true)));
+        cases.add(quiet(medication, "newMedication false", baseline().withNewMedication(false)));
+        cases.add(quiet(medication, "newMedication not answered", baseline().withNewMedication(null)));
+
+        String swelling = "swelling-or-redness";
+        cases.add(fires(swelling, "SWELLING_OR_REDNESS", baseline().withSymptoms(Symptom.SWELLING_OR_REDNESS)));
+        cases.add(quiet(swelling, "a visible lump is not swelling", baseline().withVisibleLump(true)));
+
+        String frequent = "frequent-despite-advice";
+        cases.add(history(frequent, true, 3, 0.85));
+        cases.add(history(frequent, true, 3, 0.8));
+        cases.add(history(frequent, true, 7, 1.0));
+        cases.add(history(frequent, false, 2, 0.85));
+        cases.add(history(frequent, false, 3, 0.79));
+        cases.add(history(frequent, false, 3, null));
+        cases.add(history(frequent, false, 10, null));
+
+        // --- SELF_CARE: relief
+        String gradual = "gradual-shift-position";
+        cases.add(fires(gradual, "GRADUAL", baseline().withOnset(Onset.GRADUAL)));
+        cases.add(quiet(gradual, "SUDDEN", baseline().withOnset(Onset.SUDDEN)));
+
+        String sudden = "sudden-static-stretch";
+        cases.add(fires(sudden, "SUDDEN", baseline().withOnset(Onset.SUDDEN)));
+        cases.add(quiet(sudden, "GRADUAL", baseline().withOnset(Onset.GRADUAL)));
+
+        // --- SELF_CARE: always, except when an emergency replaces all self-care
+        for (String always : List.of("daily-water", "balanced-diet-minerals")) {
+            cases.add(fires(always, "baseline", baseline()));
+            cases.add(fires(always, "see-a-doctor advice keeps self-care", baseline().withNewMedication(true)));
+            cases.add(quiet(always, "emergency advice has no self-care", baseline().withSymptoms(Symptom.CHEST_PAIN)));
+        }
+
+        // --- SELF_CARE: hydration
+        String moreWater = "more-water-sweat-exercise";
+        cases.add(fires(moreWater, "sweating heavily at rest", baseline().withSweatingHeavily(true)));
+        cases.add(fires(moreWater, "during exercise",
+                baseline().duringExercise(ActivityType.RUNNING, Intensity.MODERATE, 30)));
+        cases.add(fires(moreWater, "after exercise",
+                baseline().afterExercise(ActivityType.CYCLING, Intensity.LIGHT, 30)));
+        cases.add(quiet(moreWater, "sweating not answered, at rest", baseline().withSweatingHeavily(null)));
+        cases.add(quiet(moreWater, "not sweating, at rest", baseline().withSweatingHeavily(false)));
+        cases.add(quiet(moreWater, "not sweating, during sleep",
+                baseline().withContext(CrampContext.DURING_SLEEP).withSweatingHeavily(false)));
+
+        String preExercise = "pre-exercise-drink";
+        cases.add(fires(preExercise, "body weight known, during exercise",
+                baseline().duringExercise(ActivityType.RUNNING, Intensity.MODERATE, 30).withBodyWeightKg(70.0)));
+        cases.add(fires(preExercise, "body weight known, after exercise",
+                baseline().afterExercise(ActivityType.SQUATS, Intensity.LIGHT, null).withBodyWeightKg(70.0)));
+        cases.add(quiet(preExercise, "body weight not given, during exercise",
+                baseline().duringExercise(ActivityType.RUNNING, Intensity.MODERATE, 30)));
+        cases.add(quiet(preExercise, "body weight known, at rest", baseline().withBodyWeightKg(70.0)));
+
+        String sportsDrink = "sports-drink-heavy-workout";
+        cases.add(fires(sportsDrink, "hard workout, 30 min",
+                baseline().duringExercise(ActivityType.SQUATS, Intensity.HARD, 30)));
+        cases.add(fires(sportsDrink, "hard workout, minutes not given",
+                baseline().duringExercise(ActivityType.TEAM_SPORT, Intensity.HARD, null)));
+        cases.add(fires(sportsDrink, "moderate workout, 60 min",
+                baseline().duringExercise(ActivityType.RUNNING, Intensity.MODERATE, 60)));
+        cases.add(quiet(sportsDrink, "moderate workout, 59 min",
+                baseline().duringExercise(ActivityType.RUNNING, Intensity.MODERATE, 59)));
+        cases.add(quiet(sportsDrink, "moderate workout, minutes not given",
+                baseline().duringExercise(ActivityType.RUNNING, Intensity.MODERATE, null)));
+        cases.add(quiet(sportsDrink, "no workout, sweating", baseline().withSweatingHeavily(true)));
+
+        // --- SELF_CARE: warm-up, stretching, load
+        String warmUp = "warm-up-before";
+        cases.add(fires(warmUp, "did not warm up",
+                baseline().duringExercise(ActivityType.RUNNING, Intensity.MODERATE, 30).withWarmedUp(false)));
+        cases.add(fires(warmUp, "warm-up not answered",
+                baseline().afterExercise(ActivityType.RUNNING, Intensity.MODERATE, 30).withWarmedUp(null)));
+        cases.add(quiet(warmUp, "warmed up",
+                baseline().duringExercise(ActivityType.RUNNING, Intensity.MODERATE, 30).withWarmedUp(true)));
+        cases.add(quiet(warmUp, "did not warm up, but at rest", baseline().withWarmedUp(false)));
+
+        String stretch = "stretch-after";
+        cases.add(fires(stretch, "did not stretch",
+                baseline().afterExercise(ActivityType.LUNGES, Intensity.MODERATE, 30).withStretchedAfter(false)));
+        cases.add(fires(stretch, "stretching not answered",
+                baseline().duringExercise(ActivityType.LUNGES, Intensity.MODERATE, 30).withStretchedAfter(null)));
+        cases.add(quiet(stretch, "stretched after",
+                baseline().afterExercise(ActivityType.LUNGES, Intensity.MODERATE, 30).withStretchedAfter(true)));
+        cases.add(quiet(stretch, "did not stretch, but during sleep",
+                baseline().withContext(CrampContext.DURING_SLEEP).withStretchedAfter(false)));
+
+        String easeLoad = "ease-glute-load";
+        for (ActivityType type : ActivityType.values()) {
+            if (type.gluteFocused()) {
+                cases.add(fires(easeLoad, "hard " + type, baseline().afterExercise(type, Intensity.HARD, 45)));
+            }
+        }
+        cases.add(quiet(easeLoad, "moderate squats", baseline().afterExercise(ActivityType.SQUATS, Intensity.MODERATE, 45)));
+        cases.add(quiet(easeLoad, "hard running", baseline().afterExercise(ActivityType.RUNNING, Intensity.HARD, 45)));
+        return cases;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void rule(Case c) {
+        Decision decision = DECIDER.decide(c.report(), c.recentReports(), c.adherence());
+        List<String> ids = RuleFixtures.ruleIds(decision);
+        if (c.fires()) {
+            assertTrue(ids.contains(c.ruleId()), c + ": expected " + c.ruleId() + " in " + ids);
+            Rule rule = rulesById().get(c.ruleId());
+            Recommendation recommendation = RuleFixtures.recommendation(decision, c.ruleId());
+            assertEquals(rule.urgency(), recommendation.urgency(), c.toString());
+            assertEquals(rule.category(), recommendation.category(), c.toString());
+            assertEquals(rule.source(), recommendation.source(), c.toString());
+        } else {
+            assertFalse(ids.contains(c.ruleId()), c + ": expected no " + c.ruleId() + " in " + ids);
+        }
+    }
+
+    @Test
+    void baselineFiresOnlyTheDocumentedRules() {
+        Decision decision = RuleFixtures.decideFirst(DECIDER, baseline().build());
+        assertEquals(ReportBuilder.BASELINE_RULES, RuleFixtures.ruleIds(decision));
+    }
+
+    @Test
+    void everyRuleHasAFiringAndAQuietCase() {
+        Set<String> rulesetIds = new TreeSet<>(rulesById().keySet());
+        Set<String> firing = cases().stream().filter(Case::fires).map(Case::ruleId).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> quiet = cases().stream().filter(c -> !c.fires()).map(Case::ruleId).collect(Collectors.toCollection(TreeSet::new));
+
+        Set<String> withoutFiring = new TreeSet<>(rulesetIds);
+        withoutFiring.removeAll(firing);
+        Set<String> withoutQuiet = new TreeSet<>(rulesetIds);
+        withoutQuiet.removeAll(quiet);
+        Set<String> unknown = new TreeSet<>(firing);
+        unknown.addAll(quiet);
+        unknown.removeAll(rulesetIds);
+
+        assertTrue(withoutFiring.isEmpty(), "rules without a case that fires them: " + withoutFiring);
+        assertTrue(withoutQuiet.isEmpty(), "rules without a case that must not fire them: " + withoutQuiet);
+        assertTrue(unknown.isEmpty(), "cases for rules that are not in the ruleset (renamed or removed?): " + unknown);
+    }
+
+    private static Map<String, Rule> rulesById() {
+        return DECIDER.ruleset().rules().stream().collect(Collectors.toMap(Rule::id, Function.identity()));
+    }
+}
