@@ -4,6 +4,7 @@
 #                                  start the broker in the background, wait until it serves, create the topics
 #   deploy/kafka/kafka.sh stop     stop the broker this script started (by PID)
 #   deploy/kafka/kafka.sh status
+#   deploy/kafka/kafka.sh await-groups GROUP...   wait until these consumer groups have partitions assigned
 # Environment: KAFKA_PORT (9092), KAFKA_CONTROLLER_PORT (9093), KAFKA_HEAP_OPTS (-Xms128m -Xmx512m),
 #              CRAMPCARE_STATE (the repo's .stack folder: data, logs, PID files; gitignored).
 set -euo pipefail
@@ -83,9 +84,15 @@ status() {
   if pid=$(running_pid); then say "running (pid $pid) on 127.0.0.1:$port"; else say "not running"; return 3; fi
 }
 
+await_groups() {
+  running_pid >/dev/null || die "not running"
+  java -cp "$classpath" io.crampcare.kafka.ConsumerGroups "127.0.0.1:$port" 60 "$@" | sed 's/^/kafka: /'
+}
+
 case "${1:-}" in
   start) start ;;
   stop) stop ;;
   status) status ;;
-  *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
+  await-groups) shift; await_groups "$@" ;;
+  *) echo "usage: $0 start|stop|status|await-groups GROUP..." >&2; exit 2 ;;
 esac
