@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -36,6 +37,23 @@ import io.crampcare.support.problem.ProblemTypes;
 @Tag(name = "Advice", description = "Advice decided for cramp reports, and the rules behind it")
 @Produces(MediaType.APPLICATION_JSON)
 public class AdviceResource {
+
+    private static final String EXAMPLE = """
+            {"adviceId": "5f0c1d2e-8a44-4c36-9b9e-2d7f0f3b6a11", "reportId": "0b7c2f0e-8f4a-4e7e-9d55-6a1f2f3c9b11",
+             "userId": "user-42", "issuedAt": "2026-11-25T07:31:02.114Z", "urgency": "SELF_CARE",
+             "headline": "This looks like a common muscle cramp. The steps below help ease it and make the next one less likely.",
+             "recommendations": [
+               {"ruleId": "gradual-shift-position", "urgency": "SELF_CARE", "category": "IMMEDIATE_RELIEF",
+                "text": "A cramp that builds up slowly usually eases quickly when you shift position. ...",
+                "source": {"type": "ARTICLE", "reference": "Glutes Cramping (LIVESTRONG, B. Kochan): ..."}},
+               {"ruleId": "daily-water", "urgency": "SELF_CARE", "category": "HYDRATION",
+                "text": "Drink at least 2,800 mL (about 95 oz) of water today, spread over the day; never more than 1,000 mL in any one hour.",
+                "source": {"type": "ARTICLE", "reference": "Glutes Cramping (LIVESTRONG, B. Kochan): ..."}}],
+             "hydration": {"dailyTargetMl": 2800, "dailyTargetOz": 94.7, "preExerciseMinMl": 350, "preExerciseMaxMl": 490,
+                           "maxPerHourMl": 1000},
+             "rulesetVersion": "2026.11-1",
+             "disclaimer": "This advice is general information from a rules engine, not a diagnosis and not a substitute for a clinician. ..."}
+            """;
 
     /** Advice normally follows its report within milliseconds; a second is a generous retry hint. */
     private static final String RETRY_AFTER_SECONDS = "1";
@@ -65,7 +83,8 @@ public class AdviceResource {
     @Operation(summary = "The advice for a cramp report",
             description = "Advice is decided asynchronously, normally within milliseconds of the report. Until it "
                     + "exists the answer is 404 with Retry-After.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = AdviceIssuedV1.class)))
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = AdviceIssuedV1.class),
+            examples = @ExampleObject(name = "gradual cramp after squats", value = EXAMPLE)))
     @APIResponse(responseCode = "404", description = "No advice for this report (yet)",
             headers = @Header(name = "Retry-After", description = "Seconds to wait before asking again"),
             content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
