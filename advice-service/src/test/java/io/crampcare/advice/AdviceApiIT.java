@@ -20,6 +20,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import io.crampcare.testsupport.TestUsers;
 import io.crampcare.contracts.EventTypes;
 import io.crampcare.contracts.Topics;
 import io.crampcare.testsupport.CloudEventWriter;
@@ -44,9 +45,9 @@ class AdviceApiIT {
 
     @Test
     void aUsersAdviceIsPagedWithoutGapsOrRepeats() {
-        String user = AdviceEvents.newUser("paging");
+        String user = TestUsers.newUser("paging");
         List<String> reports = new ArrayList<>();
-        try (CloudEventWriter writer = new CloudEventWriter(AdviceEvents.bootstrapServers())) {
+        try (CloudEventWriter writer = new CloudEventWriter(TestUsers.bootstrapServers())) {
             for (int i = 0; i < 5; i++) {
                 UUID reportId = UUID.randomUUID();
                 reports.add(reportId.toString());

@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.eclipse.microprofile.config.ConfigProvider;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -22,13 +20,7 @@ final class AdviceEvents {
     private AdviceEvents() {
     }
 
-    static String bootstrapServers() {
-        return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
-    }
 
-    static String newUser(String purpose) {
-        return purpose + "-" + UUID.randomUUID().toString().substring(0, 8);
-    }
 
     /** A cramp-report-submitted.v1 payload: a gradual cramp after hard squats, as the article describes. */
     static Map<String, Object> report(String userId, UUID reportId, Instant occurredAt) {

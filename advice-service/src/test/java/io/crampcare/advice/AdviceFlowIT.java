@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.crampcare.testsupport.TestUsers;
 import io.cloudevents.CloudEvent;
 import io.crampcare.contracts.EventTypes;
 import io.crampcare.contracts.Topics;
@@ -45,7 +46,7 @@ class AdviceFlowIT {
 
     @BeforeAll
     static void connect() {
-        writer = new CloudEventWriter(AdviceEvents.bootstrapServers());
+        writer = new CloudEventWriter(TestUsers.bootstrapServers());
     }
 
     @AfterAll
@@ -55,7 +56,7 @@ class AdviceFlowIT {
 
     @Test
     void aReportEventBecomesStoredAdviceAndAnAdviceEvent() throws Exception {
-        String user = AdviceEvents.newUser("flow");
+        String user = TestUsers.newUser("flow");
         UUID reportId = UUID.randomUUID();
         sendReport(user, reportId, UUID.randomUUID().toString(), AdviceEvents.report(user, reportId));
 
@@ -72,7 +73,7 @@ class AdviceFlowIT {
         String adviceId = advice.path("adviceId");
         given().when().get("/api/v1/advice/" + adviceId).then().statusCode(200).body("reportId", is(reportId.toString()));
 
-        try (CloudEventReader reader = new CloudEventReader(AdviceEvents.bootstrapServers(), Topics.ADVICE)) {
+        try (CloudEventReader reader = new CloudEventReader(TestUsers.bootstrapServers(), Topics.ADVICE)) {
             List<ConsumerRecord<String, CloudEvent>> events = reader.await(r -> user.equals(r.key()), 1, TIMEOUT);
             assertEquals(1, events.size());
             CloudEvent event = events.get(0).value();
@@ -87,7 +88,7 @@ class AdviceFlowIT {
 
     @Test
     void aRedeliveredEventChangesNothing() throws Exception {
-        String user = AdviceEvents.newUser("dup");
+        String user = TestUsers.newUser("dup");
         UUID reportId = UUID.randomUUID();
         String eventId = UUID.randomUUID().toString();
         Map<String, Object> report = AdviceEvents.report(user, reportId);
@@ -101,14 +102,14 @@ class AdviceFlowIT {
         awaitAdvice(marker).then().statusCode(200);
 
         given().when().get("/api/v1/users/" + user + "/advice").then().statusCode(200).body("items", hasSize(2));
-        try (CloudEventReader reader = new CloudEventReader(AdviceEvents.bootstrapServers(), Topics.ADVICE)) {
+        try (CloudEventReader reader = new CloudEventReader(TestUsers.bootstrapServers(), Topics.ADVICE)) {
             assertEquals(2, reader.await(r -> user.equals(r.key()), 2, TIMEOUT).size());
         }
     }
 
     @Test
     void poisonGoesToTheDeadLetterTopicAndTheNextRecordIsStillProcessed() throws Exception {
-        String user = AdviceEvents.newUser("poison");
+        String user = TestUsers.newUser("poison");
         String garbageId = UUID.randomUUID().toString();
         writer.send(Topics.CRAMP_REPORTS, user, garbageId, EventTypes.CRAMP_REPORT_SUBMITTED, AdviceEvents.INTAKE_SOURCE,
                 "{ this is not json");
@@ -119,7 +120,7 @@ class AdviceFlowIT {
         sendReport(user, good, UUID.randomUUID().toString(), AdviceEvents.report(user, good));
 
         awaitAdvice(good).then().statusCode(200);
-        try (CloudEventReader reader = new CloudEventReader(AdviceEvents.bootstrapServers(),
+        try (CloudEventReader reader = new CloudEventReader(TestUsers.bootstrapServers(),
                 Topics.deadLetter(Topics.CRAMP_REPORTS))) {
             List<ConsumerRecord<String, CloudEvent>> parked = reader.await(r -> user.equals(r.key()), 2, TIMEOUT);
             assertEquals(List.of(garbageId, wrongTypeId), parked.stream().map(r -> r.value().getId()).toList());
@@ -132,7 +133,7 @@ class AdviceFlowIT {
 
     @Test
     void frequentCrampsDespiteAdherenceMeanSeeADoctor() {
-        String user = AdviceEvents.newUser("frequent");
+        String user = TestUsers.newUser("frequent");
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         for (int day = 1; day <= 5; day++) {
             for (String kind : List.of("HYDRATION", "WARM_UP")) {

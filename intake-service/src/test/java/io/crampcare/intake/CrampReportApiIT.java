@@ -16,6 +16,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.crampcare.testsupport.TestUsers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -29,7 +30,7 @@ class CrampReportApiIT {
 
     @Test
     void submitReturns201WithLocationAndTheStoredReport() {
-        String user = TestReports.newUser("submit");
+        String user = TestUsers.newUser("submit");
         Response created = given().contentType(ContentType.JSON).body(TestReports.valid(user))
                 .when().post(REPORTS);
         created.then().statusCode(201)
@@ -54,7 +55,7 @@ class CrampReportApiIT {
 
     @Test
     void optionalAnswersMayBeLeftOut() {
-        String user = TestReports.newUser("minimal");
+        String user = TestUsers.newUser("minimal");
         Map<String, Object> report = Map.of("userId", user, "occurredAt", Instant.now().toString(),
                 "muscle", "GLUTEUS_MEDIUS", "side", "RIGHT", "onset", "SUDDEN", "severity", 8,
                 "durationSeconds", 30, "context", "DURING_SLEEP");
@@ -68,7 +69,7 @@ class CrampReportApiIT {
 
     @Test
     void listingWalksEveryReportOnceNewestFirst() {
-        String user = TestReports.newUser("paging");
+        String user = TestUsers.newUser("paging");
         Instant base = Instant.now().minus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
         List<String> created = new ArrayList<>();
         for (int i = 0; i < 11; i++) {
@@ -77,7 +78,7 @@ class CrampReportApiIT {
             created.add(given().contentType(ContentType.JSON).body(TestReports.valid(user, occurredAt))
                     .when().post(REPORTS).then().statusCode(201).extract().path("id"));
         }
-        given().contentType(ContentType.JSON).body(TestReports.valid(TestReports.newUser("other")))
+        given().contentType(ContentType.JSON).body(TestReports.valid(TestUsers.newUser("other")))
                 .when().post(REPORTS).then().statusCode(201);
 
         List<Map<String, Object>> seen = new ArrayList<>();
@@ -106,7 +107,7 @@ class CrampReportApiIT {
 
     @Test
     void listingFiltersByTime() {
-        String user = TestReports.newUser("window");
+        String user = TestUsers.newUser("window");
         Instant base = Instant.parse("2026-11-01T08:00:00Z");
         for (int day = 0; day < 5; day++) {
             given().contentType(ContentType.JSON).body(TestReports.valid(user, base.plus(day, ChronoUnit.DAYS)))

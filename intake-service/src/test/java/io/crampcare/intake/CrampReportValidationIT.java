@@ -20,6 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import io.crampcare.testsupport.TestUsers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
@@ -29,7 +30,7 @@ class CrampReportValidationIT {
 
     private static final String REPORTS = "/api/v1/cramp-reports";
     private static final String PROBLEM_JSON = "application/problem+json";
-    private final String user = TestReports.newUser("validation");
+    private final String user = TestUsers.newUser("validation");
 
     static Stream<Arguments> badReports() {
         return Stream.of(
@@ -78,7 +79,7 @@ class CrampReportValidationIT {
     @ParameterizedTest(name = "{0} -> 400 naming {2}")
     @MethodSource("badReports")
     void badFieldIsNamed(String name, Consumer<Map<String, Object>> change, String field) {
-        String caseUser = TestReports.newUser("bad");
+        String caseUser = TestUsers.newUser("bad");
         Map<String, Object> report = TestReports.valid(caseUser);
         change.accept(report);
         given().contentType(ContentType.JSON).body(report)

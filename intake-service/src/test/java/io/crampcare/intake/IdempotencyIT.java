@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.crampcare.testsupport.TestUsers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -44,7 +45,7 @@ class IdempotencyIT {
 
     @Test
     void sameKeyAndBodyReplaysTheFirstResponse() {
-        String user = TestReports.newUser("replay");
+        String user = TestUsers.newUser("replay");
         String key = UUID.randomUUID().toString();
         Map<String, Object> report = TestReports.valid(user);
 
@@ -68,7 +69,7 @@ class IdempotencyIT {
 
     @Test
     void sameKeyWithAnotherBodyIs422() {
-        String user = TestReports.newUser("reuse");
+        String user = TestUsers.newUser("reuse");
         String key = UUID.randomUUID().toString();
         Map<String, Object> report = TestReports.valid(user);
         post(key, report).then().statusCode(201);
@@ -82,7 +83,7 @@ class IdempotencyIT {
 
     @Test
     void sameKeyWhileTheFirstIsInFlightIs409() throws Exception {
-        String user = TestReports.newUser("inflight");
+        String user = TestUsers.newUser("inflight");
         String key = UUID.randomUUID().toString();
         Map<String, Object> report = TestReports.valid(user);
 

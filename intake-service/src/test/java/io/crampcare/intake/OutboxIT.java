@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.crampcare.testsupport.TestUsers;
 import io.cloudevents.CloudEvent;
 import io.crampcare.contracts.EventTypes;
 import io.crampcare.contracts.Topics;
@@ -44,10 +45,10 @@ class OutboxIT {
 
     @Test
     void eachReportIsPublishedAsAValidCloudEvent() throws Exception {
-        String user = TestReports.newUser("events");
+        String user = TestUsers.newUser("events");
         List<String> ids = submit(List.of(user, user, user));
 
-        try (CloudEventReader reader = new CloudEventReader(TestReports.bootstrapServers(), Topics.CRAMP_REPORTS)) {
+        try (CloudEventReader reader = new CloudEventReader(TestUsers.bootstrapServers(), Topics.CRAMP_REPORTS)) {
             List<ConsumerRecord<String, CloudEvent>> records = reader.await(r -> user.equals(r.key()), 3, EVENT_TIMEOUT);
             assertEquals(ids, reportIds(records), "one event per report, in submission order");
             for (ConsumerRecord<String, CloudEvent> record : records) {
@@ -69,8 +70,8 @@ class OutboxIT {
     @Test
     void reportsAcceptedWhileTheBrokerIsDownArriveOnceWhenItIsBack() throws Exception {
         assumeTrue(broker != null, "needs the in-JVM broker, which a test can stop");
-        String alice = TestReports.newUser("outage-a");
-        String bob = TestReports.newUser("outage-b");
+        String alice = TestUsers.newUser("outage-a");
+        String bob = TestUsers.newUser("outage-b");
         List<String> users = List.of(alice, bob, alice, bob, alice, alice, bob);
         List<String> ids;
         broker.stop();
@@ -80,7 +81,7 @@ class OutboxIT {
             broker.start();
         }
 
-        try (CloudEventReader reader = new CloudEventReader(TestReports.bootstrapServers(), Topics.CRAMP_REPORTS)) {
+        try (CloudEventReader reader = new CloudEventReader(TestUsers.bootstrapServers(), Topics.CRAMP_REPORTS)) {
             Set<String> ours = Set.of(alice, bob);
             List<ConsumerRecord<String, CloudEvent>> records = reader.await(r -> ours.contains(r.key()), ids.size(),
                     EVENT_TIMEOUT);

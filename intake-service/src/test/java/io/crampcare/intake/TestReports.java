@@ -5,9 +5,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /** Report bodies for tests: a valid one to start from, and users no other test shares. */
 final class TestReports {
@@ -15,9 +12,6 @@ final class TestReports {
     private TestReports() {
     }
 
-    static String newUser(String purpose) {
-        return purpose + "-" + UUID.randomUUID().toString().substring(0, 8);
-    }
 
     /** A complete, valid report (the article's "gradual cramp after squats"), as a mutable JSON object. */
     static Map<String, Object> valid(String userId) {
@@ -48,7 +42,4 @@ final class TestReports {
         return report;
     }
 
-    static String bootstrapServers() {
-        return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
-    }
 }

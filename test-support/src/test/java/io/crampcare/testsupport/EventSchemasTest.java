@@ -23,6 +23,7 @@ class EventSchemasTest {
     void mapsTypesToSchemaResourcesByConvention() {
         assertEquals("schemas/cramp-report-submitted.v1.json", EventSchemas.schemaResource(EventTypes.CRAMP_REPORT_SUBMITTED));
         assertEquals("schemas/advice-issued.v1.json", EventSchemas.schemaResource(EventTypes.ADVICE_ISSUED));
+        assertEquals("schemas/nudge-due.v1.json", EventSchemas.schemaResource(EventTypes.NUDGE_DUE));
         assertEquals("schemas/nudge-acknowledged.v1.json", EventSchemas.schemaResource(EventTypes.NUDGE_ACKNOWLEDGED));
     }
 
@@ -41,9 +42,16 @@ class EventSchemasTest {
              "dueAt":"2026-11-25T10:00:00Z","acknowledgedAt":"2026-11-25T10:05:00Z"}
             """;
 
+    static final String NUDGE_DUE = """
+            {"nudgeId":"4d5e6f7a-8b9c-4d0e-9f1a-2b3c4d5e6f7a","userId":"user-42","kind":"HYDRATION",
+             "dueAt":"2026-11-26T07:00:00Z","localTime":"2026-11-26T08:00","timeZone":"Europe/Berlin","amountMl":250,
+             "workoutId":null,"adviceId":"7e6d5c4b-3a29-4817-a6b5-c4d3e2f1a0b9","text":"Drink 250 mL of water now."}
+            """;
+
     @Test
     void findsTheSchemasOfTheNewerTypes() {
         assertEquals(List.of(), EventSchemas.violations(EventTypes.ADVICE_ISSUED, SELF_CARE_ADVICE));
+        assertEquals(List.of(), EventSchemas.violations(EventTypes.NUDGE_DUE, NUDGE_DUE));
         assertEquals(List.of(), EventSchemas.violations(EventTypes.NUDGE_ACKNOWLEDGED, NUDGE_ACK));
 
         String overdrinking = SELF_CARE_ADVICE.replace("\"dailyTargetMl\":1893", "\"dailyTargetMl\":1000")
@@ -56,6 +64,11 @@ class EventSchemasTest {
         List<String> ack = EventSchemas.violations(EventTypes.NUDGE_ACKNOWLEDGED, NUDGE_ACK.replace("SKIPPED", "IGNORED"));
         assertEquals(1, ack.size(), ack.toString());
         assertTrue(ack.get(0).contains("outcome"), ack.toString());
+
+        List<String> nudge = EventSchemas.violations(EventTypes.NUDGE_DUE,
+                NUDGE_DUE.replace("\"amountMl\":250", "\"amountMl\":1500"));
+        assertEquals(1, nudge.size(), nudge.toString());
+        assertTrue(nudge.get(0).contains("amountMl"), nudge.toString());
     }
 
     @Test

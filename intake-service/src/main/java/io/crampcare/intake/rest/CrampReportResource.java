@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -43,6 +42,7 @@ import io.crampcare.intake.service.IdempotencyService;
 import io.crampcare.support.paging.PageRequest;
 import io.crampcare.support.problem.Problem;
 import io.crampcare.support.problem.ProblemException;
+import io.crampcare.support.rest.QueryParams;
 import io.crampcare.support.problem.ProblemMappers;
 
 @Path(CrampReportMapper.API_PATH)
@@ -150,8 +150,8 @@ public class CrampReportResource {
         if (userId == null || userId.isBlank()) {
             errors.add(new Problem.FieldError("userId", "is required"));
         }
-        Instant fromInstant = instant("from", from, errors);
-        Instant toInstant = instant("to", to, errors);
+        Instant fromInstant = QueryParams.instant("from", from, errors);
+        Instant toInstant = QueryParams.instant("to", to, errors);
         if (fromInstant != null && toInstant != null && !fromInstant.isBefore(toInstant)) {
             errors.add(new Problem.FieldError("to", "must be after from"));
         }
@@ -181,18 +181,6 @@ public class CrampReportResource {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
         } catch (JsonProcessingException | NoSuchAlgorithmException e) {
             throw new IllegalStateException("Hashing a request failed", e);
-        }
-    }
-
-    private static Instant instant(String name, String value, List<Problem.FieldError> errors) {
-        if (value == null || value.isEmpty()) {
-            return null;
-        }
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            errors.add(new Problem.FieldError(name, "must be an ISO-8601 instant, e.g. 2026-11-25T07:30:00Z"));
-            return null;
         }
     }
 }

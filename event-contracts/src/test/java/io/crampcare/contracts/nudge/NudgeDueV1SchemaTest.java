@@ -1,0 +1,235 @@
+package io.crampcare.contracts.nudge;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+
+import io.crampcare.contracts.JsonSchemas;
+import io.crampcare.contracts.RecordSchemaChecks;
+
+/** The v1 due-nudge JSON Schema and the Java record must describe the same payload. */
+class NudgeDueV1SchemaTest {
+
+    static final String RESOURCE = "schemas/nudge-due.v1.json";
+    static final JsonNode SCHEMA_JSON = JsonSchemas.readJson(RESOURCE);
+    static final Schema SCHEMA = JsonSchemas.compile(RESOURCE);
+
+    // (a) Same property names on both sides; required exactly where the record's doc says never null.
+
+    @Test
+    void everyRecordComponentIsASchemaPropertyAndViceVersa() {
+        RecordSchemaChecks.assertSameProperties(NudgeDueV1.class, SCHEMA_JSON);
+    }
+
+    @Test
+    void requiredPropertiesAreExactlyTheNonNullableOnes() {
+        RecordSchemaChecks.assertRequiredMatchesNullability(NudgeDueV1.class, SCHEMA_JSON);
+    }
+
+    @Test
+    void onlyTheKindSpecificPropertiesMayBeNull() {
+        List<String> required = JsonSchemas.MAPPER.convertValue(SCHEMA_JSON.path("required"),
+                JsonSchemas.MAPPER.getTypeFactory().constructCollectionType(List.class, String.class));
+        assertEquals(List.of("nudgeId", "userId", "kind", "dueAt", "localTime", "timeZone", "text"), required);
+    }
+
+    // (b) Enum properties list exactly the Java constants.
+
+    @Test
+    void enumPropertiesListExactlyTheJavaConstants() {
+        RecordSchemaChecks.assertEnumsMatchJavaConstants(NudgeDueV1.class, SCHEMA_JSON);
+    }
+
+    // (c) Real payloads, serialized like Quarkus does, validate; broken ones do not.
+
+    /**
+     * The AsyncAPI example: 250 mL of water at 08:00 in Berlin (07:00 UTC in November), serving an advice's daily
+     * target. No kind uses all three kind-specific properties; {@link #preExerciseNudge()} shows workoutId.
+     */
+    static NudgeDueV1 hydrationNudge() {
+        return new NudgeDueV1(
+                UUID.fromString("4d5e6f7a-8b9c-4d0e-9f1a-2b3c4d5e6f7a"),
+                "user-42",
+                NudgeKind.HYDRATION,
+                Instant.parse("2026-11-26T07:00:00Z"),
+                "2026-11-26T08:00",
+                "Europe/Berlin",
+                250,
+                null,
+                UUID.fromString("7e6d5c4b-3a29-4817-a6b5-c4d3e2f1a0b9"),
+                "Time for a glass of water: drink 250 mL now.");
+    }
+
+    /** A drink about 4 h before a workout: an amount and the workout, no advice. */
+    static NudgeDueV1 preExerciseNudge() {
+        return new NudgeDueV1(
+                UUID.fromString("6f7a8b9c-0d1e-4f2a-9b3c-4d5e6f7a8b9c"),
+                "user-42",
+                NudgeKind.PRE_EXERCISE_HYDRATION,
+                Instant.parse("2026-11-26T13:30:00Z"),
+                "2026-11-26T14:30",
+                "Europe/Berlin",
+                420,
+                UUID.fromString("8e9f0a1b-2c3d-4e5f-8a6b-7c8d9e0f1a2b"),
+                null,
+                "Your workout starts in about 4 hours: drink 420 mL of water now.");
+    }
+
+    /** As little as the schema accepts: every kind-specific property null, and a zone without a region. */
+    static NudgeDueV1 minimalNudge() {
+        return new NudgeDueV1(
+                UUID.fromString("5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b"),
+                "someone@example.org",
+                NudgeKind.WARM_UP,
+                Instant.parse("2026-11-25T17:20:00Z"),
+                "2026-11-25T17:20",
+                "UTC",
+                null,
+                null,
+                null,
+                "Warm up for 5 to 10 minutes before you start.");
+    }
+
+    @Test
+    void fullPayloadValidates() throws Exception {
+        String json = JsonSchemas.MAPPER.writeValueAsString(hydrationNudge());
+        assertValid(json);
+        JsonNode tree = JsonSchemas.MAPPER.readTree(json);
+        assertEquals("2026-11-26T07:00:00Z", tree.path("dueAt").asText(), "instants as ISO-8601 strings");
+        assertEquals("2026-11-26T08:00", tree.path("localTime").asText(), "local time as written, no offset");
+        assertEquals("HYDRATION", tree.path("kind").asText(), "enums by constant name");
+        assertEquals("7e6d5c4b-3a29-4817-a6b5-c4d3e2f1a0b9", tree.path("adviceId").asText(), "UUIDs as strings");
+        assertEquals(250, tree.path("amountMl").intValue(), "amount as a JSON integer");
+    }
+
+    @Test
+    void preExercisePayloadValidates() throws Exception {
+        String json = JsonSchemas.MAPPER.writeValueAsString(preExerciseNudge());
+        assertValid(json);
+        assertEquals("8e9f0a1b-2c3d-4e5f-8a6b-7c8d9e0f1a2b", JsonSchemas.MAPPER.readTree(json).path("workoutId").asText());
+    }
+
+    @Test
+    void minimalPayloadWithNullsValidates() throws Exception {
+        String json = JsonSchemas.MAPPER.writeValueAsString(minimalNudge());
+        assertValid(json);
+        JsonNode tree = JsonSchemas.MAPPER.readTree(json);
+        for (String name : List.of("amountMl", "workoutId", "adviceId")) {
+            assertTrue(tree.has(name) && tree.get(name).isNull(), name + ": nulls are written out, not left off");
+        }
+    }
+
+    /** localTime is dueAt on the wall clock of timeZone, formatted like this (what producers should do). */
+    @Test
+    void examplesLocalTimeIsDueAtInTheirZone() {
+        DateTimeFormatter minutes = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm");
+        for (NudgeDueV1 nudge : List.of(hydrationNudge(), preExerciseNudge(), minimalNudge())) {
+            assertEquals(nudge.localTime(), nudge.dueAt().atZone(ZoneId.of(nudge.timeZone())).format(minutes),
+                    nudge.kind() + " example");
+        }
+    }
+
+    @Test
+    void amountLimitsValidate() {
+        assertValidMutation(nudge -> nudge.put("amountMl", 1));
+        assertValidMutation(nudge -> nudge.put("amountMl", 1000));
+    }
+
+    @Test
+    void moreThanOneLitreAtOnceIsRejected() {
+        assertRejected(nudge -> nudge.put("amountMl", 1500), "amountMl");
+        assertRejected(nudge -> nudge.put("amountMl", 1001), "amountMl");
+    }
+
+    @Test
+    void nonPositiveOrFractionalAmountIsRejected() {
+        assertRejected(nudge -> nudge.put("amountMl", 0), "amountMl");
+        assertRejected(nudge -> nudge.put("amountMl", -250), "amountMl");
+        assertRejected(nudge -> nudge.put("amountMl", 250.5), "amountMl");
+    }
+
+    @Test
+    void localTimeWithOffsetOrZoneIsRejected() {
+        assertRejected(nudge -> nudge.put("localTime", "2026-11-26T08:00+01:00"), "localTime");
+        assertRejected(nudge -> nudge.put("localTime", "2026-11-26T07:00Z"), "localTime");
+        assertRejected(nudge -> nudge.put("localTime", "2026-11-26T07:00:00Z"), "localTime");
+    }
+
+    @Test
+    void localTimeNotToTheMinuteIsRejected() {
+        assertRejected(nudge -> nudge.put("localTime", "2026-11-26T08:00:00"), "localTime");
+        assertRejected(nudge -> nudge.put("localTime", "2026-11-26 08:00"), "localTime");
+        assertRejected(nudge -> nudge.put("localTime", "08:00"), "localTime");
+        assertRejected(nudge -> nudge.put("localTime", "2026-11-26T24:00"), "localTime");
+        assertRejected(nudge -> nudge.put("localTime", "2026-13-26T08:00"), "localTime");
+    }
+
+    @Test
+    void unknownPropertyIsRejected() {
+        assertRejected(nudge -> nudge.put("snoozeMinutes", 10), "snoozeMinutes");
+    }
+
+    @Test
+    void wrongEnumValueIsRejected() {
+        assertRejected(nudge -> nudge.put("kind", "WALK"), "kind");
+        assertRejected(nudge -> nudge.put("kind", "hydration"), "kind");
+    }
+
+    @Test
+    void nullOrMissingRequiredPropertiesAreRejected() {
+        for (String name : List.of("nudgeId", "userId", "kind", "dueAt", "localTime", "timeZone", "text")) {
+            assertRejected(nudge -> nudge.putNull(name), name);
+            assertRejected(nudge -> nudge.remove(name), name);
+        }
+    }
+
+    @Test
+    void otherBrokenPayloadsAreRejected() {
+        assertRejected(nudge -> nudge.put("nudgeId", "nudge-1"), "nudgeId");
+        assertRejected(nudge -> nudge.put("workoutId", "workout-1"), "workoutId");
+        assertRejected(nudge -> nudge.put("adviceId", "42"), "adviceId");
+        assertRejected(nudge -> nudge.put("dueAt", "2026-11-26T08:00"), "dueAt");
+        assertRejected(nudge -> nudge.put("userId", "user/42"), "userId");
+        assertRejected(nudge -> nudge.put("timeZone", ""), "timeZone");
+        assertRejected(nudge -> nudge.put("text", ""), "text");
+    }
+
+    private static ObjectNode mutated(Consumer<ObjectNode> mutation) {
+        ObjectNode nudge = JsonSchemas.MAPPER.valueToTree(hydrationNudge());
+        mutation.accept(nudge);
+        return nudge;
+    }
+
+    private static void assertValid(String json) {
+        List<Error> errors = SCHEMA.validate(JsonSchemas.parse(json));
+        assertTrue(errors.isEmpty(), () -> "expected valid, got " + errors + "\n" + json);
+    }
+
+    private static void assertValidMutation(Consumer<ObjectNode> mutation) {
+        ObjectNode nudge = mutated(mutation);
+        List<Error> errors = SCHEMA.validate(nudge);
+        assertTrue(errors.isEmpty(), () -> "expected valid, got " + errors + "\n" + nudge);
+    }
+
+    private static void assertRejected(Consumer<ObjectNode> mutation, String culprit) {
+        ObjectNode nudge = mutated(mutation);
+        List<Error> errors = SCHEMA.validate(nudge);
+        assertFalse(errors.isEmpty(), () -> "expected a violation about " + culprit + " in " + nudge);
+        assertTrue(errors.stream().anyMatch(e -> e.toString().contains(culprit)),
+                () -> "violations should name " + culprit + ": " + errors);
+    }
+}

@@ -1,0 +1,42 @@
+package io.crampcare.reminder.events;
+
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import io.crampcare.contracts.EventTypes;
+import io.crampcare.contracts.advice.AdviceIssuedV1;
+import io.crampcare.reminder.service.PlanningService;
+import io.crampcare.support.inbox.IdempotentConsumer;
+import io.crampcare.support.inbox.PoisonMessageException;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+
+/** Each advice's water target replans the user's hydration nudges. What fails for good goes to advice.dlq. */
+@ApplicationScoped
+public class AdviceConsumer {
+
+    /** Reads topic advice (see application.properties). */
+    public static final String CHANNEL = "advice";
+
+    private final IdempotentConsumer consumer;
+    private final PlanningService planning;
+
+    AdviceConsumer(IdempotentConsumer consumer, PlanningService planning) {
+        this.consumer = consumer;
+        this.planning = planning;
+    }
+
+    @Incoming(CHANNEL)
+    @Blocking
+    public void consume(ConsumerRecord<String, String> record) {
+        consumer.process(record, EventTypes.ADVICE_ISSUED, AdviceIssuedV1.class, (eventId, advice) -> {
+            if (advice.adviceId() == null || advice.userId() == null || advice.urgency() == null) {
+                throw new PoisonMessageException("Advice event " + eventId + " lacks required fields");
+            }
+            planning.onAdvice(advice, Instant.now());
+        });
+    }
+}

@@ -1,0 +1,139 @@
+package io.crampcare.reminder.rest;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.crampcare.contracts.nudge.AckOutcome;
+import io.crampcare.reminder.config.ReminderConfig;
+import io.crampcare.reminder.model.Nudge;
+import io.crampcare.reminder.model.NudgeStatus;
+import io.crampcare.reminder.service.NudgeService;
+import io.crampcare.reminder.service.PreferencesService;
+import io.crampcare.support.paging.PageRequest;
+import io.crampcare.support.problem.Problem;
+import io.crampcare.support.problem.ProblemException;
+import io.crampcare.support.rest.QueryParams;
+
+@Path("/api/v1")
+@Tag(name = "Nudges", description = "Planned and fired nudges, and people's answers to them")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class NudgeResource {
+
+    /** DONE or SKIPPED. */
+    @Schema(name = "Acknowledgement")
+    public record AckBody(@Schema(description = "DONE or SKIPPED", required = true) @NotNull AckOutcome outcome) {
+    }
+
+    @Schema(name = "Snooze")
+    public record SnoozeBody(
+            @Schema(description = "Fire again after this many minutes (5-240), inside the waking window.", example = "15",
+                    required = true)
+            @NotNull @Min(5) @Max(240) Integer minutes) {
+    }
+
+    private final NudgeService nudges;
+    private final PreferencesService preferences;
+    private final ReminderConfig config;
+
+    NudgeResource(NudgeService nudges, PreferencesService preferences, ReminderConfig config) {
+        this.nudges = nudges;
+        this.preferences = preferences;
+        this.config = config;
+    }
+
+    @GET
+    @Path("nudges/{id}")
+    @Operation(summary = "Read one nudge")
+    public NudgeView get(@PathParam("id") String id) {
+        return view(nudges.get(uuid(id)));
+    }
+
+    @POST
+    @Path("nudges/{id}/ack")
+    @Operation(summary = "Answer a fired nudge", description = "Published on nudge-acks; feeds adherence in the advice service.")
+    @APIResponse(responseCode = "200", description = "Recorded")
+    @APIResponse(responseCode = "409", description = "The nudge is not (or no longer) fired")
+    public NudgeView acknowledge(@PathParam("id") String id, @Valid @NotNull(message = "a JSON body is required") AckBody body) {
+        if (body.outcome() == AckOutcome.SNOOZED) {
+            throw ProblemException.invalid("outcome", "must be DONE or SKIPPED; to snooze, POST to /snooze");
+        }
+        return view(nudges.acknowledge(uuid(id), body.outcome(), Instant.now()));
+    }
+
+    @POST
+    @Path("nudges/{id}/snooze")
+    @Operation(summary = "Snooze a fired nudge", description = "It fires again after the given minutes; published on "
+            + "nudge-acks as SNOOZED.")
+    @APIResponse(responseCode = "200", description = "Planned again")
+    @APIResponse(responseCode = "400", description = "Minutes out of range or leaving the waking window")
+    @APIResponse(responseCode = "409", description = "The nudge is not (or no longer) fired")
+    public NudgeView snooze(@PathParam("id") String id, @Valid @NotNull(message = "a JSON body is required") SnoozeBody body) {
+        return view(nudges.snooze(uuid(id), body.minutes(), Instant.now()));
+    }
+
+    @GET
+    @Path("users/{userId}/nudges")
+    @Operation(summary = "A user's nudges, planned and past, latest due first", description = "Cursor pagination.")
+    public NudgeView.Page list(@PathParam("userId") String userId,
+            @Parameter(description = "Earliest due time, inclusive (ISO-8601)") @QueryParam("from") String from,
+            @Parameter(description = "Latest due time, exclusive (ISO-8601)") @QueryParam("to") String to,
+            @Parameter(description = "Only this status") @QueryParam("status") String status,
+            @Parameter(description = "1-100, default 20") @QueryParam("pageSize") String pageSize,
+            @Parameter(description = "nextPageToken of the previous page") @QueryParam("pageToken") String pageToken) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        Instant fromInstant = QueryParams.instant("from", from, errors);
+        Instant toInstant = QueryParams.instant("to", to, errors);
+        NudgeStatus statusFilter = null;
+        if (status != null && !status.isEmpty()) {
+            try {
+                statusFilter = NudgeStatus.valueOf(status);
+            } catch (IllegalArgumentException e) {
+                errors.add(new Problem.FieldError("status", "must be one of " + Arrays.toString(NudgeStatus.values())));
+            }
+        }
+        PageRequest page = PageRequest.parse(pageSize, pageToken, config.paging().defaultSize(),
+                config.paging().maxSize(), errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        ZoneId zone = preferences.preferencesOf(userId).zone();
+        PageRequest.Slice<Nudge> slice = nudges.list(userId, fromInstant, toInstant, statusFilter, page);
+        return new NudgeView.Page(slice.items().stream().map(n -> NudgeView.of(n, zone)).toList(), slice.nextPageToken());
+    }
+
+    private NudgeView view(Nudge nudge) {
+        return NudgeView.of(nudge, preferences.preferencesOf(nudge.userId).zone());
+    }
+
+    private static UUID uuid(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.notFound("No nudge has id " + id + ".");
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package io.crampcare.reminder.rest;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.crampcare.reminder.service.PreferencesService;
+
+@Path("/api/v1/users/{userId}/preferences")
+@Tag(name = "Preferences", description = "When and how a person wants to be nudged")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class PreferencesResource {
+
+    private final PreferencesService preferences;
+
+    PreferencesResource(PreferencesService preferences) {
+        this.preferences = preferences;
+    }
+
+    @GET
+    @Operation(summary = "Read preferences", description = "Defaults (UTC, 07:00-22:00, 8 water nudges, every kind) "
+            + "until set. The ETag header is needed to change them.")
+    public Response get(@PathParam("userId") String userId) {
+        PreferencesService.Versioned current = preferences.get(userId);
+        return Response.ok(PreferencesBody.of(current.preferences())).header(HttpHeaders.ETAG, current.etag()).build();
+    }
+
+    @PUT
+    @Operation(summary = "Set preferences", description = "Changing stored preferences needs If-Match with the ETag "
+            + "from GET: 428 without it, 412 when someone changed them meanwhile.")
+    @APIResponse(responseCode = "200", description = "Stored; ETag is the new version")
+    @APIResponse(responseCode = "400", description = "Invalid preferences")
+    @APIResponse(responseCode = "412", description = "Stale If-Match")
+    @APIResponse(responseCode = "428", description = "If-Match missing")
+    public Response put(@PathParam("userId") String userId,
+            @Parameter(description = "ETag from GET") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull(message = "a JSON body is required") PreferencesBody body) {
+        PreferencesService.Versioned stored = preferences.put(userId, body.toPreferences(), ifMatch);
+        return Response.ok(PreferencesBody.of(stored.preferences())).header(HttpHeaders.ETAG, stored.etag()).build();
+    }
+}

@@ -1,0 +1,95 @@
+package io.crampcare.reminder.rest;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import io.crampcare.contracts.report.Intensity;
+import io.crampcare.reminder.model.Workout;
+import io.crampcare.support.problem.Problem;
+import io.crampcare.support.problem.ProblemException;
+
+/** A workout as the API takes and shows it: one-off (startsAt) or weekly (days at localStartTime). */
+@Schema(name = "Workout")
+public record WorkoutBody(
+        @Schema(readOnly = true) UUID id,
+        @Schema(description = "ONE_OFF (give startsAt) or WEEKLY (give days and localStartTime).", required = true)
+        @NotNull Type type,
+        @Schema(description = "Start of a one-off workout, ISO-8601, in the future.", example = "2026-11-27T17:30:00Z")
+        Instant startsAt,
+        @Schema(description = "Days of a weekly workout.", example = "[\"MONDAY\", \"THURSDAY\"]")
+        Set<@NotNull DayOfWeek> days,
+        @Schema(description = "Local start time of a weekly workout, in the user's time zone.", example = "18:00",
+                type = SchemaType.STRING)
+        LocalTime localStartTime,
+        @Schema(description = "Length in minutes (1-600).", example = "45", required = true)
+        @NotNull @Min(1) @Max(600) Integer durationMinutes,
+        @Schema(description = "Planned effort.", example = "HARD", required = true)
+        @NotNull Intensity intensity) {
+
+    public enum Type {
+        ONE_OFF,
+        WEEKLY
+    }
+
+    static WorkoutBody of(Workout w) {
+        Set<DayOfWeek> days = w.weeklyDays == null ? null
+                : Arrays.stream(w.weeklyDays.split(",")).map(DayOfWeek::valueOf)
+                        .collect(Collectors.toCollection(() -> EnumSet.noneOf(DayOfWeek.class)));
+        return new WorkoutBody(w.id, w.oneOffStart != null ? Type.ONE_OFF : Type.WEEKLY, w.oneOffStart, days,
+                w.weeklyStart, w.durationMinutes, w.intensity);
+    }
+
+    /** The workout to store, after the checks that span fields; 400 naming each problem. */
+    Workout toWorkout(String userId, Instant now) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (type == Type.ONE_OFF) {
+            if (startsAt == null) {
+                errors.add(new Problem.FieldError("startsAt", "is required for a ONE_OFF workout"));
+            } else if (!startsAt.isAfter(now)) {
+                errors.add(new Problem.FieldError("startsAt", "must be in the future"));
+            }
+            if (days != null || localStartTime != null) {
+                errors.add(new Problem.FieldError("days", "days and localStartTime are for WEEKLY workouts"));
+            }
+        } else {
+            if (days == null || days.isEmpty()) {
+                errors.add(new Problem.FieldError("days", "at least one day is required for a WEEKLY workout"));
+            }
+            if (localStartTime == null) {
+                errors.add(new Problem.FieldError("localStartTime", "is required for a WEEKLY workout"));
+            }
+            if (startsAt != null) {
+                errors.add(new Problem.FieldError("startsAt", "is for ONE_OFF workouts"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        Workout workout = new Workout();
+        workout.userId = userId;
+        workout.durationMinutes = durationMinutes;
+        workout.intensity = intensity;
+        if (type == Type.ONE_OFF) {
+            workout.oneOffStart = startsAt;
+        } else {
+            workout.weeklyDays = EnumSet.copyOf(days).stream().map(Enum::name).collect(Collectors.joining(","));
+            workout.weeklyStart = localStartTime;
+        }
+        return workout;
+    }
+}

@@ -1,0 +1,114 @@
+package io.crampcare.reminder.service;
+
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.crampcare.contracts.EventTypes;
+import io.crampcare.contracts.Topics;
+import io.crampcare.contracts.nudge.AckOutcome;
+import io.crampcare.contracts.nudge.NudgeAcknowledgedV1;
+import io.crampcare.reminder.model.Nudge;
+import io.crampcare.reminder.model.NudgeStatus;
+import io.crampcare.reminder.planning.Preferences;
+import io.crampcare.support.outbox.Outbox;
+import io.crampcare.support.paging.PageCursor;
+import io.crampcare.support.paging.PageRequest;
+import io.crampcare.support.problem.ProblemException;
+import io.crampcare.support.problem.ProblemTypes;
+import io.quarkus.panache.common.Sort;
+
+/** What people do with fired nudges (done, skipped, snoozed), each published on nudge-acks; and the nudge history. */
+@ApplicationScoped
+public class NudgeService {
+
+    private final Outbox outbox;
+    private final PreferencesService preferences;
+
+    NudgeService(Outbox outbox, PreferencesService preferences) {
+        this.outbox = outbox;
+        this.preferences = preferences;
+    }
+
+    @Transactional
+    public Nudge get(UUID id) {
+        Nudge nudge = Nudge.findById(id);
+        if (nudge == null) {
+            throw ProblemException.notFound("No nudge has id " + id + ".");
+        }
+        return nudge;
+    }
+
+    /** DONE or SKIPPED for a fired nudge. */
+    @Transactional
+    public Nudge acknowledge(UUID id, AckOutcome outcome, Instant now) {
+        Nudge nudge = fired(id);
+        nudge.status = outcome == AckOutcome.DONE ? NudgeStatus.DONE : NudgeStatus.SKIPPED;
+        nudge.answeredAt = now.truncatedTo(ChronoUnit.MICROS);
+        publish(nudge, outcome, now);
+        return nudge;
+    }
+
+    /** Fires the nudge again {@code minutes} from now, if that is still inside the waking window. */
+    @Transactional
+    public Nudge snooze(UUID id, int minutes, Instant now) {
+        Nudge nudge = fired(id);
+        Instant later = now.plus(minutes, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MICROS);
+        Preferences prefs = preferences.preferencesOf(nudge.userId);
+        LocalTime localLater = later.atZone(prefs.zone()).toLocalTime();
+        if (!prefs.allows(localLater) || !later.atZone(prefs.zone()).toLocalDate().equals(now.atZone(prefs.zone()).toLocalDate())) {
+            throw ProblemException.invalid("minutes", "would move the nudge to " + localLater.truncatedTo(ChronoUnit.MINUTES)
+                    + ", outside the waking window or into quiet hours; choose fewer minutes");
+        }
+        publish(nudge, AckOutcome.SNOOZED, now); // with the due time that was snoozed
+        nudge.status = NudgeStatus.PLANNED;
+        nudge.dueAt = later;
+        nudge.snoozes++;
+        return nudge;
+    }
+
+    /** A user's nudges, latest due first, optionally within [from, to) and of one status. */
+    @Transactional
+    public PageRequest.Slice<Nudge> list(String userId, Instant from, Instant to, NudgeStatus status, PageRequest page) {
+        StringBuilder query = new StringBuilder("userId = :userId");
+        Map<String, Object> parameters = new HashMap<>(Map.of("userId", userId));
+        if (from != null) {
+            query.append(" and dueAt >= :from");
+            parameters.put("from", from);
+        }
+        if (to != null) {
+            query.append(" and dueAt < :to");
+            parameters.put("to", to);
+        }
+        if (status != null) {
+            query.append(" and status = :status");
+            parameters.put("status", status);
+        }
+        query.append(page.afterCondition("dueAt", parameters));
+        List<Nudge> rows = Nudge.<Nudge>find(query.toString(), Sort.descending("dueAt", "id"), parameters)
+                .page(0, page.fetchSize()).list();
+        return page.slice(rows, n -> new PageCursor(n.dueAt, n.id));
+    }
+
+    private Nudge fired(UUID id) {
+        Nudge nudge = get(id);
+        if (nudge.status != NudgeStatus.FIRED) {
+            throw new ProblemException(409, ProblemTypes.HTTP, "Conflict",
+                    "Nudge " + id + " is " + nudge.status + "; only a fired nudge can be answered or snoozed.");
+        }
+        return nudge;
+    }
+
+    private void publish(Nudge nudge, AckOutcome outcome, Instant now) {
+        NudgeAcknowledgedV1 ack = new NudgeAcknowledgedV1(nudge.id, nudge.userId, nudge.kind, outcome,
+                nudge.dueAt, now.truncatedTo(ChronoUnit.MICROS));
+        outbox.write(Topics.NUDGE_ACKS, nudge.userId, EventTypes.NUDGE_ACKNOWLEDGED, nudge.userId, ack);
+    }
+}

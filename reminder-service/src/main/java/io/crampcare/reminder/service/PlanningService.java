@@ -1,0 +1,188 @@
+package io.crampcare.reminder.service;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import io.crampcare.contracts.advice.AdviceIssuedV1;
+import io.crampcare.contracts.advice.HydrationPlan;
+import io.crampcare.contracts.nudge.NudgeKind;
+import io.crampcare.reminder.config.ReminderConfig;
+import io.crampcare.reminder.model.HydrationTarget;
+import io.crampcare.reminder.model.Workout;
+import io.crampcare.reminder.planning.HydrationSchedule;
+import io.crampcare.reminder.planning.Portion;
+import io.crampcare.reminder.planning.Preferences;
+import io.crampcare.reminder.planning.WorkoutNudge;
+import io.crampcare.reminder.planning.WorkoutPlan;
+import io.crampcare.reminder.planning.WorkoutSchedule;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Turns water targets and workouts into planned nudges (rows). Every write is idempotent, so any number of replicas
+ * may plan at once: a day is planned by whoever inserts its hydration_day row, a workout occurrence's nudges by
+ * whoever inserts them first (unique index).
+ */
+@ApplicationScoped
+public class PlanningService {
+
+    private static final Logger LOG = Logger.getLogger(PlanningService.class);
+    private static final String CLAIM_DAY = """
+            INSERT INTO hydration_day (user_id, local_date, advice_id, target_ml) VALUES (?1, ?2, ?3, ?4)
+            ON CONFLICT (user_id, local_date) DO NOTHING
+            """;
+    private static final String REPLACE_DAY = """
+            INSERT INTO hydration_day (user_id, local_date, advice_id, target_ml) VALUES (?1, ?2, ?3, ?4)
+            ON CONFLICT (user_id, local_date) DO UPDATE SET advice_id = excluded.advice_id, target_ml = excluded.target_ml
+            """;
+    private static final String INSERT_NUDGE = """
+            INSERT INTO nudge (id, user_id, kind, due_at, local_date, status, amount_ml, workout_id, advice_id)
+            VALUES (?1, ?2, ?3, ?4, ?5, 'PLANNED', ?6, ?7, ?8)
+            ON CONFLICT (workout_id, kind, local_date) WHERE workout_id IS NOT NULL DO NOTHING
+            """;
+
+    private final EntityManager em;
+    private final PreferencesService preferences;
+    private final ReminderConfig config;
+
+    PlanningService(EntityManager em, PreferencesService preferences, ReminderConfig config) {
+        this.em = em;
+        this.preferences = preferences;
+        this.config = config;
+    }
+
+    /** New advice: its water target replaces the rest of today's and tomorrow's hydration plan. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onAdvice(AdviceIssuedV1 advice, Instant now) {
+        HydrationPlan water = advice.hydration();
+        if (water == null) {
+            LOG.infof("Advice %s (%s) has no water plan; hydration nudges unchanged", advice.adviceId(), advice.urgency());
+            return;
+        }
+        HydrationTarget target = HydrationTarget.findById(advice.userId());
+        if (target == null) {
+            target = new HydrationTarget();
+            target.userId = advice.userId();
+        }
+        target.adviceId = advice.adviceId();
+        target.dailyTargetMl = water.dailyTargetMl();
+        target.maxPerHourMl = water.maxPerHourMl();
+        target.preExerciseMl = water.preExerciseMaxMl();
+        target.updatedAt = now;
+        target.persist();
+        em.flush();
+        Preferences prefs = preferences.preferencesOf(advice.userId());
+        LocalDate today = now.atZone(prefs.zone()).toLocalDate();
+        for (LocalDate day : List.of(today, today.plusDays(1))) {
+            planDay(target, prefs, day, now, true);
+        }
+    }
+
+    /** Plans a new workout's nudges within the horizon. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void planWorkout(Workout workout, Instant now) {
+        HydrationTarget target = HydrationTarget.findById(workout.userId);
+        Preferences prefs = preferences.preferencesOf(workout.userId);
+        List<WorkoutNudge> nudges = WorkoutSchedule.nudges(planOf(workout), prefs.zone(), now,
+                now.plus(config.horizon()), config.warmUpLead(), target == null ? null : target.preExerciseMl, prefs);
+        for (WorkoutNudge nudge : nudges) {
+            if (!nudge.dueAt().isBefore(now)) {
+                insert(workout.userId, nudge.kind(), nudge.dueAt(), nudge.occurrence(), nudge.amountMl(), workout.id, null);
+            }
+        }
+    }
+
+    /** Removes a deleted workout's planned nudges (fired ones stay as history). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long cancelWorkout(UUID workoutId) {
+        return em.createNativeQuery("DELETE FROM nudge WHERE workout_id = ?1 AND status = 'PLANNED'")
+                .setParameter(1, workoutId).executeUpdate();
+    }
+
+    @Scheduled(every = "${crampcare.reminder.plan-every:1m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduledRollForward() {
+        rollForward(Instant.now());
+    }
+
+    /**
+     * Plans what is missing within the horizon: today's and tomorrow's water at the last target for every user who has
+     * one, and the occurrences of every workout. One transaction per user or workout, so one failure stops nothing else.
+     */
+    public void rollForward(Instant now) {
+        List<String> users = em.createQuery("SELECT t.userId FROM HydrationTarget t", String.class).getResultList();
+        for (String userId : users) {
+            QuarkusTransaction.requiringNew().run(() -> {
+                HydrationTarget target = HydrationTarget.findById(userId);
+                Preferences prefs = preferences.preferencesOf(userId);
+                LocalDate today = now.atZone(prefs.zone()).toLocalDate();
+                planDay(target, prefs, today, now, false);
+                planDay(target, prefs, today.plusDays(1), now, false);
+            });
+        }
+        List<UUID> workouts = em.createQuery("SELECT w.id FROM Workout w WHERE w.deletedAt IS NULL", UUID.class)
+                .getResultList();
+        for (UUID workoutId : workouts) {
+            QuarkusTransaction.requiringNew().run(() -> planWorkout(Workout.findById(workoutId), now));
+        }
+    }
+
+    /**
+     * Plans one local day's water. Without {@code replace}, only a day nobody planned yet; with it, the day's
+     * not-yet-fired portions give way to a new plan for what is still to drink.
+     */
+    private void planDay(HydrationTarget target, Preferences prefs, LocalDate day, Instant now, boolean replace) {
+        int claimed = em.createNativeQuery(replace ? REPLACE_DAY : CLAIM_DAY)
+                .setParameter(1, target.userId).setParameter(2, day).setParameter(3, target.adviceId)
+                .setParameter(4, target.dailyTargetMl).executeUpdate();
+        if (claimed == 0) {
+            return; // planned already, by this or another replica
+        }
+        if (replace) {
+            em.createNativeQuery("""
+                    DELETE FROM nudge WHERE user_id = ?1 AND local_date = ?2 AND kind = 'HYDRATION' AND status = 'PLANNED'
+                    """).setParameter(1, target.userId).setParameter(2, day).executeUpdate();
+        }
+        if (!prefs.kinds().contains(NudgeKind.HYDRATION)) {
+            return;
+        }
+        Number served = (Number) em.createNativeQuery("""
+                SELECT coalesce(sum(amount_ml), 0) FROM nudge
+                WHERE user_id = ?1 AND local_date = ?2 AND kind = 'HYDRATION' AND status IN ('FIRED', 'DONE', 'SKIPPED')
+                """).setParameter(1, target.userId).setParameter(2, day).getSingleResult();
+        List<Portion> portions = HydrationSchedule.plan(day, target.dailyTargetMl - served.intValue(),
+                target.maxPerHourMl, prefs, now);
+        for (Portion portion : portions) {
+            insert(target.userId, NudgeKind.HYDRATION, portion.dueAt(), day, portion.amountMl(), null, target.adviceId);
+        }
+        LOG.debugf("Planned %d hydration nudges for %s on %s", portions.size(), target.userId, day);
+    }
+
+    private void insert(String userId, NudgeKind kind, Instant dueAt, LocalDate localDate, Integer amountMl,
+            UUID workoutId, UUID adviceId) {
+        em.createNativeQuery(INSERT_NUDGE)
+                .setParameter(1, UUID.randomUUID()).setParameter(2, userId).setParameter(3, kind.name())
+                .setParameter(4, dueAt).setParameter(5, localDate).setParameter(6, amountMl)
+                .setParameter(7, workoutId).setParameter(8, adviceId)
+                .executeUpdate();
+    }
+
+    static WorkoutPlan planOf(Workout workout) {
+        Set<DayOfWeek> days = workout.weeklyDays == null ? null
+                : Arrays.stream(workout.weeklyDays.split(",")).map(DayOfWeek::valueOf)
+                        .collect(Collectors.toCollection(() -> EnumSet.noneOf(DayOfWeek.class)));
+        return new WorkoutPlan(workout.oneOffStart, days, workout.weeklyStart, workout.durationMinutes);
+    }
+}

@@ -1,0 +1,47 @@
+package io.crampcare.reminder.service;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.crampcare.reminder.model.Workout;
+import io.crampcare.support.problem.ProblemException;
+
+/** Registers workouts and keeps their warm-up, stretch and pre-exercise drink nudges planned. */
+@ApplicationScoped
+public class WorkoutService {
+
+    private final PlanningService planning;
+
+    WorkoutService(PlanningService planning) {
+        this.planning = planning;
+    }
+
+    @Transactional
+    public Workout create(Workout workout, Instant now) {
+        workout.id = UUID.randomUUID();
+        workout.createdAt = now;
+        workout.persist();
+        planning.planWorkout(workout, now);
+        return workout;
+    }
+
+    @Transactional
+    public List<Workout> list(String userId) {
+        return Workout.list("userId = ?1 and deletedAt is null order by createdAt", userId);
+    }
+
+    /** Deletes a workout and its planned nudges; fired ones stay in the history. */
+    @Transactional
+    public void delete(String userId, UUID workoutId, Instant now) {
+        Workout workout = Workout.findById(workoutId);
+        if (workout == null || !workout.userId.equals(userId) || workout.deletedAt != null) {
+            throw ProblemException.notFound("User " + userId + " has no workout " + workoutId + ".");
+        }
+        workout.deletedAt = now;
+        planning.cancelWorkout(workoutId);
+    }
+}

@@ -1,0 +1,87 @@
+package io.crampcare.reminder;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.crampcare.testsupport.TestUsers;
+import io.crampcare.contracts.EventTypes;
+import io.crampcare.contracts.Topics;
+import io.crampcare.testsupport.CloudEventWriter;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+/** Advice events in (real Kafka) -> hydration nudges planned in PostgreSQL, visible over REST. */
+@QuarkusTest
+class HydrationPlanningIT {
+
+    private static final String ZONE = "Europe/Berlin";
+
+    @Test
+    void adviceBecomesAWaterPlanOnceEvenWhenDeliveredTwice() {
+        String user = TestUsers.newUser("water");
+        ReminderFixtures.preferences(user, ZONE);
+        String advice = ReminderFixtures.advice(user, UUID.randomUUID(), 2400, 490);
+        String eventId = UUID.randomUUID().toString();
+        try (CloudEventWriter writer = new CloudEventWriter(TestUsers.bootstrapServers())) {
+            writer.send(Topics.ADVICE, user, eventId, EventTypes.ADVICE_ISSUED, ReminderFixtures.ADVICE_SOURCE, advice);
+            writer.send(Topics.ADVICE, user, eventId, EventTypes.ADVICE_ISSUED, ReminderFixtures.ADVICE_SOURCE, advice);
+        }
+        LocalDate tomorrow = LocalDate.now(ZoneId.of(ZONE)).plusDays(1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !tomorrowsWater(user, tomorrow).isEmpty());
+        // A second delivery must not have planned a second day's worth; give it time to arrive first.
+        await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> true);
+
+        List<Map<String, Object>> water = tomorrowsWater(user, tomorrow);
+        int total = water.stream().mapToInt(n -> (Integer) n.get("amountMl")).sum();
+        assertEquals(2400, total, "tomorrow's portions add up to the target");
+        assertTrue(water.size() <= 8, "daily cap");
+        for (Map<String, Object> nudge : water) {
+            LocalTime local = LocalTime.parse(((String) nudge.get("localTime")).substring(11));
+            assertTrue(!local.isBefore(LocalTime.of(7, 0)) && local.isBefore(LocalTime.of(22, 0)), "waking window: " + local);
+            assertTrue((Integer) nudge.get("amountMl") <= 1000, "1 L per hour at most");
+        }
+    }
+
+    @Test
+    void newAdviceReplacesTheRestOfTheDay() {
+        String user = TestUsers.newUser("replan");
+        ReminderFixtures.preferences(user, ZONE);
+        LocalDate tomorrow = LocalDate.now(ZoneId.of(ZONE)).plusDays(1);
+        try (CloudEventWriter writer = new CloudEventWriter(TestUsers.bootstrapServers())) {
+            writer.send(Topics.ADVICE, user, UUID.randomUUID().toString(), EventTypes.ADVICE_ISSUED,
+                    ReminderFixtures.ADVICE_SOURCE, ReminderFixtures.advice(user, UUID.randomUUID(), 1893, null));
+            await().atMost(Duration.ofSeconds(30)).until(() -> sum(tomorrowsWater(user, tomorrow)) == 1893);
+            writer.send(Topics.ADVICE, user, UUID.randomUUID().toString(), EventTypes.ADVICE_ISSUED,
+                    ReminderFixtures.ADVICE_SOURCE, ReminderFixtures.advice(user, UUID.randomUUID(), 3000, null));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> sum(tomorrowsWater(user, tomorrow)) == 3000);
+    }
+
+    private static int sum(List<Map<String, Object>> nudges) {
+        return nudges.stream().mapToInt(n -> (Integer) n.get("amountMl")).sum();
+    }
+
+    /** Tomorrow's planned hydration nudges, by local date in the user's zone. */
+    static List<Map<String, Object>> tomorrowsWater(String user, LocalDate tomorrow) {
+        JsonPath page = given().queryParam("status", "PLANNED").queryParam("pageSize", 100)
+                .when().get("/api/v1/users/" + user + "/nudges")
+                .then().statusCode(200).extract().jsonPath();
+        List<Map<String, Object>> items = page.getList("items");
+        return items.stream()
+                .filter(n -> "HYDRATION".equals(n.get("kind")))
+                .filter(n -> ((String) n.get("localTime")).startsWith(tomorrow.toString()))
+                .toList();
+    }
+}

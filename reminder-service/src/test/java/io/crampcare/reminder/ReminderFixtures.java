@@ -1,0 +1,66 @@
+package io.crampcare.reminder;
+
+import static io.restassured.RestAssured.given;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.restassured.http.ContentType;
+
+/** Users, preferences and advice events for the reminder tests. */
+public final class ReminderFixtures {
+
+    public static final String ADVICE_SOURCE = "/crampcare/advice-service";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ReminderFixtures() {
+    }
+
+
+
+    /** Sets preferences for a fresh user: the given zone, awake 07:00-22:00, 8 water nudges, every kind. */
+    public static void preferences(String userId, String zone) {
+        given().contentType(ContentType.JSON)
+                .body(Map.of("timeZone", zone, "wakingStart", "07:00", "wakingEnd", "22:00", "dailyCap", 8,
+                        "kinds", List.of("HYDRATION", "PRE_EXERCISE_HYDRATION", "WARM_UP", "STRETCH")))
+                .when().put("/api/v1/users/" + userId + "/preferences")
+                .then().statusCode(200);
+    }
+
+    /** An advice.issued.v1 payload with a water plan. */
+    public static String advice(String userId, UUID adviceId, int dailyTargetMl, Integer preExerciseMl) {
+        Map<String, Object> hydration = new LinkedHashMap<>();
+        hydration.put("dailyTargetMl", dailyTargetMl);
+        hydration.put("dailyTargetOz", Math.round(dailyTargetMl / 29.5735 * 10) / 10.0);
+        hydration.put("preExerciseMinMl", preExerciseMl == null ? null : preExerciseMl - 100);
+        hydration.put("preExerciseMaxMl", preExerciseMl);
+        hydration.put("maxPerHourMl", 1000);
+        Map<String, Object> advice = new LinkedHashMap<>();
+        advice.put("adviceId", adviceId.toString());
+        advice.put("reportId", UUID.randomUUID().toString());
+        advice.put("userId", userId);
+        advice.put("issuedAt", Instant.now().toString());
+        advice.put("urgency", "SELF_CARE");
+        advice.put("headline", "This looks like a common muscle cramp.");
+        advice.put("recommendations", List.of(Map.of("ruleId", "daily-water", "urgency", "SELF_CARE",
+                "category", "HYDRATION", "text", "Drink.", "source", Map.of("type", "ARTICLE", "reference", "Article"))));
+        advice.put("hydration", hydration);
+        advice.put("rulesetVersion", "test");
+        advice.put("disclaimer", "Not a substitute for a clinician.");
+        return json(advice);
+    }
+
+    public static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,171 @@
+package io.crampcare.reminder.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.TreeMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.crampcare.testsupport.TestUsers;
+import io.cloudevents.CloudEvent;
+import io.crampcare.contracts.EventTypes;
+import io.crampcare.contracts.Topics;
+import io.crampcare.reminder.ReminderFixtures;
+import io.crampcare.testsupport.CloudEventReader;
+import io.crampcare.testsupport.EventSchemas;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The dispatcher on real PostgreSQL and Kafka. The nudges here are due a day ahead and dispatched "at" that time, so
+ * the service's own scheduled dispatcher (running on the real clock) never touches them.
+ */
+@QuarkusTest
+class DispatcherIT {
+
+    @Inject
+    Dispatcher dispatcher;
+    @Inject
+    DataSource dataSource;
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void twoDispatchersFireEachDueNudgeExactlyOnce() throws Exception {
+        String user = TestUsers.newUser("dispatch");
+        Instant due = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        int count = 250; // more than two batches of 100
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ids.add(insertNudge(user, "HYDRATION", due.minusSeconds(i % 60), 250));
+        }
+        Instant now = due.plusSeconds(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Callable<Integer> run = () -> dispatcher.dispatchDue(now);
+            List<Future<Integer>> runs = pool.invokeAll(List.of(run, run));
+            assertEquals(count, runs.get(0).get() + runs.get(1).get(), "together they handled every nudge once");
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(Map.of("FIRED", (long) count), statuses(user));
+
+        try (CloudEventReader reader = new CloudEventReader(TestUsers.bootstrapServers(), Topics.NUDGES)) {
+            List<ConsumerRecord<String, CloudEvent>> events = reader.await(r -> user.equals(r.key()), count,
+                    Duration.ofSeconds(60));
+            Map<String, Long> perNudge = new HashMap<>();
+            for (ConsumerRecord<String, CloudEvent> event : events) {
+                String payload = new String(event.value().getData().toBytes(), StandardCharsets.UTF_8);
+                EventSchemas.assertValid(EventTypes.NUDGE_DUE, payload);
+                perNudge.merge(json.readTree(payload).get("nudgeId").asText(), 1L, Long::sum);
+            }
+            assertEquals(ids.stream().map(UUID::toString).collect(Collectors.toMap(Function.identity(), id -> 1L)),
+                    perNudge, "one event per nudge, none lost");
+        }
+    }
+
+    @Test
+    void aCrashBetweenClaimAndCommitLosesNothing() throws SQLException {
+        String user = TestUsers.newUser("crash");
+        Instant due = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        for (int i = 0; i < 5; i++) {
+            insertNudge(user, "WARM_UP", due, null);
+        }
+        Instant now = due.plusSeconds(1);
+        assertThrows(IllegalStateException.class, () -> QuarkusTransaction.requiringNew().call(
+                () -> dispatcher.dispatchBatch(now, () -> {
+                    throw new IllegalStateException("crash before commit");
+                })));
+        assertEquals(Map.of("PLANNED", 5L), statuses(user), "the claim rolled back with the crash");
+        assertEquals(0, outboxRows(user));
+
+        dispatcher.dispatchDue(now);
+        assertEquals(Map.of("FIRED", 5L), statuses(user));
+        assertEquals(5, outboxRows(user));
+    }
+
+    @Test
+    void nudgesLaterThanTheirGraceExpireInsteadOfFiring() throws SQLException {
+        String user = TestUsers.newUser("expire");
+        Instant due = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        insertNudge(user, "HYDRATION", due, 250);     // grace 30 min
+        insertNudge(user, "WARM_UP", due.plus(50, ChronoUnit.MINUTES), null);  // grace 10 min: 10 min late, fires
+        // The service was "down" until an hour after the first was due.
+        dispatcher.dispatchDue(due.plus(60, ChronoUnit.MINUTES));
+        assertEquals(Map.of("EXPIRED", 1L, "FIRED", 1L), statuses(user));
+        assertEquals(1, outboxRows(user));
+    }
+
+    private UUID insertNudge(String user, String kind, Instant due, Integer amountMl) throws SQLException {
+        UUID id = UUID.randomUUID();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement("""
+                        INSERT INTO nudge (id, user_id, kind, due_at, local_date, status, amount_ml)
+                        VALUES (?, ?, ?, ?, ?, 'PLANNED', ?)""")) {
+            insert.setObject(1, id);
+            insert.setString(2, user);
+            insert.setString(3, kind);
+            insert.setTimestamp(4, Timestamp.from(due));
+            insert.setObject(5, due.atZone(ZoneOffset.UTC).toLocalDate());
+            insert.setObject(6, amountMl);
+            insert.executeUpdate();
+        }
+        return id;
+    }
+
+    private Map<String, Long> statuses(String user) throws SQLException {
+        Map<String, Long> counts = new TreeMap<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT status, count(*) FROM nudge WHERE user_id = ? GROUP BY status")) {
+            query.setString(1, user);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    counts.put(rows.getString(1), rows.getLong(2));
+                }
+            }
+        }
+        return counts;
+    }
+
+    private int outboxRows(String user) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT count(*) FROM outbox_event WHERE topic = 'nudges' AND message_key = ?")) {
+            query.setString(1, user);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getInt(1);
+            }
+        }
+    }
+}
