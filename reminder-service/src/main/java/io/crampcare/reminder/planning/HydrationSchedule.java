@@ -108,6 +108,15 @@ public final class HydrationSchedule {
      * How many portions to aim for before looking at the clock: about 250 mL each, capped by
      * {@code dailyCap}, raised so no portion exceeds {@code maxPerHourMl} (but never above the cap).
      */
+    /**
+     * The share of a day's drinking time (allowed minutes) still ahead at {@code now}: 1 before the day starts, 0
+     * after it. Planning a day from its middle uses it so the rest of the day is not crammed with the whole target.
+     */
+    public static double shareLeft(LocalDate day, Preferences prefs, Instant now) {
+        int whole = Slots.of(day, prefs, Instant.MIN).size();
+        return whole == 0 ? 0 : (double) Slots.of(day, prefs, now).size() / whole;
+    }
+
     static int portionCount(int remainingMl, int maxPerHourMl, int dailyCap) {
         int n = Math.max(1, Math.min(dailyCap, ceilDiv(remainingMl, PREFERRED_PORTION_ML)));
         if (ceilDiv(remainingMl, n) > maxPerHourMl) {

@@ -162,8 +162,11 @@ public class PlanningService {
                 SELECT coalesce(sum(amount_ml), 0) FROM nudge
                 WHERE user_id = ?1 AND local_date = ?2 AND kind = 'HYDRATION' AND status IN ('FIRED', 'DONE', 'SKIPPED')
                 """).setParameter(1, target.userId).setParameter(2, day).getSingleResult();
-        List<Portion> portions = HydrationSchedule.plan(day, target.dailyTargetMl - served.intValue(),
-                target.maxPerHourMl, prefs, now);
+        // Planned from the middle of a day, the target shrinks with the drinking time left: the evening is not
+        // crammed with the whole day's water.
+        int dueByEndOfDay = (int) Math.round(target.dailyTargetMl * HydrationSchedule.shareLeft(day, prefs, now));
+        int remaining = Math.min(target.dailyTargetMl - served.intValue(), dueByEndOfDay);
+        List<Portion> portions = HydrationSchedule.plan(day, remaining, target.maxPerHourMl, prefs, now);
         for (Portion portion : portions) {
             insert(target.userId, NudgeKind.HYDRATION, portion.dueAt(), day, portion.amountMl(), null, target.adviceId);
         }

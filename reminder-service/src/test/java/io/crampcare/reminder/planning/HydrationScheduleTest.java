@@ -388,4 +388,17 @@ class HydrationScheduleTest {
         assertThrows(UnsupportedOperationException.class, () -> plan.add(plan.get(0)));
         assertEquals(Set.copyOf(plan).size(), plan.size());
     }
+
+    @Test
+    void shareLeftFollowsTheDrinkingTimeStillAhead() {
+        Preferences prefs = new Preferences(ZoneId.of("Europe/Berlin"), LocalTime.of(7, 0),
+                LocalTime.of(21, 0), null, null, 8, EnumSet.allOf(NudgeKind.class));
+        LocalDate day = LocalDate.of(2026, 6, 10);
+        assertEquals(1.0,
+                HydrationSchedule.shareLeft(day, prefs, LocalTimes.at(day, LocalTime.of(6, 0), prefs.zone())));
+        assertEquals(0.5,
+                HydrationSchedule.shareLeft(day, prefs, LocalTimes.at(day, LocalTime.of(14, 0), prefs.zone())));
+        assertEquals(0.0,
+                HydrationSchedule.shareLeft(day, prefs, LocalTimes.at(day, LocalTime.of(21, 30), prefs.zone())));
+    }
 }
