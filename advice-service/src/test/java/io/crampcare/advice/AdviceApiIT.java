@@ -1,6 +1,6 @@
 package io.crampcare.advice;
 
-import static io.restassured.RestAssured.given;
+import static io.crampcare.testsupport.TestTokens.asAdmin;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItems;
@@ -33,7 +33,7 @@ class AdviceApiIT {
 
     @Test
     void rulesAreListedWithTheirSources() {
-        given().when().get("/api/v1/rules")
+        asAdmin().when().get("/api/v1/rules")
                 .then().statusCode(200)
                 .body("version", not(emptyOrNullString()))
                 .body("frequentReports", is(3))
@@ -57,14 +57,14 @@ class AdviceApiIT {
             }
         }
         await().atMost(Duration.ofSeconds(30)).until(
-                () -> given().queryParam("pageSize", 100).when().get("/api/v1/users/" + user + "/advice")
+                () -> asAdmin().queryParam("pageSize", 100).when().get("/api/v1/users/" + user + "/advice")
                         .jsonPath().getList("items").size() == 5);
 
         List<String> seen = new ArrayList<>();
         String token = null;
         int pages = 0;
         do {
-            var request = given().queryParam("pageSize", 2);
+            var request = asAdmin().queryParam("pageSize", 2);
             if (token != null) {
                 request.queryParam("pageToken", token);
             }
@@ -81,19 +81,19 @@ class AdviceApiIT {
 
     @Test
     void badPagingIs400() {
-        given().queryParam("pageSize", 0).when().get("/api/v1/users/someone/advice")
+        asAdmin().queryParam("pageSize", 0).when().get("/api/v1/users/someone/advice")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItems("pageSize"));
-        given().queryParam("pageToken", "nope").when().get("/api/v1/users/someone/advice")
+        asAdmin().queryParam("pageToken", "nope").when().get("/api/v1/users/someone/advice")
                 .then().statusCode(400).body("errors.field", hasItems("pageToken"));
     }
 
     @Test
     void unknownAdviceIs404() {
-        given().when().get("/api/v1/advice/" + UUID.randomUUID()).then().statusCode(404)
+        asAdmin().when().get("/api/v1/advice/" + UUID.randomUUID()).then().statusCode(404)
                 .contentType("application/problem+json");
-        given().when().get("/api/v1/advice/not-a-uuid").then().statusCode(404);
-        given().when().get("/api/v1/users/nobody-" + UUID.randomUUID() + "/advice").then().statusCode(200)
+        asAdmin().when().get("/api/v1/advice/not-a-uuid").then().statusCode(404);
+        asAdmin().when().get("/api/v1/users/nobody-" + UUID.randomUUID() + "/advice").then().statusCode(200)
                 .body("items", hasSize(0));
     }
 }

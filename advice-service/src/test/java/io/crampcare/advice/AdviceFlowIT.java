@@ -1,6 +1,6 @@
 package io.crampcare.advice;
 
-import static io.restassured.RestAssured.given;
+import static io.crampcare.testsupport.TestTokens.asAdmin;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -71,7 +71,7 @@ class AdviceFlowIT {
                 .body("disclaimer", notNullValue())
                 .body("rulesetVersion", notNullValue());
         String adviceId = advice.path("adviceId");
-        given().when().get("/api/v1/advice/" + adviceId).then().statusCode(200).body("reportId", is(reportId.toString()));
+        asAdmin().when().get("/api/v1/advice/" + adviceId).then().statusCode(200).body("reportId", is(reportId.toString()));
 
         try (CloudEventReader reader = new CloudEventReader(TestUsers.bootstrapServers(), Topics.ADVICE)) {
             List<ConsumerRecord<String, CloudEvent>> events = reader.await(r -> user.equals(r.key()), 1, TIMEOUT);
@@ -101,7 +101,7 @@ class AdviceFlowIT {
         sendReport(user, marker, UUID.randomUUID().toString(), AdviceEvents.report(user, marker));
         awaitAdvice(marker).then().statusCode(200);
 
-        given().when().get("/api/v1/users/" + user + "/advice").then().statusCode(200).body("items", hasSize(2));
+        asAdmin().when().get("/api/v1/users/" + user + "/advice").then().statusCode(200).body("items", hasSize(2));
         try (CloudEventReader reader = new CloudEventReader(TestUsers.bootstrapServers(), Topics.ADVICE)) {
             assertEquals(2, reader.await(r -> user.equals(r.key()), 2, TIMEOUT).size());
         }
@@ -149,7 +149,7 @@ class AdviceFlowIT {
                     AdviceEvents.report(user, last, now.minus(i, ChronoUnit.DAYS).plusSeconds(3600)));
             awaitAdvice(last).then().statusCode(200);
         }
-        given().when().get("/api/v1/cramp-reports/" + last + "/advice")
+        asAdmin().when().get("/api/v1/cramp-reports/" + last + "/advice")
                 .then().statusCode(200)
                 .body("urgency", is("SEE_DOCTOR"))
                 .body("recommendations[0].ruleId", is("frequent-despite-advice"));
@@ -157,7 +157,7 @@ class AdviceFlowIT {
 
     @Test
     void adviceNotYetProducedIs404WithRetryAfter() {
-        given().when().get("/api/v1/cramp-reports/" + UUID.randomUUID() + "/advice")
+        asAdmin().when().get("/api/v1/cramp-reports/" + UUID.randomUUID() + "/advice")
                 .then().statusCode(404)
                 .contentType("application/problem+json")
                 .header("Retry-After", "1");
@@ -170,7 +170,7 @@ class AdviceFlowIT {
 
     private static Response awaitAdvice(UUID reportId) {
         return await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(100))
-                .until(() -> given().when().get("/api/v1/cramp-reports/" + reportId + "/advice"),
+                .until(() -> asAdmin().when().get("/api/v1/cramp-reports/" + reportId + "/advice"),
                         r -> r.statusCode() == 200);
     }
 }

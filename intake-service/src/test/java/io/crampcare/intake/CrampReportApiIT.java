@@ -1,6 +1,6 @@
 package io.crampcare.intake;
 
-import static io.restassured.RestAssured.given;
+import static io.crampcare.testsupport.TestTokens.asAdmin;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -31,7 +31,7 @@ class CrampReportApiIT {
     @Test
     void submitReturns201WithLocationAndTheStoredReport() {
         String user = TestUsers.newUser("submit");
-        Response created = given().contentType(ContentType.JSON).body(TestReports.valid(user))
+        Response created = asAdmin().contentType(ContentType.JSON).body(TestReports.valid(user))
                 .when().post(REPORTS);
         created.then().statusCode(201)
                 .contentType(ContentType.JSON)
@@ -48,7 +48,7 @@ class CrampReportApiIT {
         assertEquals(location, created.path("links.self"));
         assertEquals(location + "/advice", created.path("links.advice"));
 
-        Response read = given().when().get(location);
+        Response read = asAdmin().when().get(location);
         read.then().statusCode(200);
         assertEquals(created.asString(), read.asString());
     }
@@ -59,7 +59,7 @@ class CrampReportApiIT {
         Map<String, Object> report = Map.of("userId", user, "occurredAt", Instant.now().toString(),
                 "muscle", "GLUTEUS_MEDIUS", "side", "RIGHT", "onset", "SUDDEN", "severity", 8,
                 "durationSeconds", 30, "context", "DURING_SLEEP");
-        given().contentType(ContentType.JSON).body(report)
+        asAdmin().contentType(ContentType.JSON).body(report)
                 .when().post(REPORTS)
                 .then().statusCode(201)
                 .body("activity", nullValue())
@@ -75,17 +75,17 @@ class CrampReportApiIT {
         for (int i = 0; i < 11; i++) {
             // Three reports share one instant: the id breaks the tie, and paging must not lose any of them.
             Instant occurredAt = i < 3 ? base : base.plus(i, ChronoUnit.MINUTES);
-            created.add(given().contentType(ContentType.JSON).body(TestReports.valid(user, occurredAt))
+            created.add(asAdmin().contentType(ContentType.JSON).body(TestReports.valid(user, occurredAt))
                     .when().post(REPORTS).then().statusCode(201).extract().path("id"));
         }
-        given().contentType(ContentType.JSON).body(TestReports.valid(TestUsers.newUser("other")))
+        asAdmin().contentType(ContentType.JSON).body(TestReports.valid(TestUsers.newUser("other")))
                 .when().post(REPORTS).then().statusCode(201);
 
         List<Map<String, Object>> seen = new ArrayList<>();
         String token = null;
         int pages = 0;
         do {
-            var request = given().queryParam("userId", user).queryParam("pageSize", 4);
+            var request = asAdmin().queryParam("userId", user).queryParam("pageSize", 4);
             if (token != null) {
                 request.queryParam("pageToken", token);
             }
@@ -110,10 +110,10 @@ class CrampReportApiIT {
         String user = TestUsers.newUser("window");
         Instant base = Instant.parse("2026-11-01T08:00:00Z");
         for (int day = 0; day < 5; day++) {
-            given().contentType(ContentType.JSON).body(TestReports.valid(user, base.plus(day, ChronoUnit.DAYS)))
+            asAdmin().contentType(ContentType.JSON).body(TestReports.valid(user, base.plus(day, ChronoUnit.DAYS)))
                     .when().post(REPORTS).then().statusCode(201);
         }
-        JsonPath page = given().queryParam("userId", user)
+        JsonPath page = asAdmin().queryParam("userId", user)
                 .queryParam("from", base.plus(1, ChronoUnit.DAYS).toString())
                 .queryParam("to", base.plus(3, ChronoUnit.DAYS).toString())
                 .when().get(REPORTS).then().statusCode(200).extract().jsonPath();

@@ -1,6 +1,6 @@
 package io.crampcare.intake;
 
-import static io.restassured.RestAssured.given;
+import static io.crampcare.testsupport.TestTokens.asAdmin;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.hasItem;
@@ -82,7 +82,7 @@ class CrampReportValidationIT {
         String caseUser = TestUsers.newUser("bad");
         Map<String, Object> report = TestReports.valid(caseUser);
         change.accept(report);
-        given().contentType(ContentType.JSON).body(report)
+        asAdmin().contentType(ContentType.JSON).body(report)
                 .when().post(REPORTS)
                 .then().statusCode(400)
                 .contentType(PROBLEM_JSON)
@@ -90,7 +90,7 @@ class CrampReportValidationIT {
                 .body("status", is(400))
                 .body("errors.field", hasItem(startsWith(field)));
         // Rejected means not stored.
-        given().queryParam("userId", caseUser).when().get(REPORTS).then().statusCode(200).body("items", empty());
+        asAdmin().queryParam("userId", caseUser).when().get(REPORTS).then().statusCode(200).body("items", empty());
     }
 
     @Test
@@ -99,7 +99,7 @@ class CrampReportValidationIT {
         report.put("severity", 11);
         report.remove("side");
         report.put("notes", "n".repeat(2001));
-        given().contentType(ContentType.JSON).body(report)
+        asAdmin().contentType(ContentType.JSON).body(report)
                 .when().post(REPORTS)
                 .then().statusCode(400)
                 .body("errors.field", hasItems("severity", "side", "notes"))
@@ -108,7 +108,7 @@ class CrampReportValidationIT {
 
     @Test
     void malformedJsonIs400() {
-        given().contentType(ContentType.JSON).body("{\"userId\": \"" + user + "\", ")
+        asAdmin().contentType(ContentType.JSON).body("{\"userId\": \"" + user + "\", ")
                 .when().post(REPORTS)
                 .then().statusCode(400).contentType(PROBLEM_JSON)
                 .body("type", is("https://crampcare.io/problems/malformed-request"));
@@ -116,21 +116,21 @@ class CrampReportValidationIT {
 
     @Test
     void jsonThatIsNotAnObjectIs400() {
-        given().contentType(ContentType.JSON).body("[1, 2]")
+        asAdmin().contentType(ContentType.JSON).body("[1, 2]")
                 .when().post(REPORTS)
                 .then().statusCode(400).contentType(PROBLEM_JSON);
     }
 
     @Test
     void emptyBodyIs400() {
-        given().contentType(ContentType.JSON).body("")
+        asAdmin().contentType(ContentType.JSON).body("")
                 .when().post(REPORTS)
                 .then().statusCode(400).contentType(PROBLEM_JSON);
     }
 
     @Test
     void wrongMediaTypeIs415() {
-        given().contentType(ContentType.TEXT).body("cramp")
+        asAdmin().contentType(ContentType.TEXT).body("cramp")
                 .when().post(REPORTS)
                 .then().statusCode(415).contentType(PROBLEM_JSON);
     }
@@ -139,14 +139,14 @@ class CrampReportValidationIT {
     void oversizeBodyIs413() {
         Map<String, Object> report = TestReports.valid(user);
         report.put("notes", "n".repeat(100_000));
-        given().contentType(ContentType.JSON).body(report)
+        asAdmin().contentType(ContentType.JSON).body(report)
                 .when().post(REPORTS)
                 .then().statusCode(413);
     }
 
     @Test
     void badIdempotencyKeyIs400() {
-        given().contentType(ContentType.JSON).header("Idempotency-Key", "k".repeat(256)).body(TestReports.valid(user))
+        asAdmin().contentType(ContentType.JSON).header("Idempotency-Key", "k".repeat(256)).body(TestReports.valid(user))
                 .when().post(REPORTS)
                 .then().statusCode(400).contentType(PROBLEM_JSON)
                 .body("errors.field", hasItem("Idempotency-Key"));
@@ -154,15 +154,15 @@ class CrampReportValidationIT {
 
     @Test
     void unknownReportIs404() {
-        given().when().get(REPORTS + "/6b1d3c1e-0000-4000-8000-000000000000")
+        asAdmin().when().get(REPORTS + "/6b1d3c1e-0000-4000-8000-000000000000")
                 .then().statusCode(404).contentType(PROBLEM_JSON)
                 .body("type", is("https://crampcare.io/problems/not-found"));
-        given().when().get(REPORTS + "/not-a-uuid").then().statusCode(404).contentType(PROBLEM_JSON);
+        asAdmin().when().get(REPORTS + "/not-a-uuid").then().statusCode(404).contentType(PROBLEM_JSON);
     }
 
     @Test
     void unknownPathIs404Problem() {
-        given().when().get("/api/v1/nothing-here").then().statusCode(404).contentType(PROBLEM_JSON);
+        asAdmin().when().get("/api/v1/nothing-here").then().statusCode(404).contentType(PROBLEM_JSON);
     }
 
     static Stream<Arguments> badListQueries() {
@@ -179,7 +179,7 @@ class CrampReportValidationIT {
     @ParameterizedTest(name = "list with {0} -> 400 naming {1}")
     @MethodSource("badListQueries")
     void badListQueryIsNamed(Map<String, String> query, String field) {
-        given().queryParams(query)
+        asAdmin().queryParams(query)
                 .when().get(REPORTS)
                 .then().statusCode(400).contentType(PROBLEM_JSON)
                 .body("errors.field", hasItem(field));
@@ -189,7 +189,7 @@ class CrampReportValidationIT {
     void problemDetailSaysWhatIsWrong() {
         Map<String, Object> report = TestReports.valid(user);
         report.put("muscle", "BICEPS");
-        given().contentType(ContentType.JSON).body(report)
+        asAdmin().contentType(ContentType.JSON).body(report)
                 .when().post(REPORTS)
                 .then().statusCode(400)
                 .body("errors[0].message", containsString("GLUTEUS_MAXIMUS"));

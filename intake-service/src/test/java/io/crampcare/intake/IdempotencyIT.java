@@ -1,6 +1,6 @@
 package io.crampcare.intake;
 
-import static io.restassured.RestAssured.given;
+import static io.crampcare.testsupport.TestTokens.asAdmin;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
@@ -58,13 +58,13 @@ class IdempotencyIT {
         Collections.reverse(keys);
         keys.forEach(k -> reversed.put(k, report.get(k)));
         String reordered = prettyJson(reversed);
-        Response replay = given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(reordered)
+        Response replay = asAdmin().contentType(ContentType.JSON).header("Idempotency-Key", key).body(reordered)
                 .when().post(REPORTS);
         replay.then().statusCode(201).header("Idempotent-Replayed", "true");
         assertEquals(first.asString(), replay.asString());
         assertEquals(first.header("Location"), replay.header("Location"));
 
-        given().queryParam("userId", user).when().get(REPORTS).then().statusCode(200).body("items", hasSize(1));
+        asAdmin().queryParam("userId", user).when().get(REPORTS).then().statusCode(200).body("items", hasSize(1));
     }
 
     @Test
@@ -78,7 +78,7 @@ class IdempotencyIT {
         post(key, report).then().statusCode(422)
                 .contentType("application/problem+json")
                 .body("type", is("https://crampcare.io/problems/idempotency-key-reused"));
-        given().queryParam("userId", user).when().get(REPORTS).then().body("items", hasSize(1));
+        asAdmin().queryParam("userId", user).when().get(REPORTS).then().body("items", hasSize(1));
     }
 
     @Test
@@ -95,7 +95,8 @@ class IdempotencyIT {
                 statement.execute("LOCK TABLE cramp_report IN SHARE ROW EXCLUSIVE MODE");
             }
             first = CompletableFuture.supplyAsync(() -> post(key, report));
-            await().atMost(Duration.ofSeconds(20)).until(() -> keyState(key), "IN_FLIGHT"::equals);
+            // Keys are stored per user.
+            await().atMost(Duration.ofSeconds(20)).until(() -> keyState(user + "/" + key), "IN_FLIGHT"::equals);
 
             post(key, report).then().statusCode(409)
                     .contentType("application/problem+json")
@@ -109,11 +110,11 @@ class IdempotencyIT {
         Response replay = post(key, report);
         replay.then().statusCode(201).header("Idempotent-Replayed", "true");
         assertEquals(completed.asString(), replay.asString());
-        given().queryParam("userId", user).when().get(REPORTS).then().body("items", hasSize(1));
+        asAdmin().queryParam("userId", user).when().get(REPORTS).then().body("items", hasSize(1));
     }
 
     private static Response post(String key, Map<String, Object> report) {
-        return given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(report).when().post(REPORTS);
+        return asAdmin().contentType(ContentType.JSON).header("Idempotency-Key", key).body(report).when().post(REPORTS);
     }
 
     private String keyState(String key) throws SQLException {

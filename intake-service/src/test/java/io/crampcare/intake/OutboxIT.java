@@ -1,6 +1,6 @@
 package io.crampcare.intake;
 
-import static io.restassured.RestAssured.given;
+import static io.crampcare.testsupport.TestTokens.asAdmin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -108,7 +108,7 @@ class OutboxIT {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < users.size(); i++) {
             Map<String, Object> report = TestReports.valid(users.get(i), start.plusSeconds(i));
-            ids.add(given().contentType(ContentType.JSON).body(report)
+            ids.add(asAdmin().contentType(ContentType.JSON).body(report)
                     .when().post(REPORTS)
                     .then().statusCode(201)
                     .extract().path("id"));

@@ -1,6 +1,6 @@
 package io.crampcare.reminder;
 
-import static io.restassured.RestAssured.given;
+import static io.crampcare.testsupport.TestTokens.asAdmin;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -75,7 +75,7 @@ class HydrationPlanningIT {
 
     /** Tomorrow's planned hydration nudges, by local date in the user's zone. */
     static List<Map<String, Object>> tomorrowsWater(String user, LocalDate tomorrow) {
-        JsonPath page = given().queryParam("status", "PLANNED").queryParam("pageSize", 100)
+        JsonPath page = asAdmin().queryParam("status", "PLANNED").queryParam("pageSize", 100)
                 .when().get("/api/v1/users/" + user + "/nudges")
                 .then().statusCode(200).extract().jsonPath();
         List<Map<String, Object>> items = page.getList("items");

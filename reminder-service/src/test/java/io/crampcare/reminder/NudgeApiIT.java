@@ -1,6 +1,6 @@
 package io.crampcare.reminder;
 
-import static io.restassured.RestAssured.given;
+import static io.crampcare.testsupport.TestTokens.asAdmin;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -42,28 +42,28 @@ class NudgeApiIT {
     void preferencesUseETagsAgainstLostUpdates() {
         String user = TestUsers.newUser("prefs");
         String path = "/api/v1/users/" + user + "/preferences";
-        given().when().get(path).then().statusCode(200).header("ETag", "\"v0\"").body("timeZone", is("UTC"))
+        asAdmin().when().get(path).then().statusCode(200).header("ETag", "\"v0\"").body("timeZone", is("UTC"))
                 .body("wakingStart", is("07:00:00"));
         Map<String, Object> prefs = Map.of("timeZone", "America/New_York", "wakingStart", "06:30", "wakingEnd", "21:00",
                 "quietStart", "13:00", "quietEnd", "14:00", "dailyCap", 6, "kinds", List.of("HYDRATION", "WARM_UP"));
-        given().contentType(ContentType.JSON).body(prefs).when().put(path).then().statusCode(200).header("ETag", "\"v1\"");
-        given().contentType(ContentType.JSON).body(prefs).when().put(path).then().statusCode(428)
+        asAdmin().contentType(ContentType.JSON).body(prefs).when().put(path).then().statusCode(200).header("ETag", "\"v1\"");
+        asAdmin().contentType(ContentType.JSON).body(prefs).when().put(path).then().statusCode(428)
                 .contentType("application/problem+json");
-        given().contentType(ContentType.JSON).header("If-Match", "\"v0\"").body(prefs).when().put(path)
+        asAdmin().contentType(ContentType.JSON).header("If-Match", "\"v0\"").body(prefs).when().put(path)
                 .then().statusCode(412).header("ETag", "\"v1\"");
-        given().contentType(ContentType.JSON).header("If-Match", "\"v1\"").body(prefs).when().put(path)
+        asAdmin().contentType(ContentType.JSON).header("If-Match", "\"v1\"").body(prefs).when().put(path)
                 .then().statusCode(200).header("ETag", "\"v2\"").body("dailyCap", is(6));
     }
 
     @Test
     void badPreferencesAre400NamingTheField() {
         String path = "/api/v1/users/" + TestUsers.newUser("badprefs") + "/preferences";
-        given().contentType(ContentType.JSON)
+        asAdmin().contentType(ContentType.JSON)
                 .body(Map.of("timeZone", "Mars/Olympus", "wakingStart", "22:00", "wakingEnd", "07:00", "dailyCap", 8,
                         "kinds", List.of("HYDRATION")))
                 .when().put(path).then().statusCode(400)
                 .body("errors.field", hasItem("timeZone")).body("errors.field", hasItem("wakingEnd"));
-        given().contentType(ContentType.JSON)
+        asAdmin().contentType(ContentType.JSON)
                 .body(Map.of("timeZone", "UTC", "wakingStart", "07:00", "wakingEnd", "22:00", "dailyCap", 0,
                         "kinds", List.of("NAP")))
                 .when().put(path).then().statusCode(400);
@@ -75,7 +75,7 @@ class NudgeApiIT {
         ReminderFixtures.preferences(user, zoneWhereItIsAboutNoon());
         // Warm-up lead is 15 min: a workout starting 15 min 3 s from now has its warm-up due in 3 s.
         Instant start = Instant.now().plus(15, ChronoUnit.MINUTES).plusSeconds(3).truncatedTo(ChronoUnit.SECONDS);
-        String workoutId = given().contentType(ContentType.JSON)
+        String workoutId = asAdmin().contentType(ContentType.JSON)
                 .body(Map.of("type", "ONE_OFF", "startsAt", start.toString(), "durationMinutes", 45, "intensity", "HARD"))
                 .when().post("/api/v1/users/" + user + "/workouts")
                 .then().statusCode(201).body("type", is("ONE_OFF")).extract().path("id");
@@ -92,14 +92,14 @@ class NudgeApiIT {
         assertEquals(workoutId, warmUp.get("workoutId").asText());
         assertEquals(start.minus(15, ChronoUnit.MINUTES), Instant.parse(warmUp.get("dueAt").asText()));
         String nudgeId = warmUp.get("nudgeId").asText();
-        Instant firedAt = Instant.parse(given().when().get("/api/v1/nudges/" + nudgeId).then().statusCode(200)
+        Instant firedAt = Instant.parse(asAdmin().when().get("/api/v1/nudges/" + nudgeId).then().statusCode(200)
                 .body("status", is("FIRED")).extract().path("firedAt"));
         assertTrue(firedAt.isBefore(start.minus(15, ChronoUnit.MINUTES).plus(10, ChronoUnit.MINUTES)), "within its grace");
 
-        given().contentType(ContentType.JSON).body(Map.of("outcome", "DONE"))
+        asAdmin().contentType(ContentType.JSON).body(Map.of("outcome", "DONE"))
                 .when().post("/api/v1/nudges/" + nudgeId + "/ack")
                 .then().statusCode(200).body("status", is("DONE"));
-        given().contentType(ContentType.JSON).body(Map.of("outcome", "DONE"))
+        asAdmin().contentType(ContentType.JSON).body(Map.of("outcome", "DONE"))
                 .when().post("/api/v1/nudges/" + nudgeId + "/ack")
                 .then().statusCode(409).contentType("application/problem+json");
         try (CloudEventReader reader = new CloudEventReader(TestUsers.bootstrapServers(), Topics.NUDGE_ACKS)) {
@@ -111,10 +111,10 @@ class NudgeApiIT {
         }
 
         // Deleting the workout removes its planned stretch; the answered warm-up stays as history.
-        given().when().delete("/api/v1/users/" + user + "/workouts/" + workoutId).then().statusCode(204);
-        given().queryParam("status", "PLANNED").when().get("/api/v1/users/" + user + "/nudges")
+        asAdmin().when().delete("/api/v1/users/" + user + "/workouts/" + workoutId).then().statusCode(204);
+        asAdmin().queryParam("status", "PLANNED").when().get("/api/v1/users/" + user + "/nudges")
                 .then().statusCode(200).body("items", hasSize(0));
-        given().when().get("/api/v1/users/" + user + "/nudges").then().body("items", hasSize(1));
+        asAdmin().when().get("/api/v1/users/" + user + "/nudges").then().body("items", hasSize(1));
     }
 
     @Test
@@ -122,52 +122,52 @@ class NudgeApiIT {
         String user = TestUsers.newUser("snooze");
         ReminderFixtures.preferences(user, zoneWhereItIsAboutNoon());
         Instant start = Instant.now().plus(15, ChronoUnit.MINUTES).plusSeconds(2);
-        given().contentType(ContentType.JSON)
+        asAdmin().contentType(ContentType.JSON)
                 .body(Map.of("type", "ONE_OFF", "startsAt", start.toString(), "durationMinutes", 30, "intensity", "LIGHT"))
                 .when().post("/api/v1/users/" + user + "/workouts").then().statusCode(201);
-        String nudgeId = await().atMost(TIMEOUT).until(() -> given().queryParam("status", "FIRED")
+        String nudgeId = await().atMost(TIMEOUT).until(() -> asAdmin().queryParam("status", "FIRED")
                 .when().get("/api/v1/users/" + user + "/nudges").jsonPath().<String>getList("items.id"),
                 ids -> !ids.isEmpty()).get(0);
 
         Instant before = Instant.now();
-        String dueAt = given().contentType(ContentType.JSON).body(Map.of("minutes", 10))
+        String dueAt = asAdmin().contentType(ContentType.JSON).body(Map.of("minutes", 10))
                 .when().post("/api/v1/nudges/" + nudgeId + "/snooze")
                 .then().statusCode(200).body("status", is("PLANNED")).body("snoozes", is(1))
                 .extract().path("dueAt");
         assertTrue(!Instant.parse(dueAt).isBefore(before.plus(10, ChronoUnit.MINUTES).minusSeconds(1)));
-        given().contentType(ContentType.JSON).body(Map.of("minutes", 10))
+        asAdmin().contentType(ContentType.JSON).body(Map.of("minutes", 10))
                 .when().post("/api/v1/nudges/" + nudgeId + "/snooze").then().statusCode(409);
-        given().contentType(ContentType.JSON).body(Map.of("minutes", 1))
+        asAdmin().contentType(ContentType.JSON).body(Map.of("minutes", 1))
                 .when().post("/api/v1/nudges/" + nudgeId + "/snooze").then().statusCode(400);
     }
 
     @Test
     void badWorkoutsAndQueriesAre400() {
         String workouts = "/api/v1/users/" + TestUsers.newUser("bad") + "/workouts";
-        given().contentType(ContentType.JSON).body(Map.of("type", "ONE_OFF", "durationMinutes", 30, "intensity", "HARD"))
+        asAdmin().contentType(ContentType.JSON).body(Map.of("type", "ONE_OFF", "durationMinutes", 30, "intensity", "HARD"))
                 .when().post(workouts).then().statusCode(400).body("errors.field", hasItem("startsAt"));
-        given().contentType(ContentType.JSON).body(Map.of("type", "WEEKLY", "durationMinutes", 30, "intensity", "HARD"))
+        asAdmin().contentType(ContentType.JSON).body(Map.of("type", "WEEKLY", "durationMinutes", 30, "intensity", "HARD"))
                 .when().post(workouts).then().statusCode(400)
                 .body("errors.field", hasItem("days")).body("errors.field", hasItem("localStartTime"));
-        given().contentType(ContentType.JSON).body(Map.of("type", "ONE_OFF", "startsAt", "2020-01-01T00:00:00Z",
+        asAdmin().contentType(ContentType.JSON).body(Map.of("type", "ONE_OFF", "startsAt", "2020-01-01T00:00:00Z",
                 "durationMinutes", 30, "intensity", "HARD"))
                 .when().post(workouts).then().statusCode(400).body("errors.field", hasItem("startsAt"));
-        given().queryParam("status", "SLEEPING").when().get("/api/v1/users/x/nudges")
+        asAdmin().queryParam("status", "SLEEPING").when().get("/api/v1/users/x/nudges")
                 .then().statusCode(400).body("errors.field", hasItem("status"));
-        given().when().get("/api/v1/nudges/not-a-uuid").then().statusCode(404);
+        asAdmin().when().get("/api/v1/nudges/not-a-uuid").then().statusCode(404);
     }
 
     @Test
     void weeklyWorkoutsAreListedAndPlanned() {
         String user = TestUsers.newUser("weekly");
         ReminderFixtures.preferences(user, "Europe/Berlin");
-        given().contentType(ContentType.JSON)
+        asAdmin().contentType(ContentType.JSON)
                 .body(Map.of("type", "WEEKLY", "days", List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY",
                         "SATURDAY", "SUNDAY"), "localStartTime", "18:00", "durationMinutes", 60, "intensity", "MODERATE"))
                 .when().post("/api/v1/users/" + user + "/workouts").then().statusCode(201).body("type", is("WEEKLY"));
-        given().when().get("/api/v1/users/" + user + "/workouts").then().statusCode(200).body("", hasSize(1));
+        asAdmin().when().get("/api/v1/users/" + user + "/workouts").then().statusCode(200).body("", hasSize(1));
         // Every day at 18:00 Berlin: within 48 h there are at least one warm-up and one stretch, at 17:45 and 19:00.
-        List<String> localTimes = given().queryParam("status", "PLANNED").queryParam("pageSize", 100)
+        List<String> localTimes = asAdmin().queryParam("status", "PLANNED").queryParam("pageSize", 100)
                 .when().get("/api/v1/users/" + user + "/nudges").jsonPath().getList("items.localTime");
         assertTrue(localTimes.stream().anyMatch(t -> t.endsWith("T17:45")), localTimes.toString());
         assertTrue(localTimes.stream().anyMatch(t -> t.endsWith("T19:00")), localTimes.toString());

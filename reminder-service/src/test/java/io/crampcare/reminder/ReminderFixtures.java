@@ -1,6 +1,6 @@
 package io.crampcare.reminder;
 
-import static io.restassured.RestAssured.given;
+import static io.crampcare.testsupport.TestTokens.asAdmin;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -26,7 +26,7 @@ public final class ReminderFixtures {
 
     /** Sets preferences for a fresh user: the given zone, awake 07:00-22:00, 8 water nudges, every kind. */
     public static void preferences(String userId, String zone) {
-        given().contentType(ContentType.JSON)
+        asAdmin().contentType(ContentType.JSON)
                 .body(Map.of("timeZone", zone, "wakingStart", "07:00", "wakingEnd", "22:00", "dailyCap", 8,
                         "kinds", List.of("HYDRATION", "PRE_EXERCISE_HYDRATION", "WARM_UP", "STRETCH")))
                 .when().put("/api/v1/users/" + userId + "/preferences")

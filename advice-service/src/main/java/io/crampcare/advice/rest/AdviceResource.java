@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -32,8 +33,11 @@ import io.crampcare.support.problem.Problem;
 import io.crampcare.support.problem.ProblemException;
 import io.crampcare.support.problem.ProblemMappers;
 import io.crampcare.support.problem.ProblemTypes;
+import io.crampcare.support.security.Access;
+import io.crampcare.support.security.Roles;
 
 @Path("/api/v1")
+@RolesAllowed({ Roles.USER, Roles.ADMIN })
 @Tag(name = "Advice", description = "Advice decided for cramp reports, and the rules behind it")
 @Produces(MediaType.APPLICATION_JSON)
 public class AdviceResource {
@@ -61,11 +65,13 @@ public class AdviceResource {
     private final AdviceService advice;
     private final AdviceDecider decider;
     private final AdviceConfig config;
+    private final Access access;
 
-    AdviceResource(AdviceService advice, AdviceDecider decider, AdviceConfig config) {
+    AdviceResource(AdviceService advice, AdviceDecider decider, AdviceConfig config, Access access) {
         this.advice = advice;
         this.decider = decider;
         this.config = config;
+        this.access = access;
     }
 
     @GET
@@ -75,7 +81,9 @@ public class AdviceResource {
     @APIResponse(responseCode = "404", description = "No advice with this id",
             content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public AdviceIssuedV1 get(@PathParam("id") String id) {
-        return advice.find(uuid(id)).orElseThrow(() -> ProblemException.notFound("No advice has id " + id + "."));
+        String notFound = "No advice has id " + id + ".";
+        AdviceIssuedV1 found = advice.find(uuid(id)).orElseThrow(() -> ProblemException.notFound(notFound));
+        return access.visibleOrNotFound(found, found.userId(), notFound);
     }
 
     @GET
@@ -89,7 +97,8 @@ public class AdviceResource {
             headers = @Header(name = "Retry-After", description = "Seconds to wait before asking again"),
             content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public AdviceIssuedV1 forReport(@PathParam("reportId") String reportId) {
-        return advice.findByReport(uuid(reportId)).orElseThrow(() -> new ProblemException(
+        // Another user's report answers exactly like one without advice yet: ids reveal nothing.
+        return advice.findByReport(uuid(reportId)).filter(a -> access.mayActFor(a.userId())).orElseThrow(() -> new ProblemException(
                 new Problem(ProblemTypes.NOT_FOUND, "Not found", 404, "No advice for report " + reportId
                         + " yet. Advice normally follows an accepted report within a second; retry shortly.", null),
                 Map.of("Retry-After", RETRY_AFTER_SECONDS)));
@@ -110,6 +119,7 @@ public class AdviceResource {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
+        access.requireActingFor(userId);
         return advice.listForUser(userId, page);
     }
 

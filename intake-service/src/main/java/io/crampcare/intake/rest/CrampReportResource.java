@@ -9,6 +9,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -43,9 +44,12 @@ import io.crampcare.support.paging.PageRequest;
 import io.crampcare.support.problem.Problem;
 import io.crampcare.support.problem.ProblemException;
 import io.crampcare.support.rest.QueryParams;
+import io.crampcare.support.security.Access;
+import io.crampcare.support.security.Roles;
 import io.crampcare.support.problem.ProblemMappers;
 
 @Path(CrampReportMapper.API_PATH)
+@RolesAllowed({ Roles.USER, Roles.ADMIN })
 @Tag(name = "Cramp reports", description = "Submit and read muscle-cramp reports")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -65,13 +69,15 @@ public class CrampReportResource {
     private final IdempotencyService idempotency;
     private final ObjectMapper objectMapper;
     private final IntakeConfig config;
+    private final Access access;
 
     CrampReportResource(CrampReportService reports, IdempotencyService idempotency, ObjectMapper objectMapper,
-            IntakeConfig config) {
+            IntakeConfig config, Access access) {
         this.reports = reports;
         this.idempotency = idempotency;
         this.objectMapper = objectMapper;
         this.config = config;
+        this.access = access;
     }
 
     @POST
@@ -93,11 +99,13 @@ public class CrampReportResource {
             @Parameter(description = "Client-chosen key (1-255 visible ASCII characters, e.g. a UUID) that makes retries safe")
             @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
             @Valid @NotNull(message = "a JSON body is required") CrampReportRequest request) {
+        access.requireActingFor(request.userId());
         if (idempotencyKey == null) {
             return created(reports.submit(request, null));
         }
         checkKey(idempotencyKey);
-        IdempotencyService.Claim claim = idempotency.claim(idempotencyKey, hash(request));
+        // Keys are per user: one user's key can neither collide with nor reveal another's.
+        IdempotencyService.Claim claim = idempotency.claim(request.userId() + "/" + idempotencyKey, hash(request));
         if (claim instanceof IdempotencyService.Replay replay) {
             return Response.status(replay.status())
                     .header("Location", replay.location())
@@ -128,7 +136,9 @@ public class CrampReportResource {
         } catch (IllegalArgumentException e) {
             throw ProblemException.notFound("No cramp report has id " + id + ".");
         }
-        return reports.find(reportId).orElseThrow(() -> ProblemException.notFound("No cramp report has id " + id + "."));
+        String notFound = "No cramp report has id " + id + ".";
+        CrampReportResponse report = reports.find(reportId).orElseThrow(() -> ProblemException.notFound(notFound));
+        return access.visibleOrNotFound(report, report.userId(), notFound);
     }
 
     @GET
@@ -160,6 +170,7 @@ public class CrampReportResource {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
+        access.requireActingFor(userId);
         return reports.list(userId, fromInstant, toInstant, page);
     }
 

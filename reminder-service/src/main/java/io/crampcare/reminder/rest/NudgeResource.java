@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -35,9 +36,12 @@ import io.crampcare.reminder.service.PreferencesService;
 import io.crampcare.support.paging.PageRequest;
 import io.crampcare.support.problem.Problem;
 import io.crampcare.support.problem.ProblemException;
+import io.crampcare.support.security.Access;
+import io.crampcare.support.security.Roles;
 import io.crampcare.support.rest.QueryParams;
 
 @Path("/api/v1")
+@RolesAllowed({ Roles.USER, Roles.ADMIN })
 @Tag(name = "Nudges", description = "Planned and fired nudges, and people's answers to them")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -58,18 +62,20 @@ public class NudgeResource {
     private final NudgeService nudges;
     private final PreferencesService preferences;
     private final ReminderConfig config;
+    private final Access access;
 
-    NudgeResource(NudgeService nudges, PreferencesService preferences, ReminderConfig config) {
+    NudgeResource(NudgeService nudges, PreferencesService preferences, ReminderConfig config, Access access) {
         this.nudges = nudges;
         this.preferences = preferences;
         this.config = config;
+        this.access = access;
     }
 
     @GET
     @Path("nudges/{id}")
     @Operation(summary = "Read one nudge")
     public NudgeView get(@PathParam("id") String id) {
-        return view(nudges.get(uuid(id)));
+        return view(visible(id));
     }
 
     @POST
@@ -81,7 +87,7 @@ public class NudgeResource {
         if (body.outcome() == AckOutcome.SNOOZED) {
             throw ProblemException.invalid("outcome", "must be DONE or SKIPPED; to snooze, POST to /snooze");
         }
-        return view(nudges.acknowledge(uuid(id), body.outcome(), Instant.now()));
+        return view(nudges.acknowledge(visible(id).id, body.outcome(), Instant.now()));
     }
 
     @POST
@@ -92,7 +98,7 @@ public class NudgeResource {
     @APIResponse(responseCode = "400", description = "Minutes out of range or leaving the waking window")
     @APIResponse(responseCode = "409", description = "The nudge is not (or no longer) fired")
     public NudgeView snooze(@PathParam("id") String id, @Valid @NotNull(message = "a JSON body is required") SnoozeBody body) {
-        return view(nudges.snooze(uuid(id), body.minutes(), Instant.now()));
+        return view(nudges.snooze(visible(id).id, body.minutes(), Instant.now()));
     }
 
     @GET
@@ -120,9 +126,16 @@ public class NudgeResource {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
+        access.requireActingFor(userId);
         ZoneId zone = preferences.preferencesOf(userId).zone();
         PageRequest.Slice<Nudge> slice = nudges.list(userId, fromInstant, toInstant, statusFilter, page);
         return new NudgeView.Page(slice.items().stream().map(n -> NudgeView.of(n, zone)).toList(), slice.nextPageToken());
+    }
+
+    /** The nudge, or 404 when it does not exist or belongs to someone else (ids reveal nothing). */
+    private Nudge visible(String id) {
+        Nudge nudge = nudges.get(uuid(id));
+        return access.visibleOrNotFound(nudge, nudge.userId, "No nudge has id " + id + ".");
     }
 
     private NudgeView view(Nudge nudge) {

@@ -1,5 +1,6 @@
 package io.crampcare.reminder.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -19,23 +20,29 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.crampcare.reminder.service.PreferencesService;
+import io.crampcare.support.security.Access;
+import io.crampcare.support.security.Roles;
 
 @Path("/api/v1/users/{userId}/preferences")
+@RolesAllowed({ Roles.USER, Roles.ADMIN })
 @Tag(name = "Preferences", description = "When and how a person wants to be nudged")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class PreferencesResource {
 
     private final PreferencesService preferences;
+    private final Access access;
 
-    PreferencesResource(PreferencesService preferences) {
+    PreferencesResource(PreferencesService preferences, Access access) {
         this.preferences = preferences;
+        this.access = access;
     }
 
     @GET
     @Operation(summary = "Read preferences", description = "Defaults (UTC, 07:00-22:00, 8 water nudges, every kind) "
             + "until set. The ETag header is needed to change them.")
     public Response get(@PathParam("userId") String userId) {
+        access.requireActingFor(userId);
         PreferencesService.Versioned current = preferences.get(userId);
         return Response.ok(PreferencesBody.of(current.preferences())).header(HttpHeaders.ETAG, current.etag()).build();
     }
@@ -50,6 +57,7 @@ public class PreferencesResource {
     public Response put(@PathParam("userId") String userId,
             @Parameter(description = "ETag from GET") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull(message = "a JSON body is required") PreferencesBody body) {
+        access.requireActingFor(userId);
         PreferencesService.Versioned stored = preferences.put(userId, body.toPreferences(), ifMatch);
         return Response.ok(PreferencesBody.of(stored.preferences())).header(HttpHeaders.ETAG, stored.etag()).build();
     }

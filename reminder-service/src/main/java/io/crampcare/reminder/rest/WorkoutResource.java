@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -23,8 +24,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.crampcare.reminder.model.Workout;
 import io.crampcare.reminder.service.WorkoutService;
 import io.crampcare.support.problem.ProblemException;
+import io.crampcare.support.security.Access;
+import io.crampcare.support.security.Roles;
 
 @Path("/api/v1/users/{userId}/workouts")
+@RolesAllowed({ Roles.USER, Roles.ADMIN })
 @Tag(name = "Workouts", description = "Workouts get a warm-up nudge before, a stretch nudge after, and with a known "
         + "body weight a drink nudge about 4 h before")
 @Produces(MediaType.APPLICATION_JSON)
@@ -32,9 +36,11 @@ import io.crampcare.support.problem.ProblemException;
 public class WorkoutResource {
 
     private final WorkoutService workouts;
+    private final Access access;
 
-    WorkoutResource(WorkoutService workouts) {
+    WorkoutResource(WorkoutService workouts, Access access) {
         this.workouts = workouts;
+        this.access = access;
     }
 
     @POST
@@ -44,6 +50,7 @@ public class WorkoutResource {
     @APIResponse(responseCode = "400", description = "Invalid workout; errors names each field")
     public Response create(@PathParam("userId") String userId,
             @Valid @NotNull(message = "a JSON body is required") WorkoutBody body) {
+        access.requireActingFor(userId);
         Instant now = Instant.now();
         Workout workout = workouts.create(body.toWorkout(userId, now), now);
         return Response.status(Response.Status.CREATED)
@@ -54,6 +61,7 @@ public class WorkoutResource {
     @GET
     @Operation(summary = "A user's workouts")
     public List<WorkoutBody> list(@PathParam("userId") String userId) {
+        access.requireActingFor(userId);
         return workouts.list(userId).stream().map(WorkoutBody::of).toList();
     }
 
@@ -63,6 +71,7 @@ public class WorkoutResource {
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such workout")
     public void delete(@PathParam("userId") String userId, @PathParam("workoutId") String workoutId) {
+        access.requireActingFor(userId);
         UUID id;
         try {
             id = UUID.fromString(workoutId);

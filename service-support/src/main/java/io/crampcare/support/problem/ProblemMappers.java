@@ -23,6 +23,11 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
+import io.quarkus.security.AuthenticationCompletionException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+
 
 /**
  * Turns every error into an RFC 9457 {@code application/problem+json} response: invalid fields and malformed JSON
@@ -105,6 +110,22 @@ public class ProblemMappers {
             }
         });
         return response.build();
+    }
+
+    /** 401 with a WWW-Authenticate challenge (RFC 6750); the detail does not say which check failed. */
+    @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class,
+            AuthenticationCompletionException.class })
+    public Response unauthorized(Exception e) {
+        return response(new Problem(ProblemTypes.UNAUTHORIZED, "Unauthorized", 401,
+                "A valid bearer token is required (Authorization: Bearer <JWT>).", null))
+                .header("WWW-Authenticate", "Bearer realm=\"crampcare\"")
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return response(new Problem(ProblemTypes.FORBIDDEN, "Forbidden", 403,
+                "The token does not allow this request.", null)).build();
     }
 
     @ServerExceptionMapper

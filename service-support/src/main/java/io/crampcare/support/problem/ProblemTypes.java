@@ -9,6 +9,10 @@ public final class ProblemTypes {
     public static final String VALIDATION = BASE + "validation";
     /** The body is not JSON, or not the JSON this endpoint takes. */
     public static final String MALFORMED_REQUEST = BASE + "malformed-request";
+    /** No valid bearer token: missing, malformed, badly signed, expired, or for another issuer or audience. */
+    public static final String UNAUTHORIZED = BASE + "unauthorized";
+    /** The token is valid but does not allow this (another user's data, or an operator endpoint). */
+    public static final String FORBIDDEN = BASE + "forbidden";
     /** No such resource. */
     public static final String NOT_FOUND = BASE + "not-found";
     /** An Idempotency-Key was reused with a different request body. */

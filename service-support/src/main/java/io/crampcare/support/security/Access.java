@@ -1,0 +1,55 @@
+package io.crampcare.support.security;
+
+import java.util.Map;
+
+import jakarta.enterprise.context.RequestScoped;
+
+import io.crampcare.support.problem.Problem;
+import io.crampcare.support.problem.ProblemException;
+import io.crampcare.support.problem.ProblemTypes;
+import io.quarkus.security.identity.SecurityIdentity;
+
+/**
+ * Ownership checks, in one place for every service: a user acts only on their own userId (the token's subject); an
+ * admin on anyone's. Two answers for strangers, consistently: naming another user (a path or body userId) is 403;
+ * looking up another user's record by id is 404, the same as a record that does not exist, so ids reveal nothing.
+ */
+@RequestScoped
+public class Access {
+
+    private final SecurityIdentity identity;
+
+    Access(SecurityIdentity identity) {
+        this.identity = identity;
+    }
+
+    public boolean isAdmin() {
+        return identity.hasRole(Roles.ADMIN);
+    }
+
+    /** The caller's own userId (the token's subject). */
+    public String caller() {
+        return identity.getPrincipal().getName();
+    }
+
+    /** Whether the caller may see or change data of {@code userId}. */
+    public boolean mayActFor(String userId) {
+        return isAdmin() || caller().equals(userId);
+    }
+
+    /** 403 unless the caller may act for the user a request names. */
+    public void requireActingFor(String userId) {
+        if (!mayActFor(userId)) {
+            throw new ProblemException(new Problem(ProblemTypes.FORBIDDEN, "Forbidden", 403,
+                    "A token for " + caller() + " cannot act for another user.", null), Map.of());
+        }
+    }
+
+    /** 404 (as if it did not exist) unless the caller may see a record owned by {@code ownerUserId}. */
+    public <T> T visibleOrNotFound(T record, String ownerUserId, String notFoundDetail) {
+        if (record == null || !mayActFor(ownerUserId)) {
+            throw ProblemException.notFound(notFoundDetail);
+        }
+        return record;
+    }
+}
