@@ -149,6 +149,8 @@ class AdviceFlowIT {
                     AdviceEvents.report(user, last, now.minus(i, ChronoUnit.DAYS).plusSeconds(3600)));
             awaitAdvice(last).then().statusCode(200);
         }
+        asAdmin().when().get("/api/v1/users/" + user + "/adherence")
+                .then().statusCode(200).body("answered", is(10)).body("adherence", is(1.0f));
         asAdmin().when().get("/api/v1/cramp-reports/" + last + "/advice")
                 .then().statusCode(200)
                 .body("urgency", is("SEE_DOCTOR"))

@@ -123,6 +123,28 @@ public class AdviceResource {
         return advice.listForUser(userId, page);
     }
 
+    /**
+     * Nudge adherence as the rules see it.
+     *
+     * @param windowDays the window, ending now
+     * @param answered   hydration and warm-up nudges answered DONE or SKIPPED in the window (latest answer per nudge)
+     * @param adherence  share of them done; null when none was answered
+     */
+    @Schema(name = "Adherence")
+    public record AdherenceView(long windowDays, long answered, Double adherence) {
+    }
+
+    @GET
+    @Path("users/{userId}/adherence")
+    @Operation(summary = "A user's nudge adherence", description = "Share of hydration and warm-up nudges done over "
+            + "the last days (from nudge-acks), which decides whether frequent cramps despite following the advice "
+            + "mean seeing a doctor.")
+    public AdherenceView adherence(@PathParam("userId") String userId) {
+        access.requireActingFor(userId);
+        AdviceService.Adherence adherence = advice.adherenceNow(userId);
+        return new AdherenceView(decider.thresholds().window().toDays(), adherence.answered(), adherence.share());
+    }
+
     @GET
     @Path("rules")
     @Operation(summary = "The active ruleset", description = "Every rule with its condition, urgency, category, "

@@ -78,7 +78,7 @@ public class AdviceService {
         Instant windowStart = report.occurredAt().minus(decider.thresholds().window());
         int recent = (int) ReportHistory.count("userId = ?1 and occurredAt > ?2 and occurredAt <= ?3",
                 report.userId(), windowStart, report.occurredAt());
-        Double adherence = adherence(report.userId(), windowStart, report.occurredAt());
+        Double adherence = adherenceBetween(report.userId(), windowStart, report.occurredAt()).share();
         Decision decision = decider.decide(report, recent, adherence);
 
         AdviceIssuedV1 issued = new AdviceIssuedV1(UUID.randomUUID(), report.reportId(), report.userId(),
@@ -111,14 +111,25 @@ public class AdviceService {
         row.persist();
     }
 
-    /** Share of hydration and warm-up nudges done in (from, to], or null when none was answered. */
-    Double adherence(String userId, Instant from, Instant to) {
+    /** Hydration and warm-up nudges answered in a window, and the share done (null when none was answered). */
+    public record Adherence(long answered, Double share) {
+    }
+
+    /** Adherence over the "frequent" window ending now. */
+    @Transactional
+    public Adherence adherenceNow(String userId) {
+        Instant now = Instant.now();
+        return adherenceBetween(userId, now.minus(decider.thresholds().window()), now);
+    }
+
+    /** Adherence in (from, to]. */
+    Adherence adherenceBetween(String userId, Instant from, Instant to) {
         Object[] counts = (Object[]) em.createNativeQuery(ADHERENCE)
                 .setParameter(1, userId).setParameter(2, from).setParameter(3, to)
                 .getSingleResult();
         long done = ((Number) counts[0]).longValue();
         long answered = ((Number) counts[1]).longValue();
-        return answered == 0 ? null : (double) done / answered;
+        return new Adherence(answered, answered == 0 ? null : (double) done / answered);
     }
 
     @Transactional
