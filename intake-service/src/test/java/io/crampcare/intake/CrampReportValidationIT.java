@@ -115,6 +115,15 @@ class CrampReportValidationIT {
     }
 
     @Test
+    void aFieldGivenTwiceIs400() {
+        asAdmin().contentType(ContentType.JSON)
+                .body("{\"userId\": \"a\", \"userId\": \"" + user + "\", \"severity\": 3}")
+                .when().post(REPORTS)
+                .then().statusCode(400).contentType(PROBLEM_JSON)
+                .body("detail", containsString("Duplicate field"));
+    }
+
+    @Test
     void jsonThatIsNotAnObjectIs400() {
         asAdmin().contentType(ContentType.JSON).body("[1, 2]")
                 .when().post(REPORTS)
@@ -141,7 +150,7 @@ class CrampReportValidationIT {
         report.put("notes", "n".repeat(100_000));
         asAdmin().contentType(ContentType.JSON).body(report)
                 .when().post(REPORTS)
-                .then().statusCode(413);
+                .then().statusCode(413).contentType(PROBLEM_JSON);
     }
 
     @Test

@@ -19,29 +19,37 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 public class JwtTestResource implements QuarkusTestResourceLifecycleManager {
 
     /** Config property naming the private key file, for {@link TestTokens}. */
-    static final String PRIVATE_KEY_LOCATION = "crampcare.test.jwt.private-key-location";
+    public static final String PRIVATE_KEY_LOCATION = "crampcare.test.jwt.private-key-location";
     private static Path publicKey;
     private static Path privateKey;
 
     @Override
     public synchronized Map<String, String> start() {
         if (publicKey == null) {
-            try {
-                KeyPair pair = newKeyPair();
-                Path dir = Files.createTempDirectory("crampcare-jwt");
-                publicKey = dir.resolve("public.pem");
-                privateKey = dir.resolve("private.pem");
-                Files.writeString(publicKey, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
-                Files.writeString(privateKey, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
-                dir.toFile().deleteOnExit();
-                publicKey.toFile().deleteOnExit();
-                privateKey.toFile().deleteOnExit();
-            } catch (IOException e) {
-                throw new UncheckedIOException("Writing the test key pair failed", e);
-            }
+            Path[] pair = writeKeyPair();
+            publicKey = pair[0];
+            privateKey = pair[1];
         }
         return Map.of("mp.jwt.verify.publickey.location", publicKey.toUri().toString(),
                 PRIVATE_KEY_LOCATION, privateKey.toString());
+    }
+
+    /** Writes a fresh key pair as PEM files into a temporary folder removed at exit: {public, private}. */
+    public static Path[] writeKeyPair() {
+        try {
+            KeyPair pair = newKeyPair();
+            Path dir = Files.createTempDirectory("crampcare-jwt");
+            Path pub = dir.resolve("public.pem");
+            Path priv = dir.resolve("private.pem");
+            Files.writeString(pub, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+            Files.writeString(priv, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+            dir.toFile().deleteOnExit();
+            pub.toFile().deleteOnExit();
+            priv.toFile().deleteOnExit();
+            return new Path[] { pub, priv };
+        } catch (IOException e) {
+            throw new UncheckedIOException("Writing the test key pair failed", e);
+        }
     }
 
     @Override

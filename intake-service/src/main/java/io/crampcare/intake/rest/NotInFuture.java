@@ -15,15 +15,16 @@ import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 
 import io.crampcare.intake.config.IntakeConfig;
+import io.crampcare.support.rest.Instants;
 
-/** The instant is not later than now plus the allowed clock skew ({@code crampcare.intake.clock-skew}). */
+/** The instant is not later than now plus the allowed clock skew ({@code crampcare.intake.clock-skew}), nor absurdly early. */
 @Documented
 @Constraint(validatedBy = NotInFuture.Validator.class)
 @Target({ ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.METHOD })
 @Retention(RetentionPolicy.RUNTIME)
 public @interface NotInFuture {
 
-    String message() default "must not be in the future";
+    String message() default "must not be in the future (nor before 1900)";
 
     Class<?>[] groups() default {};
 
@@ -36,7 +37,8 @@ public @interface NotInFuture {
 
         @Override
         public boolean isValid(Instant value, ConstraintValidatorContext context) {
-            return value == null || !value.isAfter(Instant.now().plus(config.get().clockSkew()));
+            return value == null
+                    || (!value.isAfter(Instant.now().plus(config.get().clockSkew())) && !value.isBefore(Instants.MIN));
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.crampcare.reminder.rest;
 
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -60,8 +61,8 @@ public record WorkoutBody(
         if (type == Type.ONE_OFF) {
             if (startsAt == null) {
                 errors.add(new Problem.FieldError("startsAt", "is required for a ONE_OFF workout"));
-            } else if (!startsAt.isAfter(now)) {
-                errors.add(new Problem.FieldError("startsAt", "must be in the future"));
+            } else if (!startsAt.isAfter(now) || startsAt.isAfter(now.plus(Duration.ofDays(366)))) {
+                errors.add(new Problem.FieldError("startsAt", "must be in the future, within a year"));
             }
             if (days != null || localStartTime != null) {
                 errors.add(new Problem.FieldError("days", "days and localStartTime are for WEEKLY workouts"));

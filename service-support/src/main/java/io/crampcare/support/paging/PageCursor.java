@@ -6,6 +6,8 @@ import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.crampcare.support.rest.Instants;
+
 /**
  * Position after the last item of a page, in a listing ordered by (time, id), both descending. Clients
  * see it as an opaque token; keyset paging means no gaps or repeats while reports are added.
@@ -24,7 +26,8 @@ public record PageCursor(Instant time, UUID id) {
             if (parts.length != 2) {
                 return Optional.empty();
             }
-            return Optional.of(new PageCursor(Instant.parse(parts[0]), UUID.fromString(parts[1])));
+            Instant time = Instant.parse(parts[0]);
+            return Instants.inRange(time) ? Optional.of(new PageCursor(time, UUID.fromString(parts[1]))) : Optional.empty();
         } catch (RuntimeException e) {
             return Optional.empty();
         }

@@ -18,10 +18,15 @@ public final class QueryParams {
             return null;
         }
         try {
-            return Instant.parse(value);
+            Instant instant = Instant.parse(value);
+            if (Instants.inRange(instant)) {
+                return instant;
+            }
         } catch (DateTimeParseException e) {
-            errors.add(new Problem.FieldError(name, "must be an ISO-8601 instant, e.g. 2026-11-25T07:30:00Z"));
-            return null;
+            // reported below
         }
+        errors.add(new Problem.FieldError(name, "must be an ISO-8601 instant between " + Instants.MIN + " and "
+                + Instants.MAX + ", e.g. 2026-11-25T07:30:00Z"));
+        return null;
     }
 }

@@ -1,0 +1,182 @@
+package io.crampcare.system;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.crampcare.testsupport.JwtTestResource;
+import io.crampcare.testsupport.TestDatabase;
+
+/**
+ * CrampCare as real processes: the local Kafka broker (deploy/kafka/kafka.sh, so it can be killed and restarted),
+ * a fresh database with init.sql, and the three packaged services with the environment compose gives them.
+ * {@link #close()} stops everything it started, also after a failure.
+ */
+final class SystemUnderTest implements AutoCloseable {
+
+    static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    private static final String ISSUER = "https://auth.crampcare.local";
+    private static final String AUDIENCE = "crampcare-api";
+
+    final Path root = repositoryRoot();
+    final Path state;
+    final int kafkaPort = freePort();
+    private final int controllerPort = freePort();
+    final TestDatabase database;
+    private final Path publicKey;
+    final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+
+    SystemUnderTest() {
+        try {
+            state = root.resolve("system-tests/target/system");
+            if (Files.exists(state)) {
+                try (var paths = Files.walk(state)) { // a fresh broker and fresh logs every run
+                    paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+            Files.createDirectories(state);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (String svc : new String[] { "intake", "advice", "reminder" }) {
+            Path jar = jar(svc);
+            if (!Files.exists(jar)) {
+                throw new IllegalStateException(jar + " is missing: run the whole build (./mvnw verify), which packages the services first");
+            }
+        }
+        Path[] keys = JwtTestResource.writeKeyPair();
+        publicKey = keys[0];
+        // TestTokens reads these, as it does inside a Quarkus test.
+        System.setProperty("mp.jwt.verify.issuer", ISSUER);
+        System.setProperty("mp.jwt.verify.audiences", AUDIENCE);
+        System.setProperty(JwtTestResource.PRIVATE_KEY_LOCATION, keys[1].toString());
+        database = TestDatabase.create("system");
+    }
+
+    void start() {
+        startBroker();
+        add("intake", freePort());
+        add("advice", freePort());
+        add("reminder", freePort());
+        services.values().forEach(ServiceProcess::start);
+        services.values().forEach(s -> s.awaitReady(READY_TIMEOUT));
+    }
+
+    /** Adds (does not start) a service process, e.g. a second replica. */
+    ServiceProcess add(String service, int port) {
+        String name = services.containsKey(service) ? service + "-" + port : service;
+        Map<String, String> env = new HashMap<>();
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl());
+        env.put("QUARKUS_DATASOURCE_USERNAME", service + "_svc");
+        env.put("QUARKUS_DATASOURCE_PASSWORD", service + "_svc");
+        env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers());
+        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toUri().toString());
+        // Faults here are short: retry Kafka sooner than production would.
+        env.put("CRAMPCARE_OUTBOX_SEND_TIMEOUT", "3s");
+        env.put("CRAMPCARE_OUTBOX_MAX_BACKOFF", "1s");
+        // "A workout registered a minute ahead fires its warm-up": a one-minute lead instead of 15.
+        env.put("CRAMPCARE_REMINDER_WARM_UP_LEAD", "1m");
+        ServiceProcess process = new ServiceProcess(name, port, jar(service), env, state.resolve(name + ".log"));
+        services.put(name, process);
+        return process;
+    }
+
+    ServiceProcess service(String name) {
+        return services.get(name);
+    }
+
+    String url(String service) {
+        return services.get(service).baseUrl();
+    }
+
+    String bootstrapServers() {
+        return "127.0.0.1:" + kafkaPort;
+    }
+
+    void startBroker() {
+        kafka("start");
+    }
+
+    /** kill -9 of the broker process, by the PID file kafka.sh keeps. */
+    void killBroker() {
+        try {
+            long pid = Long.parseLong(Files.readString(state.resolve("kafka/kafka.pid")).trim());
+            ProcessHandle.of(pid).ifPresent(p -> {
+                p.destroyForcibly();
+                p.onExit().join();
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void kafka(String command) {
+        try {
+            ProcessBuilder builder = new ProcessBuilder(root.resolve("deploy/kafka/kafka.sh").toString(), command)
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(
+                            state.resolve("kafka-script.log").toFile()));
+            builder.environment().put("KAFKA_PORT", Integer.toString(kafkaPort));
+            builder.environment().put("KAFKA_CONTROLLER_PORT", Integer.toString(controllerPort));
+            builder.environment().put("CRAMPCARE_STATE", state.toString());
+            int exit = builder.start().waitFor();
+            if (exit != 0) {
+                throw new IllegalStateException("kafka.sh " + command + " failed (" + exit + "); see "
+                        + state.resolve("kafka-script.log"));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        services.values().forEach(ServiceProcess::stop);
+        try {
+            kafka("stop");
+        } catch (RuntimeException e) {
+            killBrokerQuietly();
+        }
+        database.close();
+    }
+
+    private void killBrokerQuietly() {
+        try {
+            killBroker();
+        } catch (RuntimeException e) {
+            // nothing left to stop
+        }
+    }
+
+    private Path jar(String service) {
+        return root.resolve(service + "-service/target/quarkus-app/quarkus-run.jar");
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path repositoryRoot() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.exists(dir.resolve("deploy/kafka/kafka.sh"))) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            throw new IllegalStateException("run from inside the CrampCare checkout");
+        }
+        return dir;
+    }
+}
