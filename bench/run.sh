@@ -1,88 +1,204 @@
 #!/usr/bin/env bash
 # CrampCare benchmarks (see BENCHMARKS.md).
-#   bench/run.sh intake   intake ceiling: accepted reports/s with 8 and 32 clients, beside pgbench doing the same
-#                         two inserts per transaction at the same concurrency
+#   bench/run.sh [all]      every scenario below, in this order, one results folder
+#   bench/run.sh footprint  each service's time from process start to ready, and RSS at rest
+#   bench/run.sh latency    open model at fixed rates (BENCH_RATES, "50 100 200 500 1000"): POST accepted -> advice
+#                           committed and -> first nudge planned, p50/p99/p99.9, until it saturates; RSS and CPU
+#                           per report of every process; latency.svg
+#   bench/run.sh dispatcher 1,000,000 due nudges fired by one and by two reminder replicas (bench/dispatcher.sh)
+#   bench/run.sh intake     accepted reports/s with 8 and 32 clients, beside pgbench doing the same two inserts per
+#                           transaction at the same concurrency
 # Uses the local stack (starts it if it is not running, and then stops it again); results go to
 # bench/results/<time>-<scenario>/ as JSON plus summary.md (gitignored). Environment: BENCH_SECONDS (20),
-# BENCH_WARMUP (5).
+# BENCH_WARMUP (5), BENCH_RATES, BENCH_NUDGES (1000000), and the stack's own (PGHOST, CRAMPCARE_DB, ports...).
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/.." && pwd)
-scenario=${1:-intake}
+scenario=${1:-all}
 seconds=${BENCH_SECONDS:-20}
 warmup=${BENCH_WARMUP:-5}
+rates=${BENCH_RATES:-50 100 200 500 1000}
 out=$here/results/$(date -u +%Y%m%dT%H%M%SZ)-$scenario
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
+export CRAMPCARE_STATE=${CRAMPCARE_STATE:-$root/.stack}
+database=${CRAMPCARE_DB:-crampcare}
+intake_url=http://127.0.0.1:${INTAKE_PORT:-8081}
 bench_db=crampcare_bench
+classpath="$here/target/bench.jar:$here/target/lib/*"
 
 say() { echo "bench: $*"; }
 die() { echo "bench: $*" >&2; exit 1; }
+report() { python3 "$here/report.py" "$@"; }
 
+case "$scenario" in all|footprint|latency|dispatcher|intake) ;; *)
+  die "unknown scenario '$scenario' (known: all footprint latency dispatcher intake)" ;; esac
 command -v pgbench >/dev/null || die "pgbench not found (Debian: apt-get install postgresql-client)"
-[ "$scenario" = intake ] || die "unknown scenario '$scenario' (known: intake)"
 mkdir -p "$out"
 
 if [ ! -f "$here/target/bench.jar" ] || [ -n "$(find "$here/src" -newer "$here/target/bench.jar" -type f | head -1)" ]; then
   say "building the load generator"
-  (cd "$root" && ./mvnw -q -B -ntp -pl bench package) || die "build of bench failed"
+  (cd "$root" && flock 9 && ./mvnw -q -B -ntp -pl bench package) 9>"${TMPDIR:-/tmp}/crampcare-build.lock" \
+    || die "build of bench failed"
 fi
 
 started_stack=no
-if ! "$root/stack" status 2>/dev/null | grep -q "intake .*ready"; then
+if ! "$root/stack" status >/dev/null 2>&1; then
+  "$root/stack" status >/dev/null 2>&1 || "$root/stack" down >/dev/null 2>&1 || true # a half-up stack: start clean
   "$root/stack" up
   started_stack=yes
 fi
-cleanup() { [ "$started_stack" = yes ] && "$root/stack" down >/dev/null || true; }
+sampler=
+cleanup() {
+  [ -z "$sampler" ] || kill "$sampler" 2>/dev/null || true
+  [ "$started_stack" = yes ] && "$root/stack" down >/dev/null || true
+}
 trap cleanup EXIT
-
-# pgbench on the very tables intake writes (same DDL, a scratch database): the physical ceiling.
-psql -d postgres -qc "DROP DATABASE IF EXISTS $bench_db WITH (FORCE)" -c "CREATE DATABASE $bench_db"
-psql -d "$bench_db" -q -v ON_ERROR_STOP=1 \
-  -f "$root/intake-service/src/main/resources/db/migration/V2__cramp_reports.sql" \
-  -f "$root/service-support/src/main/resources/db/support/V1_1__outbox.sql" \
-  -f "$root/service-support/src/main/resources/db/support/V1_2__outbox_key_order.sql" >/dev/null
-cat > "$out/report-and-outbox.sql" <<'SQL'
-\set uid random(1, 1000)
-BEGIN;
-INSERT INTO cramp_report (id, user_id, occurred_at, received_at, muscle, side, onset, severity, duration_seconds,
-  context, activity_type, activity_intensity, activity_minutes, warmed_up, stretched_after, sweating_heavily,
-  water_today_ml, symptoms)
-VALUES (gen_random_uuid(), 'bench-' || :uid, now(), now(), 'GLUTEUS_MAXIMUS', 'LEFT', 'SUDDEN', 6, 90,
-  'AFTER_EXERCISE', 'SQUATS', 'HARD', 45, false, false, true, 900, '');
-INSERT INTO outbox_event (id, topic, message_key, event_type, subject, payload)
-VALUES (gen_random_uuid(), 'cramp-reports', 'bench-' || :uid, 'io.crampcare.cramp-report.submitted.v1', 'bench-' || :uid,
-  '{"reportId":"0b7c2f0e-8f4a-4e7e-9d55-6a1f2f3c9b11","userId":"bench-1","occurredAt":"2026-11-25T07:30:00Z","receivedAt":"2026-11-25T07:31:00Z","muscle":"GLUTEUS_MAXIMUS","side":"LEFT","onset":"SUDDEN","severity":6,"durationSeconds":90,"context":"AFTER_EXERCISE","activity":{"type":"SQUATS","intensity":"HARD","minutes":45},"warmedUp":false,"stretchedAfter":false,"sweatingHeavily":true,"waterTodayMl":900,"visibleLump":null,"reliefBy":null,"symptoms":[],"newMedication":null,"bodyWeightKg":null,"notes":null}'::jsonb);
-END;
-SQL
-
 token=$("$root/stack" token bench admin)
-classpath="$here/target/bench.jar:$here/target/lib/*"
-rows=()
-for clients in 8 32; do
-  say "pgbench, $clients clients, ${seconds}s"
-  tps=$(pgbench -n -c "$clients" -j 2 -T "$seconds" -f "$out/report-and-outbox.sql" "$bench_db" 2>/dev/null \
-        | awk '/^tps/ {print int($3); exit}')
-  printf '{"clients": %s, "seconds": %s, "tps": %s}\n' "$clients" "$seconds" "$tps" > "$out/pgbench-$clients.json"
-  say "intake, $clients clients, ${seconds}s after ${warmup}s warm-up"
-  java -cp "$classpath" io.crampcare.bench.LoadGenerator closed "$clients" "$seconds" "$warmup" \
-    http://127.0.0.1:8081 "$token" "$out/intake-$clients.json" >/dev/null
-  rate=$(python3 -c "import json; print(json.load(open('$out/intake-$clients.json'))['acceptedPerSecond'])")
-  p50=$(python3 -c "import json; print(json.load(open('$out/intake-$clients.json'))['latencyMs']['p50'])")
-  p99=$(python3 -c "import json; print(json.load(open('$out/intake-$clients.json'))['latencyMs']['p99'])")
-  rows+=("| $clients | $tps | $rate | $(python3 -c "print(round(100*$rate/max($tps,1)))") % | $p50 | $p99 |")
-done
-lag=$(curl -s -H "Authorization: Bearer $token" http://127.0.0.1:8081/api/v1/admin/outbox)
-psql -d postgres -qc "DROP DATABASE IF EXISTS $bench_db WITH (FORCE)"
 
-{
-  echo "# Intake ceiling ($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores)"
-  echo
-  echo "| clients | pgbench tx/s (report + outbox row) | intake accepted/s | intake / pgbench | p50 ms | p99 ms |"
-  echo "|---|---|---|---|---|---|"
-  printf '%s\n' "${rows[@]}"
-  echo
-  echo "Outbox right after the run: $lag"
-} > "$out/summary.md"
+# --- the processes of the stack, their CPU time and memory ----------------------------------------------------
+
+# "name pid" for each service and the broker; PostgreSQL is counted as all its processes together.
+stack_pids() {
+  local svc
+  for svc in intake advice reminder; do echo "$svc $(cat "$CRAMPCARE_STATE/run/$svc.pid")"; done
+  echo "kafka $(cat "$CRAMPCARE_STATE/kafka/kafka.pid")"
+}
+cpu_ms() { # user + system CPU time of a process, in ms
+  awk -v hz="$(getconf CLK_TCK)" '{ print int(($14 + $15) * 1000 / hz) }' "/proc/$1/stat" 2>/dev/null || echo 0
+}
+postgres_cpu_ms() {
+  local pid total=0
+  for pid in $(pgrep -u postgres postgres); do total=$((total + $(cpu_ms "$pid"))); done
+  echo "$total"
+}
+rss_mb() { awk '/^VmRSS/ { print int($2 / 1024) }' "/proc/$1/status" 2>/dev/null || echo 0; }
+# A JSON object of CPU ms per process now, for report.py to subtract.
+cpu_snapshot() {
+  local name pid
+  { stack_pids | while read -r name pid; do printf '"%s": %s, ' "$name" "$(cpu_ms "$pid")"; done
+    printf '"postgres": %s' "$(postgres_cpu_ms)"; } | sed 's/^/{/; s/$/}/'
+}
+# Samples every process's RSS each second into $1 (JSON lines) until killed.
+start_rss_sampler() {
+  ( while true; do
+      { stack_pids | while read -r name pid; do printf '"%s": %s, ' "$name" "$(rss_mb "$pid")"; done; echo '"t": 0'; } \
+        | sed 's/^/{/; s/$/}/' >> "$1"
+      sleep 1
+    done ) &
+  sampler=$!
+}
+stop_rss_sampler() { kill "$sampler" 2>/dev/null || true; wait "$sampler" 2>/dev/null || true; sampler=; }
+
+# --- scenarios --------------------------------------------------------------------------------------------------
+
+footprint() {
+  local dir=$out/footprint svc line
+  mkdir -p "$dir"
+  say "footprint: restarting each service alone (the rest of the stack idle) and timing it to ready"
+  for svc in intake advice reminder; do
+    "$root/stack" stop "$svc" >/dev/null
+    line=$("$root/stack" start "$svc" | grep "ready in")
+    printf '{"service": "%s", "readyMs": %s, "quarkusStartedSeconds": %s}\n' "$svc" \
+      "$(sed -E 's/.*ready in ([0-9]+) ms.*/\1/' <<<"$line")" \
+      "$(grep -o 'started in [0-9.]*s' "$CRAMPCARE_STATE/logs/$svc.log" | tail -1 | grep -o '[0-9.]*')" >> "$dir/ready.jsonl"
+  done
+  "$root/deploy/kafka/kafka.sh" await-groups advice-service reminder-service >/dev/null
+  say "footprint: 15 s at rest, then RSS"
+  sleep 15
+  start_rss_sampler "$dir/rss-idle.jsonl"; sleep 3; stop_rss_sampler
+  report footprint "$dir" > "$dir/summary.md"
+}
+
+# Waits until every report in the accepted list has advice (or gives up), then until planning settles.
+await_downstream() {
+  local accepted=$1 deadline=$((SECONDS + 180)) advised planned last=-1 still=0
+  while advised=$(psql -d "$database" -qAtc "SELECT count(*) FROM bench_accepted b JOIN advice.advice a USING (report_id)") \
+        && [ "$advised" -lt "$accepted" ] && [ $SECONDS -lt $deadline ]; do sleep 1; done
+  while [ $SECONDS -lt $deadline ] && [ $still -lt 3 ]; do
+    planned=$(psql -d "$database" -qAtc "SELECT count(*) FROM reminder.nudge n JOIN advice.advice a ON a.id = n.advice_id
+                                          JOIN bench_accepted b USING (report_id)")
+    if [ "$planned" = "$last" ]; then still=$((still + 1)); else still=0; last=$planned; fi
+    sleep 1
+  done
+}
+
+latency() {
+  local dir=$out/latency rate before accepted
+  mkdir -p "$dir"
+  psql -d "$database" -qc "DROP TABLE IF EXISTS bench_accepted" \
+    -c "CREATE TABLE bench_accepted (report_id uuid PRIMARY KEY, accepted_micros bigint NOT NULL)"
+  for rate in $rates; do
+    say "latency: $rate reports/s for ${seconds}s after ${warmup}s warm-up"
+    psql -d "$database" -qc "TRUNCATE bench_accepted"
+    before=$(cpu_snapshot)
+    start_rss_sampler "$dir/rss-$rate.jsonl"
+    java -cp "$classpath" io.crampcare.bench.LoadGenerator open "$rate" "$seconds" "$warmup" "$intake_url" "$token" \
+      "$dir/post-$rate.json" "$dir/accepted-$rate.csv" >/dev/null
+    psql -d "$database" -qc "\\copy bench_accepted FROM '$dir/accepted-$rate.csv' WITH (FORMAT csv)"
+    accepted=$(wc -l < "$dir/accepted-$rate.csv")
+    await_downstream "$accepted"
+    stop_rss_sampler
+    # Milliseconds from the 201 to the advice row's issued_at (set in the transaction that commits it), and to the
+    # first nudge the reminder planned from that advice.
+    psql -d "$database" -qAtc "
+      WITH e2e AS (
+        SELECT b.report_id,
+               extract(epoch FROM a.issued_at - to_timestamp(b.accepted_micros / 1e6)) * 1000 AS advice_ms,
+               extract(epoch FROM (SELECT min(n.planned_at) FROM reminder.nudge n WHERE n.advice_id = a.id)
+                                  - to_timestamp(b.accepted_micros / 1e6)) * 1000 AS nudge_ms
+        FROM bench_accepted b LEFT JOIN advice.advice a USING (report_id))
+      SELECT json_build_object('rate', $rate, 'accepted', count(*), 'advised', count(advice_ms),
+        'withNudges', count(nudge_ms),
+        'adviceMs', (SELECT json_build_object('p50', round(p[1]::numeric, 1), 'p99', round(p[2]::numeric, 1),
+                                              'p99.9', round(p[3]::numeric, 1))
+                     FROM (SELECT percentile_cont(ARRAY[0.5, 0.99, 0.999]) WITHIN GROUP (ORDER BY advice_ms) p FROM e2e) x),
+        'nudgeMs', (SELECT json_build_object('p50', round(p[1]::numeric, 1), 'p99', round(p[2]::numeric, 1),
+                                             'p99.9', round(p[3]::numeric, 1))
+                    FROM (SELECT percentile_cont(ARRAY[0.5, 0.99, 0.999]) WITHIN GROUP (ORDER BY nudge_ms) p FROM e2e) x))
+      FROM e2e" > "$dir/e2e-$rate.json"
+    printf '{"before": %s, "after": %s}\n' "$before" "$(cpu_snapshot)" > "$dir/cpu-$rate.json"
+    report latency-point "$dir" "$rate" || { say "latency: saturated at $rate reports/s; not going higher"; break; }
+  done
+  psql -d "$database" -qc "DROP TABLE IF EXISTS bench_accepted"
+  report latency "$dir" > "$dir/summary.md"
+}
+
+intake() {
+  local dir=$out/intake clients tps before
+  mkdir -p "$dir"
+  # pgbench on the very tables intake writes (same DDL, a scratch database): the physical ceiling.
+  psql -d postgres -qc "DROP DATABASE IF EXISTS $bench_db WITH (FORCE)" -c "CREATE DATABASE $bench_db"
+  psql -d "$bench_db" -q -v ON_ERROR_STOP=1 \
+    -f "$root/intake-service/src/main/resources/db/migration/V2__cramp_reports.sql" \
+    -f "$root/service-support/src/main/resources/db/support/V1_1__outbox.sql" \
+    -f "$root/service-support/src/main/resources/db/support/V1_2__outbox_key_order.sql" >/dev/null
+  cp "$here/report-and-outbox.sql" "$dir/"
+  for clients in 8 32; do
+    say "intake: pgbench, $clients clients, ${seconds}s"
+    tps=$(pgbench -n -c "$clients" -j 2 -T "$seconds" -f "$here/report-and-outbox.sql" "$bench_db" 2>/dev/null \
+          | awk '/^tps/ {print int($3); exit}')
+    printf '{"clients": %s, "seconds": %s, "tps": %s}\n' "$clients" "$seconds" "$tps" > "$dir/pgbench-$clients.json"
+    say "intake: $clients clients, ${seconds}s after ${warmup}s warm-up"
+    before=$(cpu_snapshot)
+    java -cp "$classpath" io.crampcare.bench.LoadGenerator closed "$clients" "$seconds" "$warmup" "$intake_url" \
+      "$token" "$dir/intake-$clients.json" >/dev/null
+    printf '{"before": %s, "after": %s}\n' "$before" "$(cpu_snapshot)" > "$dir/cpu-$clients.json"
+  done
+  curl -s -H "Authorization: Bearer $token" "$intake_url/api/v1/admin/outbox" > "$dir/outbox-after.json"
+  psql -d postgres -qc "DROP DATABASE IF EXISTS $bench_db WITH (FORCE)"
+  report intake "$dir" > "$dir/summary.md"
+}
+
+dispatcher() {
+  BENCH_OUT=$out/dispatcher "$here/dispatcher.sh"
+}
+
+if [ "$scenario" = all ]; then
+  footprint; latency; dispatcher; intake
+else
+  "$scenario"
+fi
+report summary "$out" > "$out/summary.md"
 cat "$out/summary.md"
 say "results in $out"

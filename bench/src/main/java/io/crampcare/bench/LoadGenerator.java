@@ -1,6 +1,7 @@
 package io.crampcare.bench;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,8 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -32,18 +36,24 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  * scheduled start, so a stall shows as the delay every queued request really saw (coordinated omission
  * corrected).</li>
  * </ul>
- * Usage: {@code LoadGenerator closed|open N|RATE SECONDS WARMUP_SECONDS INTAKE_URL TOKEN OUTPUT.json}. The token
- * must be an admin's (it posts for many users).
+ * Usage: {@code LoadGenerator closed|open N|RATE SECONDS WARMUP_SECONDS INTAKE_URL TOKEN OUTPUT.json [ACCEPTED.csv]}.
+ * The token must be an admin's (it posts for many users). With ACCEPTED.csv, every report accepted in the measured
+ * part is listed as {@code reportId,acceptedAtMicros} (epoch microseconds when the 201 arrived), so that bench/run.sh
+ * can time what the rest of the system did with it.
  */
 public final class LoadGenerator {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // HTTP/1.1 as API gateways speak to services; the JDK client would otherwise try an h2c upgrade.
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private final String url;
     private final String token;
     private final AtomicLong sequence = new AtomicLong();
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
+    private final Queue<String> acceptedReports = new ConcurrentLinkedQueue<>();
+    private volatile boolean listAccepted;
 
     private LoadGenerator(String intakeUrl, String token) {
         this.url = intakeUrl + "/api/v1/cramp-reports";
@@ -51,8 +61,9 @@ public final class LoadGenerator {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 7) {
-            System.err.println("usage: LoadGenerator closed|open N|RATE SECONDS WARMUP_SECONDS INTAKE_URL TOKEN OUTPUT.json");
+        if (args.length != 7 && args.length != 8) {
+            System.err.println("usage: LoadGenerator closed|open N|RATE SECONDS WARMUP_SECONDS INTAKE_URL TOKEN OUTPUT.json"
+                    + " [ACCEPTED.csv]");
             System.exit(2);
         }
         String mode = args[0];
@@ -66,8 +77,11 @@ public final class LoadGenerator {
         }
         generator.accepted.set(0);
         generator.failed.set(0);
+        generator.listAccepted = args.length == 8;
+        long cpuAtStart = processCpuNanos();
         Instant start = Instant.now();
         generator.run(mode, level, duration, recorder);
+        generator.listAccepted = false;
         double seconds = Duration.between(start, Instant.now()).toNanos() / 1e9;
         Histogram histogram = recorder.getIntervalHistogram();
         Map<String, Object> result = new LinkedHashMap<>();
@@ -84,9 +98,18 @@ public final class LoadGenerator {
         }
         latency.put("max", histogram.getMaxValue() / 1000.0);
         result.put("latencyMs", latency);
+        // The generator's own CPU shares the box with the stack: bench/run.sh charges it per report.
+        result.put("cpuMs", (processCpuNanos() - cpuAtStart) / 1_000_000);
         String json = JSON.writeValueAsString(result);
         Files.writeString(Path.of(args[6]), json);
+        if (args.length == 8) {
+            Files.write(Path.of(args[7]), generator.acceptedReports);
+        }
         System.out.println(json);
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private void run(String mode, int level, Duration duration, Recorder recorder) throws InterruptedException {
@@ -150,6 +173,11 @@ public final class LoadGenerator {
             HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
             if (response.statusCode() == 201) {
                 accepted.incrementAndGet();
+                if (listAccepted) {
+                    long nowMicros = ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
+                    String location = response.headers().firstValue("Location").orElse("");
+                    acceptedReports.add(location.substring(location.lastIndexOf('/') + 1) + "," + nowMicros);
+                }
             } else {
                 failed.incrementAndGet();
             }
