@@ -3,9 +3,7 @@ package io.crampcare.bench;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,11 +42,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 public final class LoadGenerator {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    // HTTP/1.1 as API gateways speak to services; the JDK client would otherwise try an h2c upgrade.
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
-    private final String url;
-    private final String token;
+    private final URI intake;
+    private final String authorization;
+    // One kept-alive connection per sender thread, as a gateway's connection pool would hold.
+    private final ThreadLocal<HttpConnection> connection;
     private final AtomicLong sequence = new AtomicLong();
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
@@ -56,8 +53,9 @@ public final class LoadGenerator {
     private volatile boolean listAccepted;
 
     private LoadGenerator(String intakeUrl, String token) {
-        this.url = intakeUrl + "/api/v1/cramp-reports";
-        this.token = token;
+        this.intake = URI.create(intakeUrl);
+        this.authorization = "Bearer " + token;
+        this.connection = ThreadLocal.withInitial(() -> new HttpConnection(intake));
     }
 
     public static void main(String[] args) throws Exception {
@@ -161,31 +159,26 @@ public final class LoadGenerator {
     private void send(long startNanos, Recorder recorder) {
         long n = sequence.incrementAndGet();
         String user = "bench-" + (n % 1000);
-        String body = """
+        String json = """
                 {"userId":"%s","occurredAt":"%s","muscle":"GLUTEUS_MAXIMUS","side":"LEFT","onset":"%s","severity":6,
                  "durationSeconds":90,"context":"AFTER_EXERCISE","activity":{"type":"SQUATS","intensity":"HARD","minutes":45},
                  "warmedUp":false,"stretchedAfter":false,"sweatingHeavily":true,"waterTodayMl":900,"symptoms":[]}
                 """.formatted(user, Instant.now().minusSeconds(60), n % 2 == 0 ? "GRADUAL" : "SUDDEN");
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         try {
-            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-            if (response.statusCode() == 201) {
+            HttpConnection.Answer answer = connection.get().post("/api/v1/cramp-reports", authorization,
+                    json.getBytes(StandardCharsets.UTF_8));
+            if (answer.status() == 201) {
                 accepted.incrementAndGet();
                 if (listAccepted) {
                     long nowMicros = ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
-                    String location = response.headers().firstValue("Location").orElse("");
+                    String location = answer.location() == null ? "" : answer.location();
                     acceptedReports.add(location.substring(location.lastIndexOf('/') + 1) + "," + nowMicros);
                 }
             } else {
                 failed.incrementAndGet();
             }
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             failed.incrementAndGet();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
         }
         recorder.recordValue(Math.max(1, (System.nanoTime() - startNanos) / 1000));
     }
