@@ -1,0 +1,187 @@
+package io.crampcare.contracts.docs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.xpath.XPath;
+import javax.xml.xpath.XPathConstants;
+import javax.xml.xpath.XPathExpressionException;
+import javax.xml.xpath.XPathFactory;
+
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.NodeList;
+import org.xml.sax.InputSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import io.crampcare.contracts.JsonSchemas;
+
+/**
+ * The event catalogue page must show every channel and every payload field of the contract, so it cannot
+ * drift from asyncapi.yaml and the schemas. The page is parsed as XML (the generator writes well-formed
+ * markup) and compared with the contract read independently here.
+ */
+class EventCataloguePageTest {
+
+    static final JsonNode ASYNCAPI = JsonSchemas.read("asyncapi.yaml", new ObjectMapper(new YAMLFactory()));
+    static final String PAGE = DocsGenerator.eventsPage();
+    static final Document DOM = parse(PAGE);
+    static final XPath XPATH = XPathFactory.newInstance().newXPath();
+
+    @Test
+    void theBuildPackagedTheCurrentPages() throws IOException {
+        // process-classes writes them; a stale or missing copy means the exec-maven-plugin wiring broke.
+        assertEquals(PAGE, classpathText("META-INF/resources/docs/events.html"));
+        assertEquals(DocsGenerator.indexPage(), classpathText("META-INF/resources/docs/index.html"));
+    }
+
+    @Test
+    void everyChannelHasASectionAndAContentsEntry() {
+        ASYNCAPI.path("channels").fields().forEachRemaining(channel -> {
+            String address = channel.getValue().path("address").asText();
+            assertEquals(1, count("//*[@data-topic='" + address + "']"), "one section for topic " + address);
+            assertEquals(1, count("//nav//a[@href='#" + channel.getKey() + "']"), "contents link to " + address);
+            if (!address.endsWith(".dlq")) {
+                assertEquals(1, count("//section[@data-topic='" + address + "']//*[@data-topic='" + address + ".dlq']"),
+                        address + " shows its dead-letter twin");
+            }
+        });
+    }
+
+    @Test
+    void everyPayloadFieldIsInItsTopicsTable() {
+        forEachTopicMessage((address, message) -> {
+            JsonNode schema = JsonSchemas.readJson(message.path("payload").path("$ref").asText().replaceFirst("^\\./", ""));
+            List<Map.Entry<String, JsonNode>> properties = new ArrayList<>();
+            collectProperties(schema, "", properties);
+            String table = "//section[@data-topic='" + address + "']//table[@data-kind='field']";
+            assertEquals(properties.size(), count(table + "//tr[@data-field]"), address + ": one row per schema property");
+            for (Map.Entry<String, JsonNode> property : properties) {
+                String path = property.getKey();
+                String row = text(table + "//tr[@data-field='" + path + "']");
+                assertFalse(row.isEmpty(), address + ": row for " + path);
+                String description = property.getValue().path("description").asText();
+                assertTrue(normalize(row).contains(normalize(description)), address + " " + path + " shows its description");
+                JsonNode values = property.getValue().has("enum") ? property.getValue().path("enum") : property.getValue().path("items").path("enum");
+                values.forEach(v -> assertTrue(row.contains(v.isNull() ? "null" : v.asText()), address + " " + path + " lists " + v));
+            }
+        });
+    }
+
+    @Test
+    void everyMessageShowsItsHeadersTypeConsumersAndExamples() {
+        JsonNode ceHeaders = ASYNCAPI.at("/components/schemas/CloudEventsKafkaHeaders/properties");
+        forEachTopicMessage((address, message) -> {
+            String section = "//section[@data-topic='" + address + "']";
+            ceHeaders.fieldNames().forEachRemaining(header -> assertEquals(1,
+                    count(section + "//table[@data-kind='header']//tr[@data-field='" + header + "']"), address + " header " + header));
+            String ceType = message.at("/headers/allOf/1/properties/ce_type/const").asText();
+            assertFalse(ceType.isEmpty());
+            assertTrue(text(section).contains(ceType), address + " shows ce_type " + ceType);
+            message.path("examples").forEach(example -> assertTrue(text(section).contains("Example: " + example.path("name").asText())));
+        });
+        ASYNCAPI.path("operations").fields().forEachRemaining(op -> {
+            if (op.getValue().path("action").asText().equals("receive")) {
+                String channel = op.getValue().at("/channel/$ref").asText().substring("#/channels/".length());
+                String section = text("//section[@id='" + channel + "']");
+                assertTrue(section.contains(op.getKey()), channel + " names consumer operation " + op.getKey());
+                assertTrue(section.contains(op.getValue().at("/bindings/kafka/groupId/const").asText()), op.getKey() + " group");
+            }
+        });
+    }
+
+    @Test
+    void pagesAreSelfContained() {
+        for (String page : List.of(PAGE, DocsGenerator.indexPage())) {
+            parse(page); // well-formed
+            for (String external : List.of("<script", "<link", "src=", "@import", "url(")) {
+                assertFalse(page.contains(external), "no external resources: " + external);
+            }
+        }
+        for (String href : List.of("events.html", "/q/swagger-ui/", "/q/openapi")) {
+            assertTrue(DocsGenerator.indexPage().contains("href=\"" + href + "\""), "index links to " + href);
+        }
+    }
+
+    // --- helpers
+
+    private interface MessageCheck {
+        void check(String address, JsonNode message);
+    }
+
+    /** Every message of every topic that is not a dead-letter twin (those repeat their topic's message). */
+    private static void forEachTopicMessage(MessageCheck check) {
+        ASYNCAPI.path("channels").forEach(channel -> {
+            String address = channel.path("address").asText();
+            if (!address.endsWith(".dlq")) {
+                channel.path("messages").forEach(ref -> check.check(address,
+                        ASYNCAPI.at(ref.path("$ref").asText().substring(1))));
+            }
+        });
+    }
+
+    /** Every property at any depth by its path (a.b, list[].c), except inside if/then/else (rules, not fields). */
+    private static void collectProperties(JsonNode node, String path, List<Map.Entry<String, JsonNode>> into) {
+        node.fields().forEachRemaining(field -> {
+            if (field.getKey().equals("properties")) {
+                field.getValue().fields().forEachRemaining(p -> {
+                    String child = path.isEmpty() ? p.getKey() : path + "." + p.getKey();
+                    into.add(Map.entry(child, p.getValue()));
+                    collectProperties(p.getValue(), child, into);
+                });
+            } else if (field.getValue().isObject() && !Set.of("if", "then", "else").contains(field.getKey())) {
+                collectProperties(field.getValue(), field.getKey().equals("items") ? path + "[]" : path, into);
+            }
+        });
+    }
+
+    private static int count(String xpath) {
+        try {
+            return ((NodeList) XPATH.evaluate(xpath, DOM, XPathConstants.NODESET)).getLength();
+        } catch (XPathExpressionException e) {
+            throw new IllegalArgumentException(xpath, e);
+        }
+    }
+
+    private static String text(String xpath) {
+        try {
+            return XPATH.evaluate(xpath, DOM);
+        } catch (XPathExpressionException e) {
+            throw new IllegalArgumentException(xpath, e);
+        }
+    }
+
+    private static String normalize(String text) {
+        return text.replaceAll("\\s+", " ").strip();
+    }
+
+    private static Document parse(String html) {
+        try {
+            return DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new InputSource(new StringReader(html)));
+        } catch (Exception e) {
+            throw new AssertionError("the page is not well-formed markup: " + e.getMessage(), e);
+        }
+    }
+
+    private static String classpathText(String resource) throws IOException {
+        try (InputStream in = EventCataloguePageTest.class.getClassLoader().getResourceAsStream(resource)) {
+            assertNotNull(in, resource + " must be on the classpath (generated in process-classes)");
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
