@@ -195,6 +195,8 @@ def summary(out):
             text.append(open(os.path.join(directory, "summary.md")).read())
             if os.path.isfile(os.path.join(directory, "results.json")):
                 results[name] = load(os.path.join(directory, "results.json"))
+            else:  # bench/dispatcher.sh writes one file per replica count
+                results[name] = [load(p) for p in sorted(glob.glob(os.path.join(directory, name + "-*.json")))]
     write_json(os.path.join(out, "results.json"), results)
     print("# CrampCare benchmark run %s (%d cores)\n" % (os.path.basename(out), os.cpu_count()))
     print("\n".join(text))

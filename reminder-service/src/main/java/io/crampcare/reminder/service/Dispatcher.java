@@ -1,23 +1,32 @@
 package io.crampcare.reminder.service;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 
 import org.jboss.logging.Logger;
 
+import io.agroal.api.AgroalDataSource;
 import io.crampcare.contracts.EventTypes;
 import io.crampcare.contracts.Topics;
 import io.crampcare.contracts.nudge.NudgeDueV1;
+import io.crampcare.contracts.nudge.NudgeKind;
 import io.crampcare.reminder.config.ReminderConfig;
-import io.crampcare.reminder.model.Nudge;
-import io.crampcare.reminder.model.NudgeStatus;
 import io.crampcare.support.outbox.Outbox;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -28,6 +37,9 @@ import io.quarkus.scheduler.Scheduled;
  * nudge.due events and the status change commit together: any number of replicas may dispatch, each nudge fires once,
  * and a crash before the commit leaves the batch to be claimed again. A nudge later than its kind's grace (the
  * service was down) is marked EXPIRED instead of firing late.
+ * <p>
+ * A batch costs the same few statements however large it is (claim whole rows, read the users' zones, insert the
+ * events, update the statuses), not a few per nudge: a backlog of a million due nudges drains in minutes.
  */
 @ApplicationScoped
 public class Dispatcher {
@@ -35,20 +47,24 @@ public class Dispatcher {
     private static final Logger LOG = Logger.getLogger(Dispatcher.class);
     private static final DateTimeFormatter LOCAL_MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
     private static final String CLAIM = """
-            SELECT id FROM nudge WHERE status = 'PLANNED' AND due_at <= ?1
-            ORDER BY due_at LIMIT ?2
+            SELECT id, user_id, kind, due_at, amount_ml, workout_id, advice_id FROM nudge
+            WHERE status = 'PLANNED' AND due_at <= ?
+            ORDER BY due_at LIMIT ?
             FOR UPDATE SKIP LOCKED
             """;
+    // Expiring leaves fired_at alone: a snoozed nudge that expires keeps the time it first fired.
+    private static final String MARK_FIRED = "UPDATE nudge SET status = 'FIRED', fired_at = ? WHERE id = ANY (?)";
+    private static final String MARK_EXPIRED = "UPDATE nudge SET status = 'EXPIRED' WHERE id = ANY (?)";
 
-    private final EntityManager em;
+    private final AgroalDataSource dataSource;
     private final Outbox outbox;
     private final PreferencesService preferences;
     private final ReminderConfig config;
     private final MeterRegistry registry;
 
-    Dispatcher(EntityManager em, Outbox outbox, PreferencesService preferences, ReminderConfig config,
+    Dispatcher(AgroalDataSource dataSource, Outbox outbox, PreferencesService preferences, ReminderConfig config,
             MeterRegistry registry) {
-        this.em = em;
+        this.dataSource = dataSource;
         this.outbox = outbox;
         this.preferences = preferences;
         this.config = config;
@@ -77,32 +93,78 @@ public class Dispatcher {
      * the transaction; tests use it to crash there.
      */
     int dispatchBatch(Instant now, Runnable beforeCommit) {
-        @SuppressWarnings("unchecked")
-        List<UUID> ids = em.createNativeQuery(CLAIM, UUID.class)
-                .setParameter(1, now).setParameter(2, config.dispatchBatch()).getResultList();
-        for (UUID id : ids) {
-            Nudge nudge = em.find(Nudge.class, id);
-            if (nudge.dueAt.isBefore(now.minus(config.grace().of(nudge.kind)))) {
-                nudge.status = NudgeStatus.EXPIRED;
-                registry.counter("crampcare.nudges.expired", "kind", nudge.kind.name()).increment();
-                LOG.infof("Nudge %s (%s, due %s) expired: more than %s late", nudge.id, nudge.kind, nudge.dueAt,
-                        config.grace().of(nudge.kind));
-            } else {
-                fire(nudge, now);
+        // The pooled connection is enlisted in the caller's transaction, like the outbox's and Hibernate's.
+        try (Connection connection = dataSource.getConnection()) {
+            List<DueNudge> claimed = claim(connection, now);
+            Set<String> users = new HashSet<>();
+            claimed.forEach(nudge -> users.add(nudge.userId()));
+            Map<String, ZoneId> zones = preferences.zonesOf(users);
+            List<UUID> fired = new ArrayList<>();
+            List<UUID> expired = new ArrayList<>();
+            List<Outbox.Message> events = new ArrayList<>();
+            for (DueNudge nudge : claimed) {
+                if (nudge.dueAt().isBefore(now.minus(config.grace().of(nudge.kind())))) {
+                    expired.add(nudge.id());
+                    registry.counter("crampcare.nudges.expired", "kind", nudge.kind().name()).increment();
+                    LOG.infof("Nudge %s (%s, due %s) expired: more than %s late", nudge.id(), nudge.kind(),
+                            nudge.dueAt(), config.grace().of(nudge.kind()));
+                } else {
+                    fired.add(nudge.id());
+                    events.add(new Outbox.Message(Topics.NUDGES, nudge.userId(), EventTypes.NUDGE_DUE, nudge.userId(),
+                            dueEvent(nudge, zones.get(nudge.userId()))));
+                    registry.counter("crampcare.nudges.fired", "kind", nudge.kind().name()).increment();
+                }
             }
+            outbox.writeAll(events);
+            markAll(connection, MARK_FIRED, fired, now.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC));
+            markAll(connection, MARK_EXPIRED, expired);
+            beforeCommit.run();
+            return claimed.size();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Dispatching due nudges failed", e);
         }
-        beforeCommit.run();
-        return ids.size();
     }
 
-    private void fire(Nudge nudge, Instant now) {
-        ZoneId zone = preferences.preferencesOf(nudge.userId).zone();
-        NudgeDueV1 due = new NudgeDueV1(nudge.id, nudge.userId, nudge.kind, nudge.dueAt,
-                LOCAL_MINUTE.format(nudge.dueAt.atZone(zone)), zone.getId(), nudge.amountMl, nudge.workoutId,
-                nudge.adviceId, NudgeTexts.of(nudge.kind, nudge.amountMl, config.warmUpLead().toMinutes()));
-        outbox.write(Topics.NUDGES, nudge.userId, EventTypes.NUDGE_DUE, nudge.userId, due);
-        nudge.status = NudgeStatus.FIRED;
-        nudge.firedAt = now.truncatedTo(ChronoUnit.MICROS);
-        registry.counter("crampcare.nudges.fired", "kind", nudge.kind.name()).increment();
+    private List<DueNudge> claim(Connection connection, Instant now) throws SQLException {
+        List<DueNudge> claimed = new ArrayList<>();
+        try (PreparedStatement claim = connection.prepareStatement(CLAIM)) {
+            claim.setObject(1, now.atOffset(ZoneOffset.UTC));
+            claim.setInt(2, config.dispatchBatch());
+            try (ResultSet rows = claim.executeQuery()) {
+                while (rows.next()) {
+                    claimed.add(new DueNudge(rows.getObject(1, UUID.class), rows.getString(2),
+                            NudgeKind.valueOf(rows.getString(3)), rows.getObject(4, OffsetDateTime.class).toInstant(),
+                            rows.getObject(5, Integer.class), rows.getObject(6, UUID.class),
+                            rows.getObject(7, UUID.class)));
+                }
+            }
+        }
+        return claimed;
+    }
+
+    private NudgeDueV1 dueEvent(DueNudge nudge, ZoneId zone) {
+        return new NudgeDueV1(nudge.id(), nudge.userId(), nudge.kind(), nudge.dueAt(),
+                LOCAL_MINUTE.format(nudge.dueAt().atZone(zone)), zone.getId(), nudge.amountMl(), nudge.workoutId(),
+                nudge.adviceId(), NudgeTexts.of(nudge.kind(), nudge.amountMl(), config.warmUpLead().toMinutes()));
+    }
+
+    /** One statement for all {@code ids}: {@code leading} fills the parameters before the id array. */
+    private static void markAll(Connection connection, String update, List<UUID> ids, Object... leading)
+            throws SQLException {
+        if (ids.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(update)) {
+            for (int i = 0; i < leading.length; i++) {
+                statement.setObject(i + 1, leading[i]);
+            }
+            statement.setArray(leading.length + 1, connection.createArrayOf("uuid", ids.toArray()));
+            statement.executeUpdate();
+        }
+    }
+
+    /** The columns of a claimed nudge that firing needs. */
+    private record DueNudge(UUID id, String userId, NudgeKind kind, Instant dueAt, Integer amountMl, UUID workoutId,
+            UUID adviceId) {
     }
 }

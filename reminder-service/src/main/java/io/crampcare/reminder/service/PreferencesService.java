@@ -3,7 +3,9 @@ package io.crampcare.reminder.service;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -42,6 +44,25 @@ public class PreferencesService {
     @Transactional
     public Preferences preferencesOf(String userId) {
         return get(userId).preferences();
+    }
+
+    /**
+     * The zones of many users in one query (the dispatcher's batches); users who never set preferences get the
+     * default zone.
+     */
+    @Transactional
+    public Map<String, ZoneId> zonesOf(Collection<String> userIds) {
+        Map<String, ZoneId> zones = new HashMap<>();
+        if (userIds.isEmpty()) {
+            return zones;
+        }
+        UserPreferences.getEntityManager()
+                .createQuery("select p.userId, p.timeZone from UserPreferences p where p.userId in :ids", Object[].class)
+                .setParameter("ids", userIds).getResultList()
+                .forEach(row -> zones.put((String) row[0], ZoneId.of((String) row[1])));
+        ZoneId fallback = Preferences.defaults().zone();
+        userIds.forEach(user -> zones.putIfAbsent(user, fallback));
+        return zones;
     }
 
     /**

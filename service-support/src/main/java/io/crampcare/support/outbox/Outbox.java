@@ -3,6 +3,7 @@ package io.crampcare.support.outbox;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,6 +25,15 @@ public class Outbox {
     private static final String INSERT = """
             INSERT INTO outbox_event (id, topic, message_key, event_type, subject, payload)
             VALUES (?, ?, ?, ?, ?, ?::jsonb)
+            """;
+    // Many rows in one statement: one array per column. Identity values (seq, the publish order) follow the
+    // ORDER BY, so a key's events are published in list order.
+    private static final String INSERT_ALL = """
+            INSERT INTO outbox_event (id, topic, message_key, event_type, subject, payload)
+            SELECT id, topic, message_key, event_type, subject, payload::jsonb
+            FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                 WITH ORDINALITY AS e (id, topic, message_key, event_type, subject, payload, n)
+            ORDER BY n
             """;
 
     private final AgroalDataSource dataSource;
@@ -64,5 +74,58 @@ public class Outbox {
         }
         written.fire(new OutboxWritten(id));
         return id;
+    }
+
+    /**
+     * Records several events to publish once the current transaction commits: the same rows as {@link #write} for
+     * each, in list order, but in one statement, for callers that write hundreds per transaction (the reminder
+     * service's dispatcher). One statement instead of one per row cuts the database's work per event several-fold.
+     *
+     * @return the event ids, in the order of {@code messages}
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID[] writeAll(List<Message> messages) {
+        int size = messages.size();
+        UUID[] ids = new UUID[size];
+        if (size == 0) {
+            return ids;
+        }
+        String[] topics = new String[size];
+        String[] keys = new String[size];
+        String[] eventTypes = new String[size];
+        String[] subjects = new String[size];
+        String[] payloads = new String[size];
+        try {
+            for (int i = 0; i < size; i++) {
+                Message message = messages.get(i);
+                ids[i] = UUID.randomUUID();
+                topics[i] = message.topic();
+                keys[i] = message.key();
+                eventTypes[i] = message.eventType();
+                subjects[i] = message.subject();
+                payloads[i] = objectMapper.writeValueAsString(message.payload());
+            }
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Serializing an event for the outbox failed", e);
+        }
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement(INSERT_ALL)) {
+            insert.setArray(1, connection.createArrayOf("uuid", ids));
+            insert.setArray(2, connection.createArrayOf("text", topics));
+            insert.setArray(3, connection.createArrayOf("text", keys));
+            insert.setArray(4, connection.createArrayOf("text", eventTypes));
+            insert.setArray(5, connection.createArrayOf("text", subjects));
+            insert.setArray(6, connection.createArrayOf("text", payloads));
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Writing " + size + " events to the outbox failed", e);
+        }
+        // One wake-up is enough: once running, the relay publishes everything unsent.
+        written.fire(new OutboxWritten(ids[0]));
+        return ids;
+    }
+
+    /** One event for {@link #writeAll}: the arguments of {@link #write}. */
+    public record Message(String topic, String key, String eventType, String subject, Object payload) {
     }
 }
