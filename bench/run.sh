@@ -90,11 +90,32 @@ start_rss_sampler() {
 }
 stop_rss_sampler() { kill "$sampler" 2>/dev/null || true; wait "$sampler" 2>/dev/null || true; sampler=; }
 
+# Waits until the stack has no work left from before (reports without advice, advice the reminder has not seen,
+# unsent outbox rows): a measurement must not pay for an earlier run's backlog. A count that stops moving is work
+# that will never drain here (e.g. events parked on a dead-letter topic): reported, then ignored.
+await_quiet() {
+  local deadline=$((SECONDS + 600)) backlog last=-1 still=0
+  while backlog=$(psql -d "$database" -qAtc "
+          SELECT (SELECT count(*) FROM intake.cramp_report) - (SELECT count(*) FROM advice.advice)
+               + (SELECT count(*) FROM advice.advice)
+               - (SELECT count(*) FROM reminder.processed_event WHERE topic = 'advice')
+               + (SELECT count(*) FROM intake.outbox_event WHERE sent_at IS NULL)
+               + (SELECT count(*) FROM advice.outbox_event WHERE sent_at IS NULL)
+               + (SELECT count(*) FROM reminder.outbox_event WHERE sent_at IS NULL)") && [ "$backlog" -gt 0 ]; do
+    if [ "$backlog" = "$last" ]; then still=$((still + 1)); else still=0; last=$backlog; fi
+    if [ $still -ge 3 ]; then say "$backlog events of earlier work are not moving (dead-lettered?); going on"; return 0; fi
+    [ $SECONDS -lt $deadline ] || die "the stack still has $backlog events of earlier work after 600 s"
+    say "waiting for $backlog events of earlier work to drain"
+    sleep 5
+  done
+}
+
 # --- scenarios --------------------------------------------------------------------------------------------------
 
 footprint() {
   local dir=$out/footprint svc line
   mkdir -p "$dir"
+  await_quiet
   say "footprint: restarting each service alone (the rest of the stack idle) and timing it to ready"
   for svc in intake advice reminder; do
     "$root/stack" stop "$svc" >/dev/null
@@ -129,6 +150,7 @@ latency() {
   psql -d "$database" -qc "DROP TABLE IF EXISTS bench_accepted" \
     -c "CREATE TABLE bench_accepted (report_id uuid PRIMARY KEY, accepted_micros bigint NOT NULL)"
   for rate in $rates; do
+    await_quiet
     say "latency: $rate reports/s for ${seconds}s after ${warmup}s warm-up"
     psql -d "$database" -qc "TRUNCATE bench_accepted"
     before=$(cpu_snapshot)
@@ -175,6 +197,7 @@ intake() {
     -f "$root/service-support/src/main/resources/db/support/V1_2__outbox_key_order.sql" >/dev/null
   cp "$here/report-and-outbox.sql" "$dir/"
   for clients in 8 32; do
+    await_quiet
     say "intake: pgbench, $clients clients, ${seconds}s"
     tps=$(pgbench -n -c "$clients" -j 2 -T "$seconds" -f "$here/report-and-outbox.sql" "$bench_db" 2>/dev/null \
           | awk '/^tps/ {print int($3); exit}')
@@ -191,6 +214,7 @@ intake() {
 }
 
 dispatcher() {
+  await_quiet
   BENCH_OUT=$out/dispatcher "$here/dispatcher.sh"
 }
 
