@@ -24,6 +24,7 @@ import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventDeserializer;
 import io.crampcare.contracts.Topics;
 import io.crampcare.testsupport.EventSchemas;
+import io.crampcare.testsupport.TestTraces;
 
 /**
  * An independent consumer of every topic, as an outside event consumer would be: each business event is read with
@@ -31,8 +32,8 @@ import io.crampcare.testsupport.EventSchemas;
  */
 final class EventLog implements AutoCloseable {
 
-    /** One event as seen on a topic. */
-    record Event(String topic, String key, String id, String type, JsonNode data, String raw) {
+    /** One event as seen on a topic, with its {@code traceparent} header (null when it had none). */
+    record Event(String topic, String key, String id, String type, JsonNode data, String raw, String traceparent) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -63,8 +64,9 @@ final class EventLog implements AutoCloseable {
             try {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     String raw = record.value() == null ? null : new String(record.value(), StandardCharsets.UTF_8);
+                    String traceparent = TestTraces.traceparent(record.headers());
                     if (record.topic().endsWith(".dlq")) {
-                        events.add(new Event(record.topic(), record.key(), null, null, null, raw));
+                        events.add(new Event(record.topic(), record.key(), null, null, null, raw, traceparent));
                         continue;
                     }
                     try {
@@ -78,7 +80,7 @@ final class EventLog implements AutoCloseable {
                             continue;
                         }
                         events.add(new Event(record.topic(), record.key(), event.getId(), event.getType(),
-                                JSON.readTree(raw), raw));
+                                JSON.readTree(raw), raw, traceparent));
                     } catch (Exception e) {
                         violations.add(record.topic() + "@" + record.offset() + ": not a valid CloudEvent: " + e.getMessage());
                     }

@@ -32,6 +32,10 @@ final class ServiceProcess {
         this.log = log;
     }
 
+    Path logFile() {
+        return log;
+    }
+
     String baseUrl() {
         return "http://127.0.0.1:" + port;
     }

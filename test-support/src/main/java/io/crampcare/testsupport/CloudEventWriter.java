@@ -28,10 +28,18 @@ public final class CloudEventWriter implements AutoCloseable {
 
     /** Sends one CloudEvent and waits for the broker's acknowledgement. */
     public void send(String topic, String key, String id, String type, String source, String json) {
+        send(topic, key, id, type, source, json, null);
+    }
+
+    /** Sends one CloudEvent in a trace: with a {@code traceparent} header (none when null). */
+    public void send(String topic, String key, String id, String type, String source, String json, String traceparent) {
         RecordHeaders headers = new RecordHeaders();
         Map.of("ce_specversion", "1.0", "ce_id", id, "ce_type", type, "ce_source", source,
                 "ce_time", Instant.now().toString(), "ce_subject", key, "content-type", "application/json")
                 .forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
+        if (traceparent != null) {
+            headers.add("traceparent", traceparent.getBytes(StandardCharsets.UTF_8));
+        }
         sendRecord(new ProducerRecord<>(topic, null, key, json, headers));
     }
 

@@ -10,22 +10,29 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.StreamSupport;
 
 import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.Config;
+
 import org.junit.jupiter.api.Test;
 
 /**
  * What every CrampCare service must hold on real PostgreSQL and Kafka: it is live and ready (database and
- * broker checked), it connects as its own role, and Flyway migrated its own schema. A service's
+ * broker checked), it connects as its own role, Flyway migrated its own schema, and its settings are documented. A service's
  * {@code @QuarkusTest} extends this and names the service.
  */
 public abstract class ServiceFoundationChecks {
 
     @Inject
     DataSource dataSource;
+    @Inject
+    Config config;
 
     /** The service's schema, e.g. {@code intake}; its role is {@code <schema>_svc}. */
     protected abstract String service();
@@ -36,6 +43,20 @@ public abstract class ServiceFoundationChecks {
                 .then().statusCode(200)
                 .body("status", is("UP"))
                 .body("checks.name", hasItems("Database connections health check", "Kafka connection health check"));
+    }
+
+    /** Every crampcare.* setting this service has (defaults included) is in the runbook's configuration reference. */
+    @Test
+    void everySettingIsInTheOperationsReference() {
+        Set<String> documented = OperationsReference.documentedVariables();
+        List<String> settings = StreamSupport.stream(config.getPropertyNames().spliterator(), false)
+                .filter(name -> name.startsWith("crampcare.") && !name.startsWith("crampcare.test.")
+                        && !name.startsWith("crampcare.repo.")) // set by the test resources, not by ops
+                .sorted().toList();
+        assertTrue(settings.size() > 5, "the service's crampcare.* settings are visible: " + settings);
+        assertEquals(List.of(), settings.stream()
+                .filter(name -> !documented.contains(OperationsReference.environmentName(name))).toList(),
+                "settings missing from docs/operations.md (as environment variables)");
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
@@ -26,18 +27,22 @@ import io.crampcare.advice.rules.Decision;
 import io.crampcare.contracts.EventTypes;
 import io.crampcare.contracts.Topics;
 import io.crampcare.contracts.advice.AdviceIssuedV1;
+import io.crampcare.contracts.advice.Urgency;
 import io.crampcare.contracts.nudge.NudgeAcknowledgedV1;
 import io.crampcare.contracts.report.CrampReportSubmittedV1;
+import io.crampcare.support.metrics.CommittedCounts;
 import io.crampcare.support.outbox.Outbox;
 import io.crampcare.support.paging.PageCursor;
 import io.crampcare.support.paging.PageRequest;
 import io.quarkus.panache.common.Sort;
+import io.quarkus.runtime.StartupEvent;
 
 /** Decides, stores and publishes advice; keeps the history the rules look at. */
 @ApplicationScoped
 public class AdviceService {
 
     private static final Logger LOG = Logger.getLogger(AdviceService.class);
+    static final String ISSUED = "crampcare.advice.issued";
     // Latest answer per nudge within the window; snoozes do not count either way.
     private static final String ADHERENCE = """
             SELECT count(*) FILTER (WHERE outcome = 'DONE'), count(*)
@@ -52,12 +57,21 @@ public class AdviceService {
     private final Outbox outbox;
     private final EntityManager em;
     private final ObjectMapper objectMapper;
+    private final CommittedCounts counts;
 
-    AdviceService(AdviceDecider decider, Outbox outbox, EntityManager em, ObjectMapper objectMapper) {
+    AdviceService(AdviceDecider decider, Outbox outbox, EntityManager em, ObjectMapper objectMapper,
+            CommittedCounts counts) {
         this.decider = decider;
         this.outbox = outbox;
         this.em = em;
         this.objectMapper = objectMapper;
+        this.counts = counts;
+    }
+
+    void registerCounters(@Observes StartupEvent event) {
+        for (Urgency urgency : Urgency.values()) {
+            counts.zero(ISSUED, "urgency", urgency.name());
+        }
     }
 
     /** Advises on a report, inside the consumer's transaction. A report already advised on is left alone. */
@@ -94,8 +108,11 @@ public class AdviceService {
         advice.body = json(issued);
         advice.persist();
         outbox.write(Topics.ADVICE, issued.userId(), EventTypes.ADVICE_ISSUED, issued.userId(), issued);
-        LOG.infof("Advice %s for report %s: %s, %d recommendations (%d recent reports, adherence %s)", issued.adviceId(),
-                report.reportId(), issued.urgency(), issued.recommendations().size(), recent, adherence);
+        counts.increment(ISSUED, "urgency", issued.urgency().name());
+        // Ids at INFO; what the advice says about the person only at DEBUG.
+        LOG.infof("Advice %s issued for report %s", issued.adviceId(), report.reportId());
+        LOG.debugf("Advice %s: %s, %d recommendations (%d recent reports, adherence %s)", issued.adviceId(),
+                issued.urgency(), issued.recommendations().size(), recent, adherence);
     }
 
     /** Records a nudge acknowledgement for adherence, inside the consumer's transaction. */

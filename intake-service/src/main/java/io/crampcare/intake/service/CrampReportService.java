@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
@@ -22,27 +23,37 @@ import io.crampcare.intake.model.CrampReport;
 import io.crampcare.intake.rest.CrampReportPage;
 import io.crampcare.intake.rest.CrampReportRequest;
 import io.crampcare.intake.rest.CrampReportResponse;
+import io.crampcare.support.metrics.CommittedCounts;
 import io.crampcare.support.outbox.Outbox;
 import io.crampcare.support.paging.PageCursor;
 import io.crampcare.support.paging.PageRequest;
 import io.quarkus.panache.common.Sort;
+import io.quarkus.runtime.StartupEvent;
 
 /** Stores cramp reports and, in the same transaction, the event that announces each one. */
 @ApplicationScoped
 public class CrampReportService {
 
     private static final Logger LOG = Logger.getLogger(CrampReportService.class);
+    static final String ACCEPTED = "crampcare.reports.accepted";
 
     private final CrampReportMapper mapper;
     private final Outbox outbox;
     private final IdempotencyService idempotency;
     private final ObjectMapper objectMapper;
+    private final CommittedCounts counts;
 
-    CrampReportService(CrampReportMapper mapper, Outbox outbox, IdempotencyService idempotency, ObjectMapper objectMapper) {
+    CrampReportService(CrampReportMapper mapper, Outbox outbox, IdempotencyService idempotency, ObjectMapper objectMapper,
+            CommittedCounts counts) {
         this.mapper = mapper;
         this.outbox = outbox;
         this.idempotency = idempotency;
         this.objectMapper = objectMapper;
+        this.counts = counts;
+    }
+
+    void registerCounters(@Observes StartupEvent event) {
+        counts.zero(ACCEPTED);
     }
 
     /**
@@ -59,7 +70,9 @@ public class CrampReportService {
         if (claim != null) {
             idempotency.complete(claim, 201, response.links().self(), json(response));
         }
-        LOG.infof("Accepted cramp report %s (user %s, %s %s)", report.id, report.userId, report.onset, report.muscle);
+        counts.increment(ACCEPTED);
+        // Ids only: what the report says about someone's body stays out of the logs.
+        LOG.infof("Accepted cramp report %s (user %s)", report.id, report.userId);
         return response;
     }
 

@@ -16,8 +16,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
@@ -28,8 +32,15 @@ import io.crampcare.contracts.nudge.NudgeDueV1;
 import io.crampcare.contracts.nudge.NudgeKind;
 import io.crampcare.reminder.config.ReminderConfig;
 import io.crampcare.support.outbox.Outbox;
+import io.crampcare.support.tracing.TraceContext;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -40,6 +51,11 @@ import io.quarkus.scheduler.Scheduled;
  * <p>
  * A batch costs the same few statements however large it is (claim whole rows, read the users' zones, insert the
  * events, update the statuses), not a few per nudge: a backlog of a million due nudges drains in minutes.
+ * <p>
+ * Tracing: each fired nudge gets a span "nudge fire" whose parent is the context stored when it was planned, and its
+ * event carries that span's context, so the nudge.due event is in the trace of the report that led to it. Each batch
+ * transaction is timed ({@code crampcare.dispatcher.batch}). On shutdown no new batch starts, and the one in progress
+ * commits or rolls back (its claims go with it) before the service goes on stopping.
  */
 @ApplicationScoped
 public class Dispatcher {
@@ -47,7 +63,7 @@ public class Dispatcher {
     private static final Logger LOG = Logger.getLogger(Dispatcher.class);
     private static final DateTimeFormatter LOCAL_MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
     private static final String CLAIM = """
-            SELECT id, user_id, kind, due_at, amount_ml, workout_id, advice_id FROM nudge
+            SELECT id, user_id, kind, due_at, amount_ml, workout_id, advice_id, traceparent, tracestate FROM nudge
             WHERE status = 'PLANNED' AND due_at <= ?
             ORDER BY due_at LIMIT ?
             FOR UPDATE SKIP LOCKED
@@ -61,14 +77,25 @@ public class Dispatcher {
     private final PreferencesService preferences;
     private final ReminderConfig config;
     private final MeterRegistry registry;
+    private final Tracer tracer;
+    // Buckets for it: LatencyHistograms (service-support).
+    private final Timer batchTimer;
+    // Each batch transaction holds the read side (batches may run side by side); shutdown takes the write side, so it
+    // waits for the batches in progress.
+    private final ReadWriteLock inBatch = new ReentrantReadWriteLock();
+    private volatile boolean stopping;
 
     Dispatcher(AgroalDataSource dataSource, Outbox outbox, PreferencesService preferences, ReminderConfig config,
-            MeterRegistry registry) {
+            MeterRegistry registry, Tracer tracer) {
         this.dataSource = dataSource;
         this.outbox = outbox;
         this.preferences = preferences;
         this.config = config;
         this.registry = registry;
+        this.tracer = tracer;
+        this.batchTimer = Timer.builder("crampcare.dispatcher.batch")
+                .description("One dispatcher transaction: claim, fire or expire, commit")
+                .register(registry);
     }
 
     @Scheduled(every = "${crampcare.reminder.dispatch-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -81,11 +108,33 @@ public class Dispatcher {
         int handled = 0;
         int batch;
         do {
-            batch = QuarkusTransaction.requiringNew().call(() -> dispatchBatch(now, () -> {
-            }));
+            inBatch.readLock().lock();
+            try {
+                if (stopping) {
+                    break; // shutting down: leave the rest to the next start or another replica
+                }
+                batch = batchTimer.record(() -> QuarkusTransaction.requiringNew().call(() -> dispatchBatch(now, () -> {
+                })));
+            } finally {
+                inBatch.readLock().unlock();
+            }
             handled += batch;
         } while (batch == config.dispatchBatch());
         return handled;
+    }
+
+    /** Stops taking batches and waits (briefly) for the one in progress to commit or roll back. */
+    void stop(@Observes ShutdownEvent event) {
+        long started = System.nanoTime();
+        stopping = true;
+        try {
+            if (inBatch.writeLock().tryLock(30, TimeUnit.SECONDS)) {
+                inBatch.writeLock().unlock();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        LOG.infof("Dispatcher stopped in %d ms", (System.nanoTime() - started) / 1_000_000);
     }
 
     /**
@@ -111,7 +160,7 @@ public class Dispatcher {
                 } else {
                     fired.add(nudge.id());
                     events.add(new Outbox.Message(Topics.NUDGES, nudge.userId(), EventTypes.NUDGE_DUE, nudge.userId(),
-                            dueEvent(nudge, zones.get(nudge.userId()))));
+                            dueEvent(nudge, zones.get(nudge.userId())), fireSpan(nudge)));
                     registry.counter("crampcare.nudges.fired", "kind", nudge.kind().name()).increment();
                 }
             }
@@ -125,6 +174,20 @@ public class Dispatcher {
         }
     }
 
+    /**
+     * A span "nudge fire" in the trace the nudge was planned in (a new trace where none was stored), ended at once:
+     * it marks the firing; its context goes into the event.
+     */
+    private TraceContext fireSpan(DueNudge nudge) {
+        SpanBuilder builder = tracer.spanBuilder("nudge fire")
+                .setAttribute("crampcare.nudge.id", nudge.id().toString())
+                .setAttribute("crampcare.nudge.kind", nudge.kind().name());
+        Span span = (nudge.trace() == null ? builder.setNoParent() : builder.setParent(nudge.trace().asParent()))
+                .startSpan();
+        span.end();
+        return TraceContext.of(Context.root().with(span));
+    }
+
     private List<DueNudge> claim(Connection connection, Instant now) throws SQLException {
         List<DueNudge> claimed = new ArrayList<>();
         try (PreparedStatement claim = connection.prepareStatement(CLAIM)) {
@@ -135,7 +198,8 @@ public class Dispatcher {
                     claimed.add(new DueNudge(rows.getObject(1, UUID.class), rows.getString(2),
                             NudgeKind.valueOf(rows.getString(3)), rows.getObject(4, OffsetDateTime.class).toInstant(),
                             rows.getObject(5, Integer.class), rows.getObject(6, UUID.class),
-                            rows.getObject(7, UUID.class)));
+                            rows.getObject(7, UUID.class),
+                            rows.getString(8) == null ? null : new TraceContext(rows.getString(8), rows.getString(9))));
                 }
             }
         }
@@ -165,6 +229,6 @@ public class Dispatcher {
 
     /** The columns of a claimed nudge that firing needs. */
     private record DueNudge(UUID id, String userId, NudgeKind kind, Instant dueAt, Integer amountMl, UUID workoutId,
-            UUID adviceId) {
+            UUID adviceId, TraceContext trace) {
     }
 }

@@ -9,32 +9,49 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 
 import io.crampcare.contracts.EventTypes;
 import io.crampcare.contracts.Topics;
 import io.crampcare.contracts.nudge.AckOutcome;
 import io.crampcare.contracts.nudge.NudgeAcknowledgedV1;
+import io.crampcare.contracts.nudge.NudgeKind;
 import io.crampcare.reminder.model.Nudge;
 import io.crampcare.reminder.model.NudgeStatus;
 import io.crampcare.reminder.planning.Preferences;
+import io.crampcare.support.metrics.CommittedCounts;
 import io.crampcare.support.outbox.Outbox;
 import io.crampcare.support.paging.PageCursor;
 import io.crampcare.support.paging.PageRequest;
 import io.crampcare.support.problem.ProblemException;
 import io.crampcare.support.problem.ProblemTypes;
 import io.quarkus.panache.common.Sort;
+import io.quarkus.runtime.StartupEvent;
 
 /** What people do with fired nudges (done, skipped, snoozed), each published on nudge-acks; and the nudge history. */
 @ApplicationScoped
 public class NudgeService {
 
+    /** Answers by kind and outcome (DONE, SKIPPED, SNOOZED), counted as they are published. */
+    static final String ACKED = "crampcare.nudges.acked";
+
     private final Outbox outbox;
     private final PreferencesService preferences;
+    private final CommittedCounts counts;
 
-    NudgeService(Outbox outbox, PreferencesService preferences) {
+    NudgeService(Outbox outbox, PreferencesService preferences, CommittedCounts counts) {
         this.outbox = outbox;
         this.preferences = preferences;
+        this.counts = counts;
+    }
+
+    void registerCounters(@Observes StartupEvent event) {
+        for (NudgeKind kind : NudgeKind.values()) {
+            for (AckOutcome outcome : AckOutcome.values()) {
+                counts.zero(ACKED, "kind", kind.name(), "outcome", outcome.name());
+            }
+        }
     }
 
     @Transactional
@@ -110,5 +127,6 @@ public class NudgeService {
         NudgeAcknowledgedV1 ack = new NudgeAcknowledgedV1(nudge.id, nudge.userId, nudge.kind, outcome,
                 nudge.dueAt, now.truncatedTo(ChronoUnit.MICROS));
         outbox.write(Topics.NUDGE_ACKS, nudge.userId, EventTypes.NUDGE_ACKNOWLEDGED, nudge.userId, ack);
+        counts.increment(ACKED, "kind", nudge.kind.name(), "outcome", outcome.name());
     }
 }

@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
@@ -28,13 +29,19 @@ import io.crampcare.reminder.planning.Preferences;
 import io.crampcare.reminder.planning.WorkoutNudge;
 import io.crampcare.reminder.planning.WorkoutPlan;
 import io.crampcare.reminder.planning.WorkoutSchedule;
+import io.crampcare.support.metrics.CommittedCounts;
+import io.crampcare.support.tracing.TraceContext;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 
 /**
  * Turns water targets and workouts into planned nudges (rows). Every write is idempotent, so any number of replicas
  * may plan at once: a day is planned by whoever inserts its hydration_day row, a workout occurrence's nudges by
  * whoever inserts them first (unique index).
+ * <p>
+ * Each nudge keeps the trace context it was planned in (the advice event's, or the workout request's), so that
+ * firing it continues that trace. {@code crampcare.nudges.planned{kind}} counts the nudges planned (committed).
  */
 @ApplicationScoped
 public class PlanningService {
@@ -49,19 +56,30 @@ public class PlanningService {
             ON CONFLICT (user_id, local_date) DO UPDATE SET advice_id = excluded.advice_id, target_ml = excluded.target_ml
             """;
     private static final String INSERT_NUDGE = """
-            INSERT INTO nudge (id, user_id, kind, due_at, local_date, status, amount_ml, workout_id, advice_id)
-            VALUES (?1, ?2, ?3, ?4, ?5, 'PLANNED', ?6, ?7, ?8)
+            INSERT INTO nudge (id, user_id, kind, due_at, local_date, status, amount_ml, workout_id, advice_id,
+                               traceparent, tracestate)
+            VALUES (?1, ?2, ?3, ?4, ?5, 'PLANNED', ?6, ?7, ?8, ?9, ?10)
             ON CONFLICT (workout_id, kind, local_date) WHERE workout_id IS NOT NULL DO NOTHING
             """;
+
+    static final String PLANNED = "crampcare.nudges.planned";
 
     private final EntityManager em;
     private final PreferencesService preferences;
     private final ReminderConfig config;
+    private final CommittedCounts counts;
 
-    PlanningService(EntityManager em, PreferencesService preferences, ReminderConfig config) {
+    PlanningService(EntityManager em, PreferencesService preferences, ReminderConfig config, CommittedCounts counts) {
         this.em = em;
         this.preferences = preferences;
         this.config = config;
+        this.counts = counts;
+    }
+
+    void registerCounters(@Observes StartupEvent event) {
+        for (NudgeKind kind : NudgeKind.values()) {
+            counts.zero(PLANNED, "kind", kind.name());
+        }
     }
 
     /** New advice: its water target replaces the rest of today's and tomorrow's hydration plan. */
@@ -69,7 +87,7 @@ public class PlanningService {
     public void onAdvice(AdviceIssuedV1 advice, Instant now) {
         HydrationPlan water = advice.hydration();
         if (water == null) {
-            LOG.infof("Advice %s (%s) has no water plan; hydration nudges unchanged", advice.adviceId(), advice.urgency());
+            LOG.infof("Advice %s has no water plan; hydration nudges unchanged", advice.adviceId());
             return;
         }
         HydrationTarget target = HydrationTarget.findById(advice.userId());
@@ -175,11 +193,17 @@ public class PlanningService {
 
     private void insert(String userId, NudgeKind kind, Instant dueAt, LocalDate localDate, Integer amountMl,
             UUID workoutId, UUID adviceId) {
-        em.createNativeQuery(INSERT_NUDGE)
+        TraceContext trace = TraceContext.current();
+        int inserted = em.createNativeQuery(INSERT_NUDGE)
                 .setParameter(1, UUID.randomUUID()).setParameter(2, userId).setParameter(3, kind.name())
                 .setParameter(4, dueAt).setParameter(5, localDate).setParameter(6, amountMl)
                 .setParameter(7, workoutId).setParameter(8, adviceId)
+                .setParameter(9, trace == null ? null : trace.traceparent())
+                .setParameter(10, trace == null ? null : trace.tracestate())
                 .executeUpdate();
+        if (inserted == 1) {
+            counts.increment(PLANNED, "kind", kind.name());
+        }
     }
 
     static WorkoutPlan planOf(Workout workout) {

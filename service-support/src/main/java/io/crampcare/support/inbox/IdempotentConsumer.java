@@ -2,9 +2,16 @@ package io.crampcare.support.inbox;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.BiConsumer;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
@@ -15,7 +22,16 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.crampcare.support.tracing.TraceContext;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -24,6 +40,18 @@ import io.quarkus.scheduler.Scheduled;
  * before is skipped. Transient failures are retried a bounded number of times; a record that is not a valid event of
  * the expected type fails at once. Whatever still fails is thrown, so the channel's dead-letter strategy parks it and
  * the consumer moves on.
+ * <p>
+ * The record's trace continues here: a CONSUMER span "{@code <topic> process}" is current for the effect, so what it
+ * writes to the outbox carries the same trace. Its parent is the span the Kafka connector made current for the record
+ * when there is one (same trace), else the record's {@code traceparent} header. Metrics:
+ * {@code crampcare.events.consumed{topic,outcome=applied|duplicate}} (committed), and
+ * {@code crampcare.events.dead_lettered{topic}} for records given up (every channel dead-letters what fails).
+ * <p>
+ * Shutdown: Quarkus closes Hibernate and the datasource before the Kafka connector stops delivering (and the
+ * partitions of a consumer that closes first move to one still open), so a record processed then would fail and be
+ * dead-lettered, a report lost. From the shutdown event on, effects in progress finish, and records that arrive later
+ * wait, neither applied nor acknowledged, until the connector has closed (offsets of what was processed committed, its
+ * dead-letter producer closed); then they fail with nowhere to go, and are redelivered after the restart.
  */
 @ApplicationScoped
 public class IdempotentConsumer {
@@ -33,15 +61,27 @@ public class IdempotentConsumer {
             INSERT INTO processed_event (event_id, topic) VALUES (?1, ?2) ON CONFLICT (event_id) DO NOTHING
             """;
 
+    static final String CONSUMED = "crampcare.events.consumed";
+    static final String DEAD_LETTERED = "crampcare.events.dead_lettered";
+
     private final EntityManager em;
     private final InboxConfig config;
     // Consumers read leniently: a newer producer may add fields within the same .v1 type.
     private final ObjectMapper reader;
+    private final Tracer tracer;
+    private final MeterRegistry registry;
+    // Each process() holds the read side; shutdown takes the write side to wait for the effects in progress.
+    private final ReadWriteLock inFlight = new ReentrantReadWriteLock();
+    private final CountDownLatch connectorClosed = new CountDownLatch(1);
+    private volatile boolean stopping;
 
-    IdempotentConsumer(EntityManager em, InboxConfig config, ObjectMapper objectMapper) {
+    IdempotentConsumer(EntityManager em, InboxConfig config, ObjectMapper objectMapper, Tracer tracer,
+            MeterRegistry registry) {
         this.em = em;
         this.config = config;
         this.reader = objectMapper.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        this.tracer = tracer;
+        this.registry = registry;
     }
 
     /**
@@ -54,6 +94,77 @@ public class IdempotentConsumer {
      * @return true when applied now, false when the event had been processed before
      */
     public <T> boolean process(ConsumerRecord<String, String> record, String expectedType, Class<T> payloadType,
+            BiConsumer<String, T> effect) {
+        inFlight.readLock().lock();
+        if (stopping) {
+            inFlight.readLock().unlock();
+            throw leftForRedelivery(record);
+        }
+        Span span = startSpan(record);
+        try (Scope scope = span.makeCurrent()) {
+            boolean applied = processOnce(record, expectedType, payloadType, effect);
+            registry.counter(CONSUMED, "topic", record.topic(), "outcome", applied ? "applied" : "duplicate").increment();
+            return applied;
+        } catch (RuntimeException e) {
+            registry.counter(DEAD_LETTERED, "topic", record.topic()).increment();
+            span.recordException(e);
+            span.setStatus(StatusCode.ERROR, e.getMessage());
+            throw e;
+        } finally {
+            span.end();
+            inFlight.readLock().unlock();
+        }
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        stopping = true;
+        try {
+            if (inFlight.writeLock().tryLock(10, TimeUnit.SECONDS)) { // the effects in progress have committed
+                inFlight.writeLock().unlock();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** After KafkaConnector#terminate (priority 50): the consumers are closed, the dead-letter producers too. */
+    void connectorClosed(@Observes @Priority(100) @BeforeDestroyed(ApplicationScoped.class) Object event) {
+        connectorClosed.countDown();
+    }
+
+    /** Holds a record that arrived during shutdown until the connector has closed, then fails it (see the class). */
+    private RuntimeException leftForRedelivery(ConsumerRecord<String, String> record) {
+        LOG.infof("Shutting down: %s %s left for redelivery", record.topic(), header(record, "ce_id"));
+        try {
+            connectorClosed.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return new IllegalStateException("Shutting down: not processed, redelivered after the restart");
+    }
+
+    /**
+     * The span for processing a record. SmallRye's Kafka tracing usually makes a span of the record's trace current
+     * already; where it did not (or made another current), the record's own header decides.
+     */
+    private Span startSpan(ConsumerRecord<String, String> record) {
+        TraceContext sent = TraceContext.from(record.headers());
+        String currentTraceId = Span.current().getSpanContext().getTraceId();
+        boolean continuesCurrent = sent == null ? Span.current().getSpanContext().isValid()
+                : currentTraceId.equals(sent.traceId());
+        if (!continuesCurrent && sent != null) {
+            LOG.debugf("%s %s: the record's trace was not current; continuing it from its traceparent header",
+                    record.topic(), header(record, "ce_id"));
+        }
+        return tracer.spanBuilder(record.topic() + " process").setSpanKind(SpanKind.CONSUMER)
+                .setParent(continuesCurrent ? Context.current() : sent == null ? Context.root() : sent.asParent())
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.destination.name", record.topic())
+                .setAttribute("messaging.message.id", String.valueOf(header(record, "ce_id")))
+                .startSpan();
+    }
+
+    private <T> boolean processOnce(ConsumerRecord<String, String> record, String expectedType, Class<T> payloadType,
             BiConsumer<String, T> effect) {
         String eventId = header(record, "ce_id");
         String type = header(record, "ce_type");

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.agroal.api.AgroalDataSource;
+import io.crampcare.support.tracing.TraceContext;
 
 /**
  * Writes events to the outbox table inside the caller's transaction, so that an event exists if and only if the
@@ -23,16 +24,16 @@ import io.agroal.api.AgroalDataSource;
 public class Outbox {
 
     private static final String INSERT = """
-            INSERT INTO outbox_event (id, topic, message_key, event_type, subject, payload)
-            VALUES (?, ?, ?, ?, ?, ?::jsonb)
+            INSERT INTO outbox_event (id, topic, message_key, event_type, subject, payload, traceparent, tracestate)
+            VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?)
             """;
     // Many rows in one statement: one array per column. Identity values (seq, the publish order) follow the
     // ORDER BY, so a key's events are published in list order.
     private static final String INSERT_ALL = """
-            INSERT INTO outbox_event (id, topic, message_key, event_type, subject, payload)
-            SELECT id, topic, message_key, event_type, subject, payload::jsonb
-            FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-                 WITH ORDINALITY AS e (id, topic, message_key, event_type, subject, payload, n)
+            INSERT INTO outbox_event (id, topic, message_key, event_type, subject, payload, traceparent, tracestate)
+            SELECT id, topic, message_key, event_type, subject, payload::jsonb, traceparent, tracestate
+            FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                 WITH ORDINALITY AS e (id, topic, message_key, event_type, subject, payload, traceparent, tracestate, n)
             ORDER BY n
             """;
 
@@ -47,7 +48,8 @@ public class Outbox {
     }
 
     /**
-     * Records an event to publish once the current transaction commits.
+     * Records an event to publish once the current transaction commits, with the current trace context: the relay
+     * publishes it in the record's headers, so the consumer continues this trace.
      *
      * @param topic     Kafka topic
      * @param key       Kafka key; events with the same key are published in the order they were written
@@ -68,6 +70,9 @@ public class Outbox {
             insert.setString(4, eventType);
             insert.setString(5, subject);
             insert.setString(6, objectMapper.writeValueAsString(payload));
+            TraceContext trace = TraceContext.current();
+            insert.setString(7, trace == null ? null : trace.traceparent());
+            insert.setString(8, trace == null ? null : trace.tracestate());
             insert.executeUpdate();
         } catch (SQLException | JsonProcessingException e) {
             throw new IllegalStateException("Writing a " + eventType + " event to the outbox failed", e);
@@ -95,9 +100,17 @@ public class Outbox {
         String[] eventTypes = new String[size];
         String[] subjects = new String[size];
         String[] payloads = new String[size];
+        String[] traceparents = new String[size];
+        String[] tracestates = new String[size];
+        TraceContext current = TraceContext.current();
         try {
             for (int i = 0; i < size; i++) {
                 Message message = messages.get(i);
+                TraceContext trace = message.trace() != null ? message.trace() : current;
+                if (trace != null) {
+                    traceparents[i] = trace.traceparent();
+                    tracestates[i] = trace.tracestate();
+                }
                 ids[i] = UUID.randomUUID();
                 topics[i] = message.topic();
                 keys[i] = message.key();
@@ -116,6 +129,8 @@ public class Outbox {
             insert.setArray(4, connection.createArrayOf("text", eventTypes));
             insert.setArray(5, connection.createArrayOf("text", subjects));
             insert.setArray(6, connection.createArrayOf("text", payloads));
+            insert.setArray(7, connection.createArrayOf("text", traceparents));
+            insert.setArray(8, connection.createArrayOf("text", tracestates));
             insert.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("Writing " + size + " events to the outbox failed", e);
@@ -125,7 +140,15 @@ public class Outbox {
         return ids;
     }
 
-    /** One event for {@link #writeAll}: the arguments of {@link #write}. */
-    public record Message(String topic, String key, String eventType, String subject, Object payload) {
+    /**
+     * One event for {@link #writeAll}: the arguments of {@link #write}, and the trace it continues ({@code trace}: null
+     * for the context current when it is written). The dispatcher fires nudges planned in many traces in one batch.
+     */
+    public record Message(String topic, String key, String eventType, String subject, Object payload,
+            TraceContext trace) {
+
+        public Message(String topic, String key, String eventType, String subject, Object payload) {
+            this(topic, key, eventType, subject, payload, null);
+        }
     }
 }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
@@ -38,8 +39,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.agroal.api.AgroalDataSource;
+import io.crampcare.support.tracing.TraceContext;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -54,6 +62,12 @@ import io.smallrye.common.annotation.Identifier;
  * them. Only the oldest unsent row of each Kafka key can be claimed, so a key's events go out one after another, in
  * the order they were written, even across replicas and failures. A crash between the broker's acknowledgement and the commit republishes a row: consumers are
  * idempotent on the CloudEvent id.
+ * <p>
+ * Each record carries a {@code traceparent} header: a PRODUCER span "{@code <topic> publish}" whose parent is the
+ * trace context stored with the row, so the consumer continues the trace of whatever wrote the event.
+ * <p>
+ * Stopping (SIGTERM) lets a batch in flight finish: it marks what the broker acknowledged and commits, so no claim
+ * is left held and no acknowledged row is published again. Then no new batch starts.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -64,7 +78,8 @@ public class OutboxRelay {
     // Only the oldest unsent row of each key is claimable: a later row waits until the one before it was
     // acknowledged, whichever replica holds it. SKIP LOCKED lets replicas take disjoint rows without waiting.
     static final String CLAIM = """
-            SELECT o.id, o.topic, o.message_key, o.event_type, o.subject, o.payload::text, o.created_at
+            SELECT o.id, o.topic, o.message_key, o.event_type, o.subject, o.payload::text, o.created_at,
+                   o.traceparent, o.tracestate
             FROM outbox_event o
             WHERE o.sent_at IS NULL
               AND NOT EXISTS (SELECT 1 FROM outbox_event earlier
@@ -92,8 +107,11 @@ public class OutboxRelay {
     MeterRegistry registry;
     @ConfigProperty(name = "quarkus.application.name")
     String applicationName;
+    @Inject
+    Tracer tracer;
 
     private final Semaphore wakeUps = new Semaphore(0);
+    private final CountDownLatch stopping = new CountDownLatch(1);
     private volatile boolean running;
     private Thread worker;
     private Producer<String, byte[]> producer;
@@ -120,15 +138,29 @@ public class OutboxRelay {
         if (worker == null) {
             return;
         }
+        long started = System.nanoTime();
         running = false;
-        worker.interrupt();
-        try {
-            worker.join(config.sendTimeout().toMillis() + 5_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        stopping.countDown(); // ends a backoff pause
+        wakeUps.release(); // ends an idle wait
+        // No interrupt while a batch is in flight: it would give up waiting for acknowledgements, and rows the broker
+        // did take would be marked failed and published again. A batch ends within the send timeout.
+        join(config.sendTimeout().toMillis() + 5_000);
+        if (worker.isAlive()) {
+            // Stuck (the database?): interrupt; whatever is uncommitted rolls back when the connection goes.
+            worker.interrupt();
+            join(2_000);
         }
         producer.close(Duration.ofSeconds(5));
         worker = null;
+        LOG.infof("Outbox relay stopped in %d ms", (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private void join(long millis) {
+        try {
+            worker.join(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Publish right after the writing transaction commits; the poll is only the fallback. */
@@ -162,10 +194,13 @@ public class OutboxRelay {
                 return;
             }
             wakeUps.drainPermits();
+            if (!running) {
+                return;
+            }
             if (drain()) {
                 backoff = FIRST_BACKOFF;
             } else if (running) {
-                sleepQuietly(backoff);
+                pause(backoff);
                 backoff = min(backoff.multipliedBy(2), config.maxBackoff());
             }
         }
@@ -226,7 +261,8 @@ public class OutboxRelay {
                 while (rows.next()) {
                     batch.add(new PendingEvent(rows.getObject(1, UUID.class), rows.getString(2), rows.getString(3),
                             rows.getString(4), rows.getString(5), rows.getString(6),
-                            rows.getObject(7, OffsetDateTime.class)));
+                            rows.getObject(7, OffsetDateTime.class),
+                            rows.getString(8) == null ? null : new TraceContext(rows.getString(8), rows.getString(9))));
                 }
             }
         }
@@ -235,28 +271,39 @@ public class OutboxRelay {
 
     /** Sends every claimed row (one per key), then waits for each acknowledgement. */
     private void publish(List<PendingEvent> batch, List<UUID> sent, Map<UUID, String> errors) {
-        Map<PendingEvent, Future<?>> acks = new LinkedHashMap<>();
-        batch.forEach(event -> acks.put(event, send(event)));
+        List<InFlight> inFlight = new ArrayList<>(batch.size());
+        batch.forEach(event -> inFlight.add(send(event)));
         long deadline = System.nanoTime() + config.sendTimeout().toNanos() + 1_000_000_000L;
-        acks.forEach((event, ack) -> {
-            String error = awaitAck(ack, deadline);
+        for (InFlight record : inFlight) {
+            String error = awaitAck(record.ack(), deadline);
             if (error == null) {
-                sent.add(event.id());
+                sent.add(record.event().id());
             } else {
-                errors.put(event.id(), error);
+                errors.put(record.event().id(), error);
+                record.span().setStatus(StatusCode.ERROR, error);
             }
-        });
-    }
-
-    private Future<?> send(PendingEvent event) {
-        try {
-            return producer.send(toRecord(event));
-        } catch (KafkaException e) {
-            return CompletableFuture.failedFuture(e);
+            record.span().end();
         }
     }
 
-    private ProducerRecord<String, byte[]> toRecord(PendingEvent event) {
+    private InFlight send(PendingEvent event) {
+        // The stored context is the parent; rows written outside any trace start one here.
+        SpanBuilder builder = tracer.spanBuilder(event.topic() + " publish").setSpanKind(SpanKind.PRODUCER)
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.destination.name", event.topic())
+                .setAttribute("messaging.message.id", event.id().toString());
+        Span span = (event.trace() == null ? builder.setNoParent() : builder.setParent(event.trace().asParent()))
+                .startSpan();
+        Future<?> ack;
+        try {
+            ack = producer.send(toRecord(event, TraceContext.of(Context.root().with(span))));
+        } catch (KafkaException e) {
+            ack = CompletableFuture.failedFuture(e);
+        }
+        return new InFlight(event, span, ack);
+    }
+
+    private ProducerRecord<String, byte[]> toRecord(PendingEvent event, TraceContext trace) {
         RecordHeaders headers = new RecordHeaders();
         header(headers, "ce_specversion", "1.0");
         header(headers, "ce_id", event.id().toString());
@@ -267,6 +314,9 @@ public class OutboxRelay {
             header(headers, "ce_subject", event.subject());
         }
         header(headers, "content-type", "application/json");
+        if (trace != null) {
+            trace.writeTo(headers);
+        }
         return new ProducerRecord<>(event.topic(), null, event.key(), event.payload().getBytes(StandardCharsets.UTF_8),
                 headers);
     }
@@ -319,16 +369,21 @@ public class OutboxRelay {
         return a.compareTo(b) <= 0 ? a : b;
     }
 
-    private static void sleepQuietly(Duration duration) {
+    /** Waits out a backoff, or less when the relay is stopping. */
+    private void pause(Duration duration) {
         try {
-            Thread.sleep(duration.toMillis());
+            stopping.await(duration.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
     private record PendingEvent(UUID id, String topic, String key, String type, String subject, String payload,
-            OffsetDateTime createdAt) {
+            OffsetDateTime createdAt, TraceContext trace) {
+    }
+
+    /** A sent record waiting for its acknowledgement, and its publish span. */
+    private record InFlight(PendingEvent event, Span span, Future<?> ack) {
     }
 
     /** What one relay transaction did: rows claimed, rows not acknowledged (left for a retry), the first error. */

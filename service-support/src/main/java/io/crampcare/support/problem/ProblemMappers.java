@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
 
+import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -23,6 +24,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
+import io.crampcare.support.metrics.Rejections;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -32,16 +34,20 @@ import io.quarkus.security.UnauthorizedException;
 /**
  * Turns every error into an RFC 9457 {@code application/problem+json} response: invalid fields and malformed JSON
  * become 400 with the offending fields named, HTTP errors keep their status, and anything unexpected is a 500 that
- * reveals nothing but an id to find it in the log.
+ * reveals nothing but an id to find it in the log. Each 4xx answer is counted in
+ * {@code crampcare.requests.rejected{type,status}} ({@link Rejections}).
  */
 public class ProblemMappers {
 
     public static final String PROBLEM_JSON = "application/problem+json";
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
+    @Inject
+    Rejections rejections;
+
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
-        Response.ResponseBuilder response = response(e.problem());
+        Response.ResponseBuilder response = answer(e.problem());
         e.headers().forEach(response::header);
         return response.build();
     }
@@ -101,7 +107,7 @@ public class ProblemMappers {
             return internal(e);
         }
         String title = original.getStatusInfo().getReasonPhrase();
-        Response.ResponseBuilder response = response(
+        Response.ResponseBuilder response = answer(
                 new Problem(ProblemTypes.HTTP, title, original.getStatus(), e.getMessage(), null));
         // Keep headers that tell the client what would work (Allow, Retry-After, ...).
         original.getStringHeaders().forEach((name, values) -> {
@@ -116,7 +122,7 @@ public class ProblemMappers {
     @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class,
             AuthenticationCompletionException.class })
     public Response unauthorized(Exception e) {
-        return response(new Problem(ProblemTypes.UNAUTHORIZED, "Unauthorized", 401,
+        return answer(new Problem(ProblemTypes.UNAUTHORIZED, "Unauthorized", 401,
                 "A valid bearer token is required (Authorization: Bearer <JWT>).", null))
                 .header("WWW-Authenticate", "Bearer realm=\"crampcare\"")
                 .build();
@@ -124,7 +130,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e) {
-        return response(new Problem(ProblemTypes.FORBIDDEN, "Forbidden", 403,
+        return answer(new Problem(ProblemTypes.FORBIDDEN, "Forbidden", 403,
                 "The token does not allow this request.", null)).build();
     }
 
@@ -133,19 +139,25 @@ public class ProblemMappers {
         return internal(e);
     }
 
-    private static Response internal(Exception e) {
+    private Response internal(Exception e) {
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error %s", errorId);
         return response(new Problem(ProblemTypes.INTERNAL, "Internal error", 500,
                 "Something went wrong on our side; quote error id " + errorId + ".", null)).build();
     }
 
-    private static Response validation(List<Problem.FieldError> errors) {
-        return response(Problem.validation(errors)).build();
+    private Response validation(List<Problem.FieldError> errors) {
+        return answer(Problem.validation(errors)).build();
     }
 
-    private static Response malformed(String detail) {
-        return response(new Problem(ProblemTypes.MALFORMED_REQUEST, "Malformed request", 400, detail, null)).build();
+    private Response malformed(String detail) {
+        return answer(new Problem(ProblemTypes.MALFORMED_REQUEST, "Malformed request", 400, detail, null)).build();
+    }
+
+    /** The response for a problem this class answers with, counted when it is a rejection (4xx). */
+    private Response.ResponseBuilder answer(Problem problem) {
+        rejections.count(problem.type(), problem.status());
+        return response(problem);
     }
 
     public static Response.ResponseBuilder response(Problem problem) {

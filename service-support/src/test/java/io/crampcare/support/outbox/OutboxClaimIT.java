@@ -37,6 +37,9 @@ class OutboxClaimIT {
             try (InputStream index = OutboxClaimIT.class.getResourceAsStream("/db/support/V1_2__outbox_key_order.sql")) {
                 statement.execute(new String(index.readAllBytes(), StandardCharsets.UTF_8));
             }
+            try (InputStream trace = OutboxClaimIT.class.getResourceAsStream("/db/support/V1_4__outbox_trace_context.sql")) {
+                statement.execute(new String(trace.readAllBytes(), StandardCharsets.UTF_8));
+            }
         }
     }
 

@@ -1,0 +1,60 @@
+package io.crampcare.advice;
+
+import static io.crampcare.testsupport.TestTokens.asAdmin;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.crampcare.contracts.EventTypes;
+import io.crampcare.contracts.Topics;
+import io.crampcare.testsupport.CloudEventWriter;
+import io.crampcare.testsupport.TestUsers;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** What ops read on /q/metrics: advice issued by urgency (duplicates not counted) and the consumers' lag. */
+@QuarkusTest
+class MetricsIT {
+
+    private static final String SELF_CARE = "crampcare_advice_issued_total{urgency=\"SELF_CARE\"}";
+
+    @Test
+    void adviceIsCountedOncePerReport() {
+        double before = value(SELF_CARE);
+        String user = TestUsers.newUser("metrics");
+        UUID reportId = UUID.randomUUID();
+        UUID marker = UUID.randomUUID();
+        try (CloudEventWriter writer = new CloudEventWriter(TestUsers.bootstrapServers())) {
+            send(writer, user, reportId);
+            send(writer, user, reportId); // a producer replaying it under a new event id: no second advice
+            send(writer, user, marker);
+        }
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> asAdmin().when().get("/api/v1/cramp-reports/" + marker + "/advice").statusCode() == 200);
+        assertEquals(before + 2, value(SELF_CARE));
+    }
+
+    @Test
+    void consumerLagIsExposed() {
+        String scrape = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(scrape.contains("kafka_consumer_fetch_manager_records_lag_max"), "Kafka consumer metrics");
+    }
+
+    private static void send(CloudEventWriter writer, String user, UUID reportId) {
+        writer.send(Topics.CRAMP_REPORTS, user, UUID.randomUUID().toString(), EventTypes.CRAMP_REPORT_SUBMITTED,
+                AdviceEvents.INTAKE_SOURCE, AdviceEvents.json(AdviceEvents.report(user, reportId)));
+    }
+
+    /** One series' value in the Prometheus scrape (0 when absent), e.g. {@code name{label="v"}}. */
+    private static double value(String series) {
+        return given().when().get("/q/metrics").then().statusCode(200).extract().asString().lines()
+                .filter(line -> line.startsWith(series + " "))
+                .mapToDouble(line -> Double.parseDouble(line.substring(series.length() + 1).split(" ")[0]))
+                .findFirst().orElse(0);
+    }
+}

@@ -1,0 +1,104 @@
+package io.crampcare.reminder;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.crampcare.contracts.EventTypes;
+import io.crampcare.contracts.Topics;
+import io.crampcare.reminder.service.Dispatcher;
+import io.crampcare.testsupport.CloudEventWriter;
+import io.crampcare.testsupport.TestTraces;
+import io.crampcare.testsupport.TestUsers;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The last hops of a trace: nudges planned from an advice event keep its trace context, and a nudge fired later (by
+ * the scheduler, another thread, maybe another replica) publishes its nudge.due event in that trace.
+ */
+@QuarkusTest
+class TracingIT {
+
+    @Inject
+    Dispatcher dispatcher;
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    void nudgesPlannedFromAdviceKeepItsTrace() throws SQLException {
+        String user = TestUsers.newUser("traced");
+        ReminderFixtures.preferences(user, "Europe/Berlin");
+        String traceparent = TestTraces.newTraceparent();
+        try (CloudEventWriter writer = new CloudEventWriter(TestUsers.bootstrapServers())) {
+            writer.send(Topics.ADVICE, user, UUID.randomUUID().toString(), EventTypes.ADVICE_ISSUED,
+                    ReminderFixtures.ADVICE_SOURCE, ReminderFixtures.advice(user, UUID.randomUUID(), 2400, null),
+                    traceparent);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> !storedTraceparents(user).isEmpty());
+        for (String stored : storedTraceparents(user)) {
+            assertNotNull(stored, "every planned nudge keeps the trace context");
+            assertEquals(TestTraces.traceId(traceparent), TestTraces.traceId(stored));
+        }
+        String scrape = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(scrape.contains("crampcare_nudges_planned_total{kind=\"HYDRATION\"}"), "planned nudges counted");
+    }
+
+    @Test
+    void aFiredNudgeContinuesTheTraceItWasPlannedIn() throws SQLException {
+        String user = TestUsers.newUser("traced-fire");
+        String traceparent = TestTraces.newTraceparent();
+        // Due a day ahead and dispatched "at" that time, so the scheduled dispatcher (real clock) never sees it.
+        Instant due = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement("""
+                        INSERT INTO nudge (id, user_id, kind, due_at, local_date, status, amount_ml, traceparent)
+                        VALUES (?, ?, 'HYDRATION', ?, ?, 'PLANNED', 250, ?)""")) {
+            insert.setObject(1, UUID.randomUUID());
+            insert.setString(2, user);
+            insert.setTimestamp(3, Timestamp.from(due));
+            insert.setObject(4, due.atZone(ZoneOffset.UTC).toLocalDate());
+            insert.setString(5, traceparent);
+            insert.executeUpdate();
+        }
+        dispatcher.dispatchDue(due.plusSeconds(1));
+        // Under a span "nudge fire" of its own, in the planning's trace.
+        TestTraces.assertPublishedInTrace(Topics.NUDGES, user, traceparent);
+        String scrape = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(scrape.contains("crampcare_dispatcher_batch_seconds_bucket"), "batch timer with buckets");
+    }
+
+    private List<String> storedTraceparents(String user) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement("SELECT traceparent FROM nudge WHERE user_id = ?")) {
+            query.setString(1, user);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    values.add(rows.getString(1));
+                }
+            }
+        }
+        return values;
+    }
+}
