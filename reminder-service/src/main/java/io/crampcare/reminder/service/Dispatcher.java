@@ -96,6 +96,11 @@ public class Dispatcher {
         this.batchTimer = Timer.builder("crampcare.dispatcher.batch")
                 .description("One dispatcher transaction: claim, fire or expire, commit")
                 .register(registry);
+        // Present at 0 from the start, so dashboards and rate() see the first fired or expired nudge of each kind.
+        for (NudgeKind kind : NudgeKind.values()) {
+            registry.counter("crampcare.nudges.fired", "kind", kind.name());
+            registry.counter("crampcare.nudges.expired", "kind", kind.name());
+        }
     }
 
     @Scheduled(every = "${crampcare.reminder.dispatch-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

@@ -100,6 +100,8 @@ public class IdempotentConsumer {
             inFlight.readLock().unlock();
             throw leftForRedelivery(record);
         }
+        // Present at 0 from the topic's first record, so dashboards and rate() see the first dead letter.
+        registry.counter(DEAD_LETTERED, "topic", record.topic());
         Span span = startSpan(record);
         try (Scope scope = span.makeCurrent()) {
             boolean applied = processOnce(record, expectedType, payloadType, effect);
