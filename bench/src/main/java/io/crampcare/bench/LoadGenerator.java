@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -42,6 +43,11 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 public final class LoadGenerator {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    // A user reports a cramp a few times a day at most, and each report replans the rest of that user's day (about
+    // eight hydration nudges): reports are spread over many users, starting at a random one in each run, so that a
+    // run rarely replans a day an earlier report (or run) just planned.
+    private static final int USERS = 100_000;
+    private final long firstUser = ThreadLocalRandom.current().nextLong(USERS);
     private final URI intake;
     private final String authorization;
     // One kept-alive connection per sender thread, as a gateway's connection pool would hold.
@@ -158,7 +164,7 @@ public final class LoadGenerator {
     /** One POST; latency from {@code startNanos} (the intended start in the open model). */
     private void send(long startNanos, Recorder recorder) {
         long n = sequence.incrementAndGet();
-        String user = "bench-" + (n % 1000);
+        String user = "bench-" + ((firstUser + n) % USERS);
         String json = """
                 {"userId":"%s","occurredAt":"%s","muscle":"GLUTEUS_MAXIMUS","side":"LEFT","onset":"%s","severity":6,
                  "durationSeconds":90,"context":"AFTER_EXERCISE","activity":{"type":"SQUATS","intensity":"HARD","minutes":45},
