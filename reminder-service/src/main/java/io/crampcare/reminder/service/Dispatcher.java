@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,7 @@ import io.crampcare.contracts.Topics;
 import io.crampcare.contracts.nudge.NudgeDueV1;
 import io.crampcare.contracts.nudge.NudgeKind;
 import io.crampcare.reminder.config.ReminderConfig;
+import io.crampcare.support.metrics.CommittedCounts;
 import io.crampcare.support.outbox.Outbox;
 import io.crampcare.support.tracing.TraceContext;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -61,6 +63,8 @@ import io.quarkus.scheduler.Scheduled;
 public class Dispatcher {
 
     private static final Logger LOG = Logger.getLogger(Dispatcher.class);
+    static final String FIRED = "crampcare.nudges.fired";
+    static final String EXPIRED = "crampcare.nudges.expired";
     private static final DateTimeFormatter LOCAL_MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
     private static final String CLAIM = """
             SELECT id, user_id, kind, due_at, amount_ml, workout_id, advice_id, traceparent, tracestate FROM nudge
@@ -76,7 +80,7 @@ public class Dispatcher {
     private final Outbox outbox;
     private final PreferencesService preferences;
     private final ReminderConfig config;
-    private final MeterRegistry registry;
+    private final CommittedCounts counts;
     private final Tracer tracer;
     // Buckets for it: LatencyHistograms (service-support).
     private final Timer batchTimer;
@@ -86,20 +90,20 @@ public class Dispatcher {
     private volatile boolean stopping;
 
     Dispatcher(AgroalDataSource dataSource, Outbox outbox, PreferencesService preferences, ReminderConfig config,
-            MeterRegistry registry, Tracer tracer) {
+            MeterRegistry registry, CommittedCounts counts, Tracer tracer) {
         this.dataSource = dataSource;
         this.outbox = outbox;
         this.preferences = preferences;
         this.config = config;
-        this.registry = registry;
+        this.counts = counts;
         this.tracer = tracer;
         this.batchTimer = Timer.builder("crampcare.dispatcher.batch")
                 .description("One dispatcher transaction: claim, fire or expire, commit")
                 .register(registry);
         // Present at 0 from the start, so dashboards and rate() see the first fired or expired nudge of each kind.
         for (NudgeKind kind : NudgeKind.values()) {
-            registry.counter("crampcare.nudges.fired", "kind", kind.name());
-            registry.counter("crampcare.nudges.expired", "kind", kind.name());
+            counts.zero(FIRED, "kind", kind.name());
+            counts.zero(EXPIRED, "kind", kind.name());
         }
     }
 
@@ -156,22 +160,27 @@ public class Dispatcher {
             List<UUID> fired = new ArrayList<>();
             List<UUID> expired = new ArrayList<>();
             List<Outbox.Message> events = new ArrayList<>();
+            Map<String, Integer> firedByKind = new HashMap<>();
+            Map<String, Integer> expiredByKind = new HashMap<>();
             for (DueNudge nudge : claimed) {
                 if (nudge.dueAt().isBefore(now.minus(config.grace().of(nudge.kind())))) {
                     expired.add(nudge.id());
-                    registry.counter("crampcare.nudges.expired", "kind", nudge.kind().name()).increment();
+                    expiredByKind.merge(nudge.kind().name(), 1, Integer::sum);
                     LOG.infof("Nudge %s (%s, due %s) expired: more than %s late", nudge.id(), nudge.kind(),
                             nudge.dueAt(), config.grace().of(nudge.kind()));
                 } else {
                     fired.add(nudge.id());
                     events.add(new Outbox.Message(Topics.NUDGES, nudge.userId(), EventTypes.NUDGE_DUE, nudge.userId(),
                             dueEvent(nudge, zones.get(nudge.userId())), fireSpan(nudge)));
-                    registry.counter("crampcare.nudges.fired", "kind", nudge.kind().name()).increment();
+                    firedByKind.merge(nudge.kind().name(), 1, Integer::sum);
                 }
             }
             outbox.writeAll(events);
             markAll(connection, MARK_FIRED, fired, now.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC));
             markAll(connection, MARK_EXPIRED, expired);
+            // Counted on commit, once per kind and batch: a rolled-back batch is fired again and counts once.
+            firedByKind.forEach((kind, n) -> counts.add(FIRED, n, "kind", kind));
+            expiredByKind.forEach((kind, n) -> counts.add(EXPIRED, n, "kind", kind));
             beforeCommit.run();
             return claimed.size();
         } catch (SQLException e) {

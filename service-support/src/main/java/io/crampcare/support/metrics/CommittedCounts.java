@@ -25,7 +25,12 @@ public class CommittedCounts {
 
     /** Adds one to the counter when the current transaction commits (at once when there is none). */
     public void increment(String name, String... tags) {
-        increments.fire(new Increment(name, tags));
+        add(name, 1, tags);
+    }
+
+    /** Adds {@code amount} to the counter when the current transaction commits (at once when there is none). */
+    public void add(String name, long amount, String... tags) {
+        increments.fire(new Increment(name, amount, tags));
     }
 
     /** Registers the counter at zero, so that rate() over it also sees the first increment. */
@@ -34,10 +39,10 @@ public class CommittedCounts {
     }
 
     void onCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) Increment increment) {
-        registry.counter(increment.name(), increment.tags()).increment();
+        registry.counter(increment.name(), increment.tags()).increment(increment.amount());
     }
 
     /** CDI event carrying one pending increment. */
-    public record Increment(String name, String[] tags) {
+    public record Increment(String name, long amount, String[] tags) {
     }
 }
