@@ -11,6 +11,7 @@ import glob
 import json
 import math
 import os
+import statistics
 import sys
 
 PROCESSES = ["intake", "advice", "reminder", "kafka", "postgres"]
@@ -42,10 +43,13 @@ def max_rss(samples):
     return peak
 
 
-def cpu_per_report(cpu, reports, loadgen_ms):
+def cpu_per_report(cpu, run):
+    """CPU per report: the snapshots span the generator's warm-up too, so they are divided by every report it
+    sent (warm-up included); the generator's own figure covers only the measured part."""
     before, after = cpu["before"], cpu["after"]
-    per = {name: round((after[name] - before[name]) / max(reports, 1), 3) for name in PROCESSES}
-    per["load generator"] = round(loadgen_ms / max(reports, 1), 3)
+    reports = max(run.get("acceptedWithWarmup", run["accepted"]), 1)
+    per = {name: round((after[name] - before[name]) / reports, 3) for name in PROCESSES}
+    per["load generator"] = round(run.get("cpuMs", 0) / max(run["accepted"], 1), 3)
     per["total"] = round(sum(per.values()), 3)
     return per
 
@@ -55,13 +59,28 @@ def footprint(directory):
     rss = max_rss(lines(os.path.join(directory, "rss-idle.jsonl")))
     write_json(os.path.join(directory, "results.json"), {"ready": ready, "rssIdleMb": rss})
     print("## Footprint: start to ready, and memory at rest\n")
-    print("| service | process start -> ready (ms) | Quarkus 'started in' (s) | RSS at rest (MiB) |")
-    print("|---|---|---|---|")
-    for r in ready:
-        print("| {} | {} | {} | {} |".format(r["service"], fmt(r["readyMs"]), r["quarkusStartedSeconds"],
-                                            rss[r["service"]]))
+    print("| service | process start -> ready, median of 3 (ms) | range (ms) | Quarkus 'started in', median (s) "
+          "| RSS at rest (MiB) |")
+    print("|---|---|---|---|---|")
+    defaults = [r for r in ready if r.get("variant", "default") == "default"]
+    for service in dict.fromkeys(r["service"] for r in defaults):
+        runs = [r for r in defaults if r["service"] == service]
+        times = sorted(r["readyMs"] for r in runs)
+        started = sorted(r["quarkusStartedSeconds"] for r in runs)
+        print("| {} | {} | {}-{} | {} | {} |".format(service, fmt(statistics.median(times)), fmt(times[0]),
+                                                    fmt(times[-1]), statistics.median(started), rss[service]))
     print("| kafka | | | {} |".format(rss["kafka"]))
     print("\nWhole stack (three services and the broker) at rest: {} MiB RSS.\n".format(fmt(rss["stack"])))
+    variants = [r for r in ready if r.get("variant", "default") != "default"]
+    if variants:
+        print("Start-up variants, process start -> ready (ms):\n")
+        names = list(dict.fromkeys(r["variant"] for r in variants))
+        print("| service | " + " | ".join(names) + " |")
+        print("|---|" + "---|" * len(names))
+        for service in dict.fromkeys(r["service"] for r in variants):
+            cells = {r["variant"]: fmt(r["readyMs"]) for r in variants if r["service"] == service}
+            print("| {} | {} |".format(service, " | ".join(cells.get(n, "") for n in names)))
+        print()
 
 
 def latency_point(directory, rate):
@@ -70,7 +89,7 @@ def latency_point(directory, rate):
     cpu = load(os.path.join(directory, "cpu-%s.json" % rate))
     rss = max_rss(lines(os.path.join(directory, "rss-%s.jsonl" % rate)))
     point = {"rate": int(rate), "post": post, "endToEnd": e2e, "rssPeakMb": rss,
-             "cpuMsPerReport": cpu_per_report(cpu, post["accepted"], post.get("cpuMs", 0))}
+             "cpuMsPerReport": cpu_per_report(cpu, post)}
     reasons = []
     if post["acceptedPerSecond"] < 0.95 * int(rate):
         reasons.append("accepted %s/s of %s/s" % (post["acceptedPerSecond"], rate))
@@ -170,7 +189,7 @@ def intake(directory):
     for clients in (8, 32):
         pg = load(os.path.join(directory, "pgbench-%d.json" % clients))
         run = load(os.path.join(directory, "intake-%d.json" % clients))
-        cpu = cpu_per_report(load(os.path.join(directory, "cpu-%d.json" % clients)), run["accepted"], run.get("cpuMs", 0))
+        cpu = cpu_per_report(load(os.path.join(directory, "cpu-%d.json" % clients)), run)
         rows.append({"clients": clients, "pgbenchTps": pg["tps"], "intake": run, "cpuMsPerReport": cpu,
                      "ratio": round(run["acceptedPerSecond"] / max(pg["tps"], 1), 3)})
     write_json(os.path.join(directory, "results.json"), rows)

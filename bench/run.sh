@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # CrampCare benchmarks (see BENCHMARKS.md).
 #   bench/run.sh [all]      every scenario below, in this order, one results folder
-#   bench/run.sh footprint  each service's time from process start to ready, and RSS at rest
-#   bench/run.sh latency    open model at fixed rates (BENCH_RATES, "50 100 200 500 1000"): POST accepted -> advice
+#   bench/run.sh footprint  each service's time from process start to ready (median of 3), and RSS at rest; what C1
+#                           only and a JDK 25 AOT cache (if a JDK 25 is found, or BENCH_JAVA25) would give
+#   bench/run.sh latency    open model at fixed rates (BENCH_RATES, "50 100 150 200 500 1000"): POST accepted -> advice
 #                           committed and -> first nudge planned, p50/p99/p99.9, until it saturates; RSS and CPU
 #                           per report of every process; latency.svg
 #   bench/run.sh dispatcher 1,000,000 due nudges fired by one and by two reminder replicas (bench/dispatcher.sh)
@@ -21,7 +22,7 @@ seconds=${BENCH_SECONDS:-20}
 warmup=${BENCH_WARMUP:-5}
 prime_seconds=${BENCH_PRIME_SECONDS:-150}
 prime_rate=${BENCH_PRIME_RATE:-80}
-rates=${BENCH_RATES:-50 100 200 500 1000}
+rates=${BENCH_RATES:-50 100 150 200 500 1000}
 out=$here/results/$(date -u +%Y%m%dT%H%M%SZ)-$scenario
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 export CRAMPCARE_STATE=${CRAMPCARE_STATE:-$root/.stack}
@@ -64,7 +65,9 @@ token=$("$root/stack" token bench admin)
 # "name pid" for each service and the broker; PostgreSQL is counted as all its processes together.
 stack_pids() {
   local svc
-  for svc in intake advice reminder; do echo "$svc $(cat "$CRAMPCARE_STATE/run/$svc.pid")"; done
+  for svc in intake advice reminder; do
+    [ ! -f "$CRAMPCARE_STATE/run/$svc.pid" ] || echo "$svc $(cat "$CRAMPCARE_STATE/run/$svc.pid")" # not when stopped
+  done
   echo "kafka $(cat "$CRAMPCARE_STATE/kafka/kafka.pid")"
 }
 cpu_ms() { # user + system CPU time of a process, in ms
@@ -134,22 +137,64 @@ prime() {
 
 # --- scenarios --------------------------------------------------------------------------------------------------
 
+# Start-up is CPU-bound: wait (up to 2 minutes) until the stack's processes together use under a fifth of a core,
+# e.g. until JVMs started just before have finished compiling their start-up code.
+await_idle_cpu() {
+  local deadline=$((SECONDS + 120)) before after
+  while [ $SECONDS -lt $deadline ]; do
+    before=$(stack_cpu_total); sleep 5; after=$(stack_cpu_total)
+    [ $((after - before)) -lt 1000 ] && return 0
+  done
+  say "the stack still uses $(( (after - before) / 5 )) ms of CPU per second; measuring anyway"
+}
+stack_cpu_total() {
+  local name pid total=0
+  while read -r name pid; do total=$((total + $(cpu_ms "$pid"))); done < <(stack_pids)
+  echo $((total + $(postgres_cpu_ms)))
+}
+
+# Restarts one service with the given java and JAVA_OPTS and appends its time to ready to ready.jsonl as "variant".
+restart_timed() {
+  local svc=$1 variant=$2 java_bin=$3 opts=$4 line
+  "$root/stack" stop "$svc" >/dev/null
+  await_idle_cpu
+  line=$(PATH="$(dirname "$java_bin"):$PATH" JAVA_OPTS="$opts" "$root/stack" start "$svc" | grep "ready in")
+  printf '{"service": "%s", "variant": "%s", "readyMs": %s, "quarkusStartedSeconds": %s}\n' "$svc" "$variant" \
+    "$(sed -E 's/.*ready in ([0-9]+) ms.*/\1/' <<<"$line")" \
+    "$(grep -o 'started in [0-9.]*s' "$CRAMPCARE_STATE/logs/$svc.log" | tail -1 | grep -o '[0-9.]*')" >> "$out/footprint/ready.jsonl"
+}
+
 footprint() {
-  local dir=$out/footprint svc line
+  local dir=$out/footprint svc java25 aot round
   mkdir -p "$dir"
   await_quiet
   say "footprint: restarting each service alone (the rest of the stack idle) and timing it to ready"
-  for svc in intake advice reminder; do
-    "$root/stack" stop "$svc" >/dev/null
-    line=$("$root/stack" start "$svc" | grep "ready in")
-    printf '{"service": "%s", "readyMs": %s, "quarkusStartedSeconds": %s}\n' "$svc" \
-      "$(sed -E 's/.*ready in ([0-9]+) ms.*/\1/' <<<"$line")" \
-      "$(grep -o 'started in [0-9.]*s' "$CRAMPCARE_STATE/logs/$svc.log" | tail -1 | grep -o '[0-9.]*')" >> "$dir/ready.jsonl"
+  for round in 1 2 3; do # start-up varies with what else the two cores do: the median of three
+    for svc in intake advice reminder; do restart_timed "$svc" default "$(command -v java)" "-Xmx256m"; done
   done
   "$root/deploy/kafka/kafka.sh" await-groups advice-service reminder-service >/dev/null
   say "footprint: 15 s at rest, then RSS"
   sleep 15
   start_rss_sampler "$dir/rss-idle.jsonl"; sleep 3; stop_rss_sampler
+  # What start-up options would give (not the stack's defaults): C1 only (less JIT work while starting), and a
+  # JDK 25 AOT cache (JEP 483/514/515: classes loaded and linked, method profiles) trained by one start and stop.
+  say "footprint: start-up variants (C1 only; JDK 25 AOT cache when a JDK 25 is found)"
+  java25=${BENCH_JAVA25:-$(ls -d /usr/lib/jvm/*25*/bin/java 2>/dev/null | head -1)}
+  mkdir -p "$CRAMPCARE_STATE/aot"
+  for svc in intake advice reminder; do
+    restart_timed "$svc" c1-only "$(command -v java)" "-Xmx256m -XX:TieredStopAtLevel=1"
+    if [ -n "$java25" ]; then
+      aot=$CRAMPCARE_STATE/aot/$svc
+      rm -f "$aot.aot" "$aot.conf"
+      restart_timed "$svc" jdk25-recording "$java25" "-Xmx256m -XX:AOTMode=record -XX:AOTConfiguration=$aot.conf"
+      "$root/stack" stop "$svc" >/dev/null # the configuration is written as the JVM exits
+      "$java25" -XX:AOTMode=create -XX:AOTConfiguration="$aot.conf" -XX:AOTCache="$aot.aot" \
+        -jar "$root/$svc-service/target/quarkus-app/quarkus-run.jar" > "$dir/aot-$svc.log" 2>&1
+      restart_timed "$svc" jdk25-aot-cache "$java25" "-Xmx256m -XX:AOTCache=$aot.aot"
+    fi
+    restart_timed "$svc" default-again "$(command -v java)" "-Xmx256m"
+  done
+  "$root/deploy/kafka/kafka.sh" await-groups advice-service reminder-service >/dev/null
   report footprint "$dir" > "$dir/summary.md"
 }
 

@@ -79,7 +79,7 @@ public final class LoadGenerator {
         if (warmup.toSeconds() > 0) {
             generator.run(mode, level, warmup, new Recorder(3)); // JIT, pools, caches: discarded
         }
-        generator.accepted.set(0);
+        long acceptedInWarmup = generator.accepted.getAndSet(0);
         generator.failed.set(0);
         generator.listAccepted = args.length == 8;
         long cpuAtStart = processCpuNanos();
@@ -93,6 +93,7 @@ public final class LoadGenerator {
         result.put(mode.equals("closed") ? "clients" : "targetRatePerSecond", level);
         result.put("seconds", Math.round(seconds * 10) / 10.0);
         result.put("accepted", generator.accepted.get());
+        result.put("acceptedWithWarmup", acceptedInWarmup + generator.accepted.get());
         result.put("failed", generator.failed.get());
         result.put("acceptedPerSecond", Math.round(generator.accepted.get() / seconds));
         Map<String, Double> latency = new LinkedHashMap<>();
