@@ -7,8 +7,8 @@
 #                           committed and -> first nudge planned, p50/p99/p99.9, until it saturates; RSS and CPU
 #                           per report of every process; latency.svg
 #   bench/run.sh dispatcher 1,000,000 due nudges fired by one and by two reminder replicas (bench/dispatcher.sh)
-#   bench/run.sh intake     accepted reports/s with 8 and 32 clients, beside pgbench doing the same two inserts per
-#                           transaction at the same concurrency
+#   bench/run.sh intake     accepted reports/s with 8 and 32 clients (whole stack, then intake alone), beside pgbench
+#                           doing the same two inserts per transaction at the same concurrency
 # Uses the local stack (starts it if it is not running, and then stops it again); results go to
 # bench/results/<time>-<scenario>/ as JSON plus summary.md (gitignored). Environment: BENCH_SECONDS (20),
 # BENCH_WARMUP (5), BENCH_PRIME_SECONDS (150), BENCH_PRIME_RATE (80), BENCH_RATES, BENCH_NUDGES (1000000), and the
@@ -278,6 +278,21 @@ intake() {
     printf '{"before": %s, "after": %s}\n' "$before" "$(cpu_snapshot)" > "$dir/cpu-$clients.json"
   done
   curl -s -H "Authorization: Bearer $token" "$intake_url/api/v1/admin/outbox" > "$dir/outbox-after.json"
+  # Intake's own ceiling: advice and reminder stopped, so the cores carry only what accepting a report costs; they
+  # take up the backlog afterwards (Kafka keeps it).
+  await_quiet
+  "$root/stack" stop advice >/dev/null
+  "$root/stack" stop reminder >/dev/null
+  for clients in 8 32; do
+    say "intake alone: $clients clients, ${seconds}s after ${warmup}s warm-up"
+    before=$(cpu_snapshot)
+    java -cp "$classpath" io.crampcare.bench.LoadGenerator closed "$clients" "$seconds" "$warmup" "$intake_url" \
+      "$token" "$dir/intake-alone-$clients.json" >/dev/null
+    printf '{"before": %s, "after": %s}\n' "$before" "$(cpu_snapshot)" > "$dir/cpu-alone-$clients.json"
+  done
+  "$root/stack" start advice >/dev/null
+  "$root/stack" start reminder >/dev/null
+  say "intake: advice and reminder restarted; they take up the backlog (a later run waits for it)"
   psql -d postgres -qc "DROP DATABASE IF EXISTS $bench_db WITH (FORCE)"
   report intake "$dir" > "$dir/summary.md"
 }
