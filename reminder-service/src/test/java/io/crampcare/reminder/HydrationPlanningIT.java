@@ -3,9 +3,11 @@ package io.crampcare.reminder;
 import static io.crampcare.testsupport.TestTokens.asAdmin;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -13,18 +15,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
-import io.crampcare.testsupport.TestUsers;
 import io.crampcare.contracts.EventTypes;
 import io.crampcare.contracts.Topics;
+import io.crampcare.reminder.service.PlanningService;
 import io.crampcare.testsupport.CloudEventWriter;
+import io.crampcare.testsupport.TestUsers;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
 /** Advice events in (real Kafka) -> hydration nudges planned in PostgreSQL, visible over REST. */
 @QuarkusTest
 class HydrationPlanningIT {
+
+    @Inject
+    PlanningService planning;
 
     private static final String ZONE = "Europe/Berlin";
 
@@ -67,6 +76,41 @@ class HydrationPlanningIT {
                     ReminderFixtures.ADVICE_SOURCE, ReminderFixtures.advice(user, UUID.randomUUID(), 3000, null));
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> sum(tomorrowsWater(user, tomorrow)) == 3000);
+    }
+
+    @Test
+    void rollForwardPlansOnlyTheUsersWhoseNewDayHasNoPlan() {
+        String berlin = TestUsers.newUser("roll-berlin");
+        String auckland = TestUsers.newUser("roll-auckland");
+        ReminderFixtures.preferences(berlin, ZONE);
+        ReminderFixtures.preferences(auckland, "Pacific/Auckland");
+        try (CloudEventWriter writer = new CloudEventWriter(TestUsers.bootstrapServers())) {
+            for (String user : List.of(berlin, auckland)) {
+                writer.send(Topics.ADVICE, user, UUID.randomUUID().toString(), EventTypes.ADVICE_ISSUED,
+                        ReminderFixtures.ADVICE_SOURCE, ReminderFixtures.advice(user, UUID.randomUUID(), 2000, null));
+            }
+        }
+        Instant now = Instant.now();
+        await().atMost(Duration.ofSeconds(30)).until(() -> !tomorrowsWater(auckland, tomorrowIn("Pacific/Auckland", now))
+                .isEmpty() && !tomorrowsWater(berlin, tomorrowIn(ZONE, now)).isEmpty());
+        assertFalse(usersWithDaysToPlan(now).contains(berlin), "today and tomorrow planned from the advice");
+        assertFalse(usersWithDaysToPlan(now).contains(auckland), "today and tomorrow planned from the advice");
+        // Two days on, today and tomorrow are new days for both, each in its own zone.
+        Instant later = now.plus(Duration.ofDays(2));
+        assertTrue(usersWithDaysToPlan(later).containsAll(List.of(berlin, auckland)));
+        QuarkusTransaction.requiringNew().run(() -> planning.rollForward(later));
+        assertFalse(usersWithDaysToPlan(later).contains(berlin), "planned by the roll forward");
+        assertFalse(usersWithDaysToPlan(later).contains(auckland), "planned by the roll forward");
+        assertEquals(2000, sum(tomorrowsWater(auckland, tomorrowIn("Pacific/Auckland", later))),
+                "a whole day planned in the user's zone");
+    }
+
+    private List<String> usersWithDaysToPlan(Instant now) {
+        return QuarkusTransaction.requiringNew().call(() -> planning.usersWithDaysToPlan(now));
+    }
+
+    private static LocalDate tomorrowIn(String zone, Instant now) {
+        return LocalDate.ofInstant(now, ZoneId.of(zone)).plusDays(1);
     }
 
     private static int sum(List<Map<String, Object>> nudges) {

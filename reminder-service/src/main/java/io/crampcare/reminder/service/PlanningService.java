@@ -6,8 +6,11 @@ import java.sql.SQLException;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -151,12 +154,36 @@ public class PlanningService {
     }
 
     /**
+     * Users with a water target whose today or tomorrow (in their zone) has no plan yet: after midnight somewhere,
+     * the users there. Asking every user each minute instead cost more than the reports themselves once there were
+     * 100,000 users (bench/BENCHMARKS.md). Dates are computed here, per zone in use, not by the database's zone rules.
+     */
+    public List<String> usersWithDaysToPlan(Instant now) {
+        String fallback = Preferences.defaults().zone().getId();
+        List<String> zones = em.createNativeQuery("SELECT DISTINCT time_zone FROM preferences", String.class)
+                .getResultList();
+        Set<String> allZones = new LinkedHashSet<>(zones);
+        allZones.add(fallback);
+        List<String> users = new ArrayList<>();
+        for (String zone : allZones) {
+            LocalDate today = now.atZone(ZoneId.of(zone)).toLocalDate();
+            users.addAll(em.createNativeQuery("""
+                    SELECT t.user_id FROM hydration_target t LEFT JOIN preferences p ON p.user_id = t.user_id
+                    WHERE coalesce(p.time_zone, ?1) = ?2
+                      AND (NOT EXISTS (SELECT 1 FROM hydration_day d WHERE d.user_id = t.user_id AND d.local_date = ?3)
+                        OR NOT EXISTS (SELECT 1 FROM hydration_day d WHERE d.user_id = t.user_id AND d.local_date = ?4))
+                    """, String.class).setParameter(1, fallback).setParameter(2, zone).setParameter(3, today)
+                    .setParameter(4, today.plusDays(1)).getResultList());
+        }
+        return users;
+    }
+
+    /**
      * Plans what is missing within the horizon: today's and tomorrow's water at the last target for every user who has
      * one, and the occurrences of every workout. One transaction per user or workout, so one failure stops nothing else.
      */
     public void rollForward(Instant now) {
-        List<String> users = em.createQuery("SELECT t.userId FROM HydrationTarget t", String.class).getResultList();
-        for (String userId : users) {
+        for (String userId : usersWithDaysToPlan(now)) {
             QuarkusTransaction.requiringNew().run(() -> {
                 HydrationTarget target = HydrationTarget.findById(userId);
                 Preferences prefs = preferences.preferencesOf(userId);
