@@ -9,7 +9,14 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.common.GroupState;
 
 import io.crampcare.testsupport.JwtTestResource;
 import io.crampcare.testsupport.TestDatabase;
@@ -98,6 +105,34 @@ final class SystemUnderTest implements AutoCloseable {
 
     String bootstrapServers() {
         return "127.0.0.1:" + kafkaPort;
+    }
+
+    /**
+     * Waits until consumer group {@code group} is stable with exactly {@code members} consumers. After a kill -9 the
+     * dead consumers stay members until their session times out (45 s by default), and a rebalance begun meanwhile
+     * (a replica joining) waits for them: until then the group's partitions are not consumed.
+     */
+    void awaitConsumerGroup(String group, int members, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String last = "not described";
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+            while (System.nanoTime() < deadline) {
+                ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group))
+                        .describedGroups().get(group).get();
+                if (description.groupState() == GroupState.STABLE && description.members().size() == members) {
+                    return;
+                }
+                last = description.groupState() + " with " + description.members().size() + " members";
+                ServiceProcess.sleep(500);
+            }
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Describing consumer group " + group + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        throw new IllegalStateException("Consumer group " + group + " not stable with " + members + " members after "
+                + timeout + ": " + last);
     }
 
     void startBroker() {
