@@ -23,10 +23,6 @@ import io.crampcare.support.tracing.TraceContext;
 @ApplicationScoped
 public class Outbox {
 
-    private static final String INSERT = """
-            INSERT INTO outbox_event (id, topic, message_key, event_type, subject, payload, traceparent, tracestate)
-            VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?)
-            """;
     // Many rows in one statement: one array per column. Identity values (seq, the publish order) follow the
     // ORDER BY, so a key's events are published in list order.
     private static final String INSERT_ALL = """
@@ -60,31 +56,13 @@ public class Outbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID write(String topic, String key, String eventType, String subject, Object payload) {
-        UUID id = UUID.randomUUID();
-        // The pooled connection is enlisted in the caller's JTA transaction: this row commits or rolls back with it.
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            insert.setObject(1, id);
-            insert.setString(2, topic);
-            insert.setString(3, key);
-            insert.setString(4, eventType);
-            insert.setString(5, subject);
-            insert.setString(6, objectMapper.writeValueAsString(payload));
-            TraceContext trace = TraceContext.current();
-            insert.setString(7, trace == null ? null : trace.traceparent());
-            insert.setString(8, trace == null ? null : trace.tracestate());
-            insert.executeUpdate();
-        } catch (SQLException | JsonProcessingException e) {
-            throw new IllegalStateException("Writing a " + eventType + " event to the outbox failed", e);
-        }
-        written.fire(new OutboxWritten(id));
-        return id;
+        return writeAll(List.of(new Message(topic, key, eventType, subject, payload)))[0];
     }
 
     /**
-     * Records several events to publish once the current transaction commits: the same rows as {@link #write} for
-     * each, in list order, but in one statement, for callers that write hundreds per transaction (the reminder
-     * service's dispatcher). One statement instead of one per row cuts the database's work per event several-fold.
+     * Records several events to publish once the current transaction commits, in list order, in one statement: callers
+     * that write hundreds per transaction (the reminder service's dispatcher) would otherwise pay one round trip and
+     * one statement per event.
      *
      * @return the event ids, in the order of {@code messages}
      */
@@ -121,6 +99,7 @@ public class Outbox {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Serializing an event for the outbox failed", e);
         }
+        // The pooled connection is enlisted in the caller's JTA transaction: these rows commit or roll back with it.
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement(INSERT_ALL)) {
             insert.setArray(1, connection.createArrayOf("uuid", ids));
