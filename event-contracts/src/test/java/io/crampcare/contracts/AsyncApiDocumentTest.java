@@ -29,7 +29,7 @@ import com.networknt.schema.Schema;
 class AsyncApiDocumentTest {
 
     static final String RESOURCE = "asyncapi.yaml";
-    static final JsonNode DOC = JsonSchemas.read(RESOURCE, new ObjectMapper(new YAMLFactory()));
+    static final JsonNode DOC = ContractResources.readTree(RESOURCE, new ObjectMapper(new YAMLFactory()));
 
     @Test
     void isAsyncApi300() {

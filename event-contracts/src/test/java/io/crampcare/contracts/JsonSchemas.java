@@ -1,7 +1,6 @@
 package io.crampcare.contracts;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -34,18 +33,7 @@ public final class JsonSchemas {
 
     /** A classpath resource as a JSON tree. */
     public static JsonNode readJson(String resource) {
-        return read(resource, MAPPER);
-    }
-
-    public static JsonNode read(String resource, ObjectMapper mapper) {
-        try (InputStream in = JsonSchemas.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no classpath resource " + resource);
-            }
-            return mapper.readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + resource, e);
-        }
+        return ContractResources.readTree(resource, MAPPER);
     }
 
     /** A JSON text as a tree. */

@@ -1,15 +1,14 @@
 package io.crampcare.contracts.docs;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import io.crampcare.contracts.ContractResources;
 
 /**
  * Writes the docs pages every service serves: {@code events.html} (the event catalogue) and
@@ -41,7 +40,8 @@ public final class DocsGenerator {
     public static String eventsPage() {
         ObjectMapper json = new ObjectMapper();
         // Files the document refers to are relative to it, and it sits at the classpath root.
-        return new EventCataloguePage(read(ASYNCAPI, new ObjectMapper(new YAMLFactory())), file -> read(file, json)).render();
+        return new EventCataloguePage(ContractResources.readTree(ASYNCAPI, new ObjectMapper(new YAMLFactory())),
+                file -> ContractResources.readTree(file, json)).render();
     }
 
     /** The landing page. Links are root-relative so they stay on whichever service serves the page. */
@@ -63,16 +63,5 @@ public final class DocsGenerator {
                 </ul>
                 """;
         return Html.page("CrampCare API docs", body);
-    }
-
-    private static JsonNode read(String resource, ObjectMapper mapper) {
-        try (InputStream in = DocsGenerator.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no classpath resource " + resource);
-            }
-            return mapper.readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + resource, e);
-        }
     }
 }

@@ -29,6 +29,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
+import io.crampcare.contracts.ContractResources;
 import io.crampcare.contracts.JsonSchemas;
 
 /**
@@ -38,7 +39,7 @@ import io.crampcare.contracts.JsonSchemas;
  */
 class EventCataloguePageTest {
 
-    static final JsonNode ASYNCAPI = JsonSchemas.read("asyncapi.yaml", new ObjectMapper(new YAMLFactory()));
+    static final JsonNode ASYNCAPI = ContractResources.readTree("asyncapi.yaml", new ObjectMapper(new YAMLFactory()));
     static final String PAGE = DocsGenerator.eventsPage();
     static final Document DOM = parse(PAGE);
     static final XPath XPATH = XPathFactory.newInstance().newXPath();
