@@ -153,12 +153,13 @@ stack_cpu_total() {
   echo $((total + $(postgres_cpu_ms)))
 }
 
-# Restarts one service with the given java and JAVA_OPTS and appends its time to ready to ready.jsonl as "variant".
+# Restarts one service with the given java, the stack's JVM options plus the given ones (JAVA_OPTS_APPEND), and
+# appends its time to ready to ready.jsonl as "variant".
 restart_timed() {
-  local svc=$1 variant=$2 java_bin=$3 opts=$4 line
+  local svc=$1 variant=$2 java_bin=$3 extra_opts=${4:-} line
   "$root/stack" stop "$svc" >/dev/null
   await_idle_cpu
-  line=$(PATH="$(dirname "$java_bin"):$PATH" JAVA_OPTS="$opts" "$root/stack" start "$svc" | grep "ready in")
+  line=$(PATH="$(dirname "$java_bin"):$PATH" JAVA_OPTS_APPEND="$extra_opts" "$root/stack" start "$svc" | grep "ready in")
   printf '{"service": "%s", "variant": "%s", "readyMs": %s, "quarkusStartedSeconds": %s}\n' "$svc" "$variant" \
     "$(sed -E 's/.*ready in ([0-9]+) ms.*/\1/' <<<"$line")" \
     "$(grep -o 'started in [0-9.]*s' "$CRAMPCARE_STATE/logs/$svc.log" | tail -1 | grep -o '[0-9.]*')" >> "$out/footprint/ready.jsonl"
@@ -170,7 +171,7 @@ footprint() {
   await_quiet
   say "footprint: restarting each service alone (the rest of the stack idle) and timing it to ready"
   for round in 1 2 3; do # start-up varies with what else the two cores do: the median of three
-    for svc in intake advice reminder; do restart_timed "$svc" default "$(command -v java)" "-Xmx256m"; done
+    for svc in intake advice reminder; do restart_timed "$svc" default "$(command -v java)"; done
   done
   "$root/deploy/kafka/kafka.sh" await-groups advice-service reminder-service >/dev/null
   say "footprint: 15 s at rest, then RSS"
@@ -182,17 +183,17 @@ footprint() {
   java25=${BENCH_JAVA25:-$(ls -d /usr/lib/jvm/*25*/bin/java 2>/dev/null | head -1)}
   mkdir -p "$CRAMPCARE_STATE/aot"
   for svc in intake advice reminder; do
-    restart_timed "$svc" c1-only "$(command -v java)" "-Xmx256m -XX:TieredStopAtLevel=1"
+    restart_timed "$svc" c1-only "$(command -v java)" "-XX:TieredStopAtLevel=1"
     if [ -n "$java25" ]; then
       aot=$CRAMPCARE_STATE/aot/$svc
       rm -f "$aot.aot" "$aot.conf"
-      restart_timed "$svc" jdk25-recording "$java25" "-Xmx256m -XX:AOTMode=record -XX:AOTConfiguration=$aot.conf"
+      restart_timed "$svc" jdk25-recording "$java25" "-XX:AOTMode=record -XX:AOTConfiguration=$aot.conf"
       "$root/stack" stop "$svc" >/dev/null # the configuration is written as the JVM exits
       "$java25" -XX:AOTMode=create -XX:AOTConfiguration="$aot.conf" -XX:AOTCache="$aot.aot" \
         -jar "$root/$svc-service/target/quarkus-app/quarkus-run.jar" > "$dir/aot-$svc.log" 2>&1
-      restart_timed "$svc" jdk25-aot-cache "$java25" "-Xmx256m -XX:AOTCache=$aot.aot"
+      restart_timed "$svc" jdk25-aot-cache "$java25" "-XX:AOTCache=$aot.aot"
     fi
-    restart_timed "$svc" default-again "$(command -v java)" "-Xmx256m"
+    restart_timed "$svc" default-again "$(command -v java)"
   done
   "$root/deploy/kafka/kafka.sh" await-groups advice-service reminder-service >/dev/null
   report footprint "$dir" > "$dir/summary.md"

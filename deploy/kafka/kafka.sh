@@ -5,7 +5,7 @@
 #   deploy/kafka/kafka.sh stop     stop the broker this script started (by PID)
 #   deploy/kafka/kafka.sh status
 #   deploy/kafka/kafka.sh await-groups GROUP...   wait until these consumer groups have partitions assigned
-# Environment: KAFKA_PORT (9092), KAFKA_CONTROLLER_PORT (9093), KAFKA_HEAP_OPTS (-Xms128m -Xmx512m),
+# Environment: KAFKA_PORT (9092), KAFKA_CONTROLLER_PORT (9093), KAFKA_HEAP_OPTS (-Xms64m -Xmx192m),
 #              CRAMPCARE_STATE (the repo's .stack folder: data, logs, PID files; gitignored).
 set -euo pipefail
 
@@ -14,7 +14,8 @@ root=$(cd "$here/../.." && pwd)
 state=${CRAMPCARE_STATE:-$root/.stack}
 port=${KAFKA_PORT:-9092}
 controller_port=${KAFKA_CONTROLLER_PORT:-9093}
-heap=${KAFKA_HEAP_OPTS:--Xms128m -Xmx512m}
+heap=${KAFKA_HEAP_OPTS:--Xms64m -Xmx192m}
+export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 kafka_dir=$state/kafka
 pid_file=$kafka_dir/kafka.pid
 log_file=$state/logs/kafka.log
