@@ -13,11 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.common.GroupState;
 
+import io.crampcare.kafka.ConsumerGroups;
 import io.crampcare.testsupport.JwtTestResource;
 import io.crampcare.testsupport.TestDatabase;
 
@@ -113,17 +111,12 @@ final class SystemUnderTest implements AutoCloseable {
      * (a replica joining) waits for them: until then the group's partitions are not consumed.
      */
     void awaitConsumerGroup(String group, int members, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        String last = "not described";
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
-            while (System.nanoTime() < deadline) {
-                ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group))
-                        .describedGroups().get(group).get();
-                if (description.groupState() == GroupState.STABLE && description.members().size() == members) {
-                    return;
-                }
-                last = description.groupState() + " with " + description.members().size() + " members";
-                ServiceProcess.sleep(500);
+        try {
+            List<String> waiting = ConsumerGroups.await(bootstrapServers(), List.of(group),
+                    d -> d != null && d.groupState() == GroupState.STABLE && d.members().size() == members, timeout);
+            if (!waiting.isEmpty()) {
+                throw new IllegalStateException("Consumer group " + group + " not stable with " + members
+                        + " members after " + timeout);
             }
         } catch (ExecutionException e) {
             throw new IllegalStateException("Describing consumer group " + group + " failed", e);
@@ -131,8 +124,6 @@ final class SystemUnderTest implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-        throw new IllegalStateException("Consumer group " + group + " not stable with " + members + " members after "
-                + timeout + ": " + last);
     }
 
     void startBroker() {
