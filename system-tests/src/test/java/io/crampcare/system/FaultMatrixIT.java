@@ -443,8 +443,10 @@ class FaultMatrixIT {
                             String id = read(response.body()).path("id").asText();
                             owner.put(id, user);
                             accepted.put(id, Instant.now());
-                        } else {
-                            refused.merge(Integer.toString(response.statusCode()), 1, Integer::sum);
+                        } else { // the status, and whether it came as an RFC 9457 problem
+                            boolean problem = response.headers().firstValue("Content-Type").orElse("")
+                                    .startsWith("application/problem+json");
+                            refused.merge(response.statusCode() + (problem ? " problem" : " other"), 1, Integer::sum);
                         }
                     });
             inFlight.add(answer);
