@@ -55,7 +55,12 @@ final class AdviceEvents {
 
     /** A nudge-acknowledged.v1 payload. */
     static Map<String, Object> ack(String userId, String kind, String outcome, Instant at) {
-        return Map.of("nudgeId", UUID.randomUUID().toString(), "userId", userId, "kind", kind, "outcome", outcome,
+        return ack(userId, UUID.randomUUID(), kind, outcome, at);
+    }
+
+    /** A nudge-acknowledged.v1 payload answering a given nudge. */
+    static Map<String, Object> ack(String userId, UUID nudgeId, String kind, String outcome, Instant at) {
+        return Map.of("nudgeId", nudgeId.toString(), "userId", userId, "kind", kind, "outcome", outcome,
                 "dueAt", at.minusSeconds(60).toString(), "acknowledgedAt", at.toString());
     }
 

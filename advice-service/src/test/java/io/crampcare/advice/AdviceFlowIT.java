@@ -16,12 +16,16 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -58,7 +62,8 @@ class AdviceFlowIT {
     void aReportEventBecomesStoredAdviceAndAnAdviceEvent() throws Exception {
         String user = TestUsers.newUser("flow");
         UUID reportId = UUID.randomUUID();
-        sendReport(user, reportId, UUID.randomUUID().toString(), AdviceEvents.report(user, reportId));
+        Map<String, Object> report = AdviceEvents.report(user, reportId);
+        sendReport(user, reportId, UUID.randomUUID().toString(), report);
 
         Response advice = awaitAdvice(reportId);
         advice.then().statusCode(200)
@@ -71,6 +76,8 @@ class AdviceFlowIT {
                 .body("disclaimer", notNullValue())
                 .body("rulesetVersion", notNullValue());
         String adviceId = advice.path("adviceId");
+        assertEquals(Instant.parse((String) report.get("occurredAt")), Instant.parse(advice.path("reportOccurredAt")),
+                "the advice says when its report's cramp began");
         asAdmin().when().get("/api/v1/advice/" + adviceId).then().statusCode(200).body("reportId", is(reportId.toString()));
 
         try (CloudEventReader reader = new CloudEventReader(TestUsers.bootstrapServers(), Topics.ADVICE)) {
@@ -83,6 +90,8 @@ class AdviceFlowIT {
             String payload = new String(event.getData().toBytes(), StandardCharsets.UTF_8);
             EventSchemas.assertValid(event.getType(), payload);
             assertEquals(adviceId, json.readTree(payload).get("adviceId").asText());
+            assertEquals(Instant.parse((String) report.get("occurredAt")),
+                    Instant.parse(json.readTree(payload).get("reportOccurredAt").asText()));
         }
     }
 
@@ -135,13 +144,7 @@ class AdviceFlowIT {
     void frequentCrampsDespiteAdherenceMeanSeeADoctor() {
         String user = TestUsers.newUser("frequent");
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        for (int day = 1; day <= 5; day++) {
-            for (String kind : List.of("HYDRATION", "WARM_UP")) {
-                writer.send(Topics.NUDGE_ACKS, user, UUID.randomUUID().toString(), EventTypes.NUDGE_ACKNOWLEDGED,
-                        AdviceEvents.REMINDER_SOURCE,
-                        AdviceEvents.json(AdviceEvents.ack(user, kind, "DONE", now.minus(day, ChronoUnit.DAYS))));
-            }
-        }
+        doneEveryDay(user, now, 5);
         UUID last = null;
         for (int i = 3; i >= 1; i--) {
             last = UUID.randomUUID();
@@ -157,12 +160,104 @@ class AdviceFlowIT {
                 .body("recommendations[0].ruleId", is("frequent-despite-advice"));
     }
 
+    // Late events: a report or an answer applied long after it happened (redelivered, replayed from a dead-letter
+    // topic) counts where it belongs in time, never as if it had just happened.
+
+    /**
+     * Reports sent in the order given, each from that many days (and an hour) ago, after a hydration and a warm-up
+     * nudge done on each of the last {@code daysAnswered} days: the urgency of each advice. SEE_DOCTOR here means
+     * "frequent although following the advice" (3 reports in 14 days at 80 % adherence or more).
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("lateReports")
+    void aLateReportIsJudgedAsOfItsOwnOccurredAt(String scenario, int daysAnswered, List<Integer> daysAgo,
+            List<String> urgencies) {
+        String user = TestUsers.newUser("late-report");
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        doneEveryDay(user, now, daysAnswered);
+        List<String> issued = daysAgo.stream()
+                .map(days -> adviseOn(user, now.minus(days, ChronoUnit.DAYS).minusSeconds(3600)).<String>path("urgency"))
+                .toList();
+        assertEquals(urgencies, issued, scenario);
+    }
+
+    static Stream<Arguments> lateReports() {
+        return Stream.of(
+                // Three within 14 days at full adherence, but the late one is the first of them in time: counting up
+                // to its arrival instead of its occurredAt would make it "frequent".
+                Arguments.of("the reports after it do not count for it", 5, List.of(2, 1, 3),
+                        List.of("SELF_CARE", "SELF_CARE", "SELF_CARE")),
+                // It joins the history at its own time: with it, today's report is the third in 14 days.
+                Arguments.of("it counts for the reports after it", 5, List.of(1, 3, 0),
+                        List.of("SELF_CARE", "SELF_CARE", "SEE_DOCTOR")),
+                // Every nudge done, but all answers came after these cramps: up to the third report's occurredAt,
+                // adherence is unknown, so "frequent although following the advice" does not apply.
+                Arguments.of("the answers after it do not count for it", 2, List.of(10, 9, 8),
+                        List.of("SELF_CARE", "SELF_CARE", "SELF_CARE")));
+    }
+
+    @Test
+    void aLateAnswerDoesNotOverrideANewerOneForTheSameNudge() {
+        String user = TestUsers.newUser("late-ack");
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant earlier = now.minus(3, ChronoUnit.HOURS);
+        Instant later = now.minus(2, ChronoUnit.HOURS);
+        UUID doneFirst = UUID.randomUUID();
+        UUID doneToo = UUID.randomUUID();
+        UUID skippedLast = UUID.randomUUID();
+        // The newest answer of each nudge arrives first, the older one late (as a replayed dead letter would).
+        sendAck(user, doneFirst, "DONE", later);
+        sendAck(user, doneToo, "DONE", later);
+        sendAck(user, skippedLast, "SKIPPED", later);
+        sendAck(user, doneFirst, "SKIPPED", earlier);
+        sendAck(user, doneToo, "SKIPPED", earlier);
+        sendAck(user, skippedLast, "DONE", earlier);
+        // One partition per user, in order: once this last one counts, the late ones have been applied too.
+        sendAck(user, UUID.randomUUID(), "DONE", now.minus(1, ChronoUnit.HOURS));
+        awaitAnswered(user, 4);
+        // Latest by acknowledgedAt: done, done, skipped, done = 3 of 4. The latest to arrive would give 2 of 4.
+        asAdmin().when().get("/api/v1/users/" + user + "/adherence")
+                .then().statusCode(200).body("adherence", is(0.75f));
+    }
+
     @Test
     void adviceNotYetProducedIs404WithRetryAfter() {
         asAdmin().when().get("/api/v1/cramp-reports/" + UUID.randomUUID() + "/advice")
                 .then().statusCode(404)
                 .contentType("application/problem+json")
                 .header("Retry-After", "1");
+    }
+
+    /**
+     * A hydration and a warm-up nudge done on each of the last {@code days} days, and applied: answers and reports
+     * travel on different topics, so a report sent next could otherwise be judged before the answers are in.
+     */
+    private void doneEveryDay(String user, Instant now, int days) {
+        for (int day = 1; day <= days; day++) {
+            for (String kind : List.of("HYDRATION", "WARM_UP")) {
+                writer.send(Topics.NUDGE_ACKS, user, UUID.randomUUID().toString(), EventTypes.NUDGE_ACKNOWLEDGED,
+                        AdviceEvents.REMINDER_SOURCE,
+                        AdviceEvents.json(AdviceEvents.ack(user, kind, "DONE", now.minus(day, ChronoUnit.DAYS))));
+            }
+        }
+        awaitAnswered(user, 2 * days);
+    }
+
+    private static void awaitAnswered(String user, int answered) {
+        await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(100)).until(() -> asAdmin().when()
+                .get("/api/v1/users/" + user + "/adherence").then().extract().path("answered"), is(answered));
+    }
+
+    private void sendAck(String user, UUID nudgeId, String outcome, Instant at) {
+        writer.send(Topics.NUDGE_ACKS, user, UUID.randomUUID().toString(), EventTypes.NUDGE_ACKNOWLEDGED,
+                AdviceEvents.REMINDER_SOURCE, AdviceEvents.json(AdviceEvents.ack(user, nudgeId, "HYDRATION", outcome, at)));
+    }
+
+    /** A report whose cramp began at {@code occurredAt}, and its advice. */
+    private Response adviseOn(String user, Instant occurredAt) {
+        UUID reportId = UUID.randomUUID();
+        sendReport(user, reportId, UUID.randomUUID().toString(), AdviceEvents.report(user, reportId, occurredAt));
+        return awaitAdvice(reportId).then().statusCode(200).extract().response();
     }
 
     private void sendReport(String user, UUID reportId, String eventId, Map<String, Object> report) {

@@ -28,8 +28,7 @@ class AuthorizationIT extends AuthorizationMatrix {
                 "GET /api/v1/cramp-reports/{reportId}/advice", Rule.OWN_RECORD,
                 "GET /api/v1/users/{userId}/advice", Rule.NAMED_USER,
                 "GET /api/v1/users/{userId}/adherence", Rule.NAMED_USER,
-                "GET /api/v1/rules", Rule.ANY_USER,
-                "GET /api/v1/admin/outbox", Rule.ADMIN);
+                "GET /api/v1/rules", Rule.ANY_USER);
     }
 
     @Override
@@ -43,7 +42,6 @@ class AuthorizationIT extends AuthorizationMatrix {
             case "GET /api/v1/users/{userId}/advice" -> Call.of("/api/v1/users/" + OWNER + "/advice");
             case "GET /api/v1/users/{userId}/adherence" -> Call.of("/api/v1/users/" + OWNER + "/adherence");
             case "GET /api/v1/rules" -> Call.of("/api/v1/rules");
-            case "GET /api/v1/admin/outbox" -> Call.of("/api/v1/admin/outbox");
             default -> throw new IllegalArgumentException(endpoint);
         };
     }

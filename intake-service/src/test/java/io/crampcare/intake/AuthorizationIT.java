@@ -19,8 +19,7 @@ class AuthorizationIT extends AuthorizationMatrix {
         return Map.of(
                 "POST /api/v1/cramp-reports", Rule.NAMED_USER,
                 "GET /api/v1/cramp-reports", Rule.NAMED_USER,
-                "GET /api/v1/cramp-reports/{id}", Rule.OWN_RECORD,
-                "GET /api/v1/admin/outbox", Rule.ADMIN);
+                "GET /api/v1/cramp-reports/{id}", Rule.OWN_RECORD);
     }
 
     @Override
@@ -30,7 +29,6 @@ class AuthorizationIT extends AuthorizationMatrix {
             case "GET /api/v1/cramp-reports" -> Call.of("/api/v1/cramp-reports?userId=" + OWNER);
             case "GET /api/v1/cramp-reports/{id}" -> new Call("/api/v1/cramp-reports/" + ownersReport(), null,
                     "/api/v1/cramp-reports/" + UUID.randomUUID());
-            case "GET /api/v1/admin/outbox" -> Call.of("/api/v1/admin/outbox");
             default -> throw new IllegalArgumentException(endpoint);
         };
     }

@@ -10,4 +10,9 @@ class ServiceFoundationIT extends ServiceFoundationChecks {
     protected String service() {
         return "intake";
     }
+
+    @Override
+    protected boolean readyOnlyWithKafka() {
+        return false;
+    }
 }

@@ -11,6 +11,8 @@ import java.util.UUID;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.crampcare.contracts.EventTypes;
+import io.crampcare.testsupport.EventSchemas;
 import io.restassured.http.ContentType;
 
 /** Users, preferences and advice events for the reminder tests. */
@@ -33,8 +35,19 @@ public final class ReminderFixtures {
                 .then().statusCode(200);
     }
 
-    /** An advice.issued.v1 payload with a water plan. */
+    /** An advice.issued.v1 payload with a water plan, for a report from five minutes ago, issued now. */
     public static String advice(String userId, UUID adviceId, int dailyTargetMl, Integer preExerciseMl) {
+        Instant now = Instant.now();
+        return advice(userId, adviceId, dailyTargetMl, preExerciseMl, now.minusSeconds(300), now);
+    }
+
+    /**
+     * An advice.issued.v1 payload with a water plan, for a report whose cramp began at {@code reportOccurredAt}, issued
+     * at {@code issuedAt}. Without {@code reportOccurredAt} (null), the payload is one of an advice service from before
+     * that field: the property is left out.
+     */
+    public static String advice(String userId, UUID adviceId, int dailyTargetMl, Integer preExerciseMl,
+            Instant reportOccurredAt, Instant issuedAt) {
         Map<String, Object> hydration = new LinkedHashMap<>();
         hydration.put("dailyTargetMl", dailyTargetMl);
         hydration.put("dailyTargetOz", Math.round(dailyTargetMl / 29.5735 * 10) / 10.0);
@@ -45,7 +58,7 @@ public final class ReminderFixtures {
         advice.put("adviceId", adviceId.toString());
         advice.put("reportId", UUID.randomUUID().toString());
         advice.put("userId", userId);
-        advice.put("issuedAt", Instant.now().toString());
+        advice.put("issuedAt", issuedAt.toString());
         advice.put("urgency", "SELF_CARE");
         advice.put("headline", "This looks like a common muscle cramp.");
         advice.put("recommendations", List.of(Map.of("ruleId", "daily-water", "urgency", "SELF_CARE",
@@ -53,7 +66,12 @@ public final class ReminderFixtures {
         advice.put("hydration", hydration);
         advice.put("rulesetVersion", "test");
         advice.put("disclaimer", "Not a substitute for a clinician.");
-        return json(advice);
+        if (reportOccurredAt != null) {
+            advice.put("reportOccurredAt", reportOccurredAt.toString());
+        }
+        String payload = json(advice);
+        EventSchemas.assertValid(EventTypes.ADVICE_ISSUED, payload);
+        return payload;
     }
 
     public static String json(Object value) {

@@ -23,8 +23,8 @@ import org.eclipse.microprofile.config.Config;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every CrampCare service must hold on real PostgreSQL and Kafka: it is live and ready (database and
- * broker checked), it connects as its own role, Flyway migrated its own schema, and its settings are documented. A service's
+ * What every CrampCare service must hold on real PostgreSQL and Kafka: it is live and ready (database, outbox and event
+ * processing checked; the broker too where the service cannot work without it), it connects as its own role, Flyway migrated its own schema, and its settings are documented. A service's
  * {@code @QuarkusTest} extends this and names the service.
  */
 public abstract class ServiceFoundationChecks {
@@ -37,12 +37,22 @@ public abstract class ServiceFoundationChecks {
     /** The service's schema, e.g. {@code intake}; its role is {@code <schema>_svc}. */
     protected abstract String service();
 
+    /**
+     * Whether the service is ready only while it reaches Kafka: the consumers are (they cannot work without it); intake
+     * is not (its outbox accepts reports while the broker is away).
+     */
+    protected boolean readyOnlyWithKafka() {
+        return true;
+    }
+
     @Test
-    void readinessChecksDatabaseAndKafka() {
-        given().when().get("/q/health/ready")
+    void readinessChecksWhatTheServiceNeedsToWork() {
+        List<String> checks = given().when().get("/q/health/ready")
                 .then().statusCode(200)
                 .body("status", is("UP"))
-                .body("checks.name", hasItems("Database connections health check", "Kafka connection health check"));
+                .body("checks.name", hasItems("Database connections health check", "Outbox", "Event processing"))
+                .extract().jsonPath().getList("checks.name", String.class);
+        assertEquals(readyOnlyWithKafka(), checks.contains("Kafka connection health check"), checks.toString());
     }
 
     /** Every crampcare.* setting this service has (defaults included) is in the runbook's configuration reference. */

@@ -43,14 +43,16 @@ public class AdviceService {
 
     private static final Logger LOG = Logger.getLogger(AdviceService.class);
     static final String ISSUED = "crampcare.advice.issued";
-    // Latest answer per nudge within the window; snoozes do not count either way.
+    // Latest answer per nudge within the window, by when it was given, not when it arrived: a late (replayed) answer
+    // never overrides a newer one. The event id only makes a tie of instants come out the same in any arrival order.
+    // Snoozes do not count either way.
     private static final String ADHERENCE = """
             SELECT count(*) FILTER (WHERE outcome = 'DONE'), count(*)
             FROM (SELECT DISTINCT ON (nudge_id) outcome
                   FROM nudge_ack
                   WHERE user_id = ?1 AND kind IN ('HYDRATION', 'WARM_UP') AND outcome IN ('DONE', 'SKIPPED')
                     AND acknowledged_at > ?2 AND acknowledged_at <= ?3
-                  ORDER BY nudge_id, acknowledged_at DESC) latest
+                  ORDER BY nudge_id, acknowledged_at DESC, event_id DESC) latest
             """;
 
     private final AdviceDecider decider;
@@ -89,6 +91,8 @@ public class AdviceService {
             past.persist();
             em.flush(); // the count below includes this report
         }
+        // Judged as of its own occurredAt, not its arrival: a late report does not count the reports and answers that
+        // came after it, and it joins the history where it belongs in time.
         Instant windowStart = report.occurredAt().minus(decider.thresholds().window());
         int recent = (int) ReportHistory.count("userId = ?1 and occurredAt > ?2 and occurredAt <= ?3",
                 report.userId(), windowStart, report.occurredAt());
@@ -97,7 +101,8 @@ public class AdviceService {
 
         AdviceIssuedV1 issued = new AdviceIssuedV1(UUID.randomUUID(), report.reportId(), report.userId(),
                 Instant.now().truncatedTo(ChronoUnit.MICROS), decision.urgency(), decision.headline(),
-                decision.recommendations(), decision.hydration(), decision.rulesetVersion(), decision.disclaimer());
+                decision.recommendations(), decision.hydration(), decision.rulesetVersion(), decision.disclaimer(),
+                report.occurredAt());
         Advice advice = new Advice();
         advice.id = issued.adviceId();
         advice.reportId = issued.reportId();

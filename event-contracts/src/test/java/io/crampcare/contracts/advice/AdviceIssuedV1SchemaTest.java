@@ -70,7 +70,8 @@ class AdviceIssuedV1SchemaTest {
                                 new Source(SourceType.ARTICLE, "Kochan B. Glutes Cramping. LIVESTRONG.com"))),
                 new HydrationPlan(2400, 81.2, 360, 504, 1000),
                 "2026.11-1",
-                DISCLAIMER);
+                DISCLAIMER,
+                Instant.parse("2026-11-25T07:30:00Z"));
     }
 
     /** As little as an advice can hold: EMERGENCY, one recommendation, no hydration plan. */
@@ -87,7 +88,8 @@ class AdviceIssuedV1SchemaTest {
                         new Source(SourceType.LITERATURE, "Merck Manual: Cauda equina syndrome"))),
                 null,
                 "2026.11-1",
-                DISCLAIMER);
+                DISCLAIMER,
+                null);
     }
 
     @Test
@@ -108,11 +110,22 @@ class AdviceIssuedV1SchemaTest {
     }
 
     @Test
+    void adviceFromAProducerBeforeReportOccurredAtValidates() throws Exception {
+        // Added within v1: events published before it have no such property at all.
+        ObjectNode older = JsonSchemas.MAPPER.valueToTree(fullAdvice());
+        older.remove("reportOccurredAt");
+        assertValid(JsonSchemas.MAPPER.writeValueAsString(older));
+        assertEquals("2026-11-25T07:30:00Z",
+                JsonSchemas.MAPPER.readTree(JsonSchemas.MAPPER.writeValueAsString(fullAdvice())).path("reportOccurredAt").asText());
+    }
+
+    @Test
     void hydrationWithoutBodyWeightValidates() throws Exception {
         AdviceIssuedV1 full = fullAdvice();
         AdviceIssuedV1 noWeight = new AdviceIssuedV1(full.adviceId(), full.reportId(), full.userId(), full.issuedAt(),
                 Urgency.SELF_CARE, "Drink more water today and warm up before workouts.", full.recommendations().subList(1, 3),
-                new HydrationPlan(1893, 64.0, null, null, 1000), full.rulesetVersion(), full.disclaimer());
+                new HydrationPlan(1893, 64.0, null, null, 1000), full.rulesetVersion(), full.disclaimer(),
+                full.reportOccurredAt());
         String json = JsonSchemas.MAPPER.writeValueAsString(noWeight);
         assertValid(json);
         assertTrue(JsonSchemas.MAPPER.readTree(json).at("/hydration/preExerciseMinMl").isNull(), "written as null");
@@ -161,6 +174,7 @@ class AdviceIssuedV1SchemaTest {
         assertRejected(advice -> advice.put("adviceId", "not-a-uuid"), "adviceId");
         assertRejected(advice -> advice.put("reportId", "42"), "reportId");
         assertRejected(advice -> advice.put("issuedAt", "today"), "issuedAt");
+        assertRejected(advice -> advice.put("reportOccurredAt", "yesterday"), "reportOccurredAt");
         assertRejected(advice -> advice.put("userId", "user 42"), "userId");
         assertRejected(advice -> advice.put("headline", ""), "headline");
         assertRejected(advice -> advice.putNull("urgency"), "urgency");

@@ -14,7 +14,10 @@ import io.crampcare.support.inbox.IdempotentConsumer;
 import io.crampcare.support.inbox.PoisonMessageException;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
-/** Each advice's water target replans the user's hydration nudges. What fails for good goes to advice.dlq. */
+/**
+ * Each advice's water target replans the user's hydration nudges, unless a newer advice planned them already (a late
+ * one changes nothing). What fails for good goes to advice.dlq.
+ */
 @ApplicationScoped
 public class AdviceConsumer {
 
@@ -33,7 +36,9 @@ public class AdviceConsumer {
     @Blocking
     public void consume(ConsumerRecord<String, String> record) {
         consumer.process(record, EventTypes.ADVICE_ISSUED, AdviceIssuedV1.class, (eventId, advice) -> {
-            if (advice.adviceId() == null || advice.userId() == null || advice.urgency() == null) {
+            // issuedAt orders a user's advice (PlanningService.onAdvice): without it, the event breaks the contract.
+            if (advice.adviceId() == null || advice.userId() == null || advice.urgency() == null
+                    || advice.issuedAt() == null) {
                 throw new PoisonMessageException("Advice event " + eventId + " lacks required fields");
             }
             planning.onAdvice(advice, Instant.now());

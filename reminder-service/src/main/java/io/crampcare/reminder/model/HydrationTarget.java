@@ -8,6 +8,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import io.crampcare.reminder.planning.PlanSource;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** The latest water plan from the advice service for a user; later days roll forward with it. */
@@ -28,4 +29,15 @@ public class HydrationTarget extends PanacheEntityBase {
     public Integer preExerciseMl;
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+    /** When the advised report's cramp began; null if the advice did not say (older producers). */
+    @Column(name = "report_occurred_at")
+    public Instant reportOccurredAt;
+    /** When the advice was issued; null for plans stored before this was recorded. */
+    @Column(name = "advice_issued_at")
+    public Instant adviceIssuedAt;
+
+    /** The advice this plan comes from, to compare a newly arrived one with. */
+    public PlanSource source() {
+        return new PlanSource(adviceId, reportOccurredAt, adviceIssuedAt);
+    }
 }

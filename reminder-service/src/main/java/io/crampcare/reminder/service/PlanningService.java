@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
@@ -31,6 +32,7 @@ import io.crampcare.reminder.config.ReminderConfig;
 import io.crampcare.reminder.model.HydrationTarget;
 import io.crampcare.reminder.model.Workout;
 import io.crampcare.reminder.planning.HydrationSchedule;
+import io.crampcare.reminder.planning.PlanSource;
 import io.crampcare.reminder.planning.Portion;
 import io.crampcare.reminder.planning.Preferences;
 import io.crampcare.reminder.planning.WorkoutNudge;
@@ -78,6 +80,7 @@ public class PlanningService {
             """;
 
     static final String PLANNED = "crampcare.nudges.planned";
+    static final String OUTDATED = "crampcare.advice.outdated";
 
     private final EntityManager em;
     private final PreferencesService preferences;
@@ -98,9 +101,15 @@ public class PlanningService {
         for (NudgeKind kind : NudgeKind.values()) {
             counts.zero(PLANNED, "kind", kind.name());
         }
+        counts.zero(OUTDATED);
     }
 
-    /** New advice: its water target replaces the rest of today's and tomorrow's hydration plan. */
+    /**
+     * New advice: its water target replaces the rest of today's and tomorrow's hydration plan, unless the plan comes
+     * from a newer advice already (this one arrived late: redelivered, or replayed from advice.dlq). Then nothing
+     * changes, and {@code crampcare.advice.outdated} counts it. An advice without a water plan changes no plan, so the
+     * plan ends up the same whatever order a user's advice arrives in.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void onAdvice(AdviceIssuedV1 advice, Instant now) {
         HydrationPlan water = advice.hydration();
@@ -108,12 +117,21 @@ public class PlanningService {
             LOG.infof("Advice %s has no water plan; hydration nudges unchanged", advice.adviceId());
             return;
         }
-        HydrationTarget target = HydrationTarget.findById(advice.userId());
+        // Locked: during a rebalance two replicas may hold the same user's advice for a moment.
+        HydrationTarget target = HydrationTarget.findById(advice.userId(), LockModeType.PESSIMISTIC_WRITE);
+        PlanSource incoming = PlanSource.of(advice);
         if (target == null) {
             target = new HydrationTarget();
             target.userId = advice.userId();
+        } else if (!incoming.supersedes(target.source())) {
+            LOG.infof("Advice %s (report %s) is older than advice %s, which the water plan of %s follows; skipped",
+                    advice.adviceId(), advice.reportId(), target.adviceId, advice.userId());
+            counts.increment(OUTDATED);
+            return;
         }
         target.adviceId = advice.adviceId();
+        target.reportOccurredAt = incoming.reportOccurredAt();
+        target.adviceIssuedAt = incoming.issuedAt();
         target.dailyTargetMl = water.dailyTargetMl();
         target.maxPerHourMl = water.maxPerHourMl();
         target.preExerciseMl = water.preExerciseMaxMl();

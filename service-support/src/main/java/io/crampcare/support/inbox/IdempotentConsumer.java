@@ -16,6 +16,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.health.Readiness;
 import org.apache.kafka.common.header.Header;
 import org.jboss.logging.Logger;
 
@@ -37,21 +38,25 @@ import io.quarkus.scheduler.Scheduled;
 /**
  * Applies a consumed CloudEvent exactly once in effect. It reads the record (binary mode: {@code ce_*} headers, JSON
  * value), then in one transaction records the {@code ce_id} in {@code processed_event} and runs the effect; an id seen
- * before is skipped. Transient failures are retried a bounded number of times; a record that is not a valid event of
- * the expected type fails at once. Whatever still fails is thrown, so the channel's dead-letter strategy parks it and
- * the consumer moves on.
+ * before is skipped. Failures are handled by their {@link FailureClass}: poison (not a valid event of the expected
+ * type, or the effect says so) is thrown at once, so the channel's dead-letter strategy parks it and the consumer
+ * moves on; a transient failure (no database, a lock or serialization conflict, a timeout) is retried with capped
+ * backoff for as long as it lasts, holding the partition so its order is kept, while {@link ConsumerReadiness} says
+ * DOWN; any other failure is retried {@code crampcare.inbox.max-attempts} times, then dead-lettered.
  * <p>
  * The record's trace continues here: a CONSUMER span "{@code <topic> process}" is current for the effect, so what it
  * writes to the outbox carries the same trace. Its parent is the span the Kafka connector made current for the record
  * when there is one (same trace), else the record's {@code traceparent} header. Metrics:
- * {@code crampcare.events.consumed{topic,outcome=applied|duplicate}} (committed), and
+ * {@code crampcare.events.consumed{topic,outcome=applied|duplicate}} (committed),
+ * {@code crampcare.events.retries{topic,failure=transient|unknown}} per retry, and
  * {@code crampcare.events.dead_lettered{topic}} for records given up (every channel dead-letters what fails).
  * <p>
  * Shutdown: Quarkus closes Hibernate and the datasource before the Kafka connector stops delivering (and the
  * partitions of a consumer that closes first move to one still open), so a record processed then would fail and be
  * dead-lettered, a report lost. From the shutdown event on, effects in progress finish, and records that arrive later
  * wait, neither applied nor acknowledged, until the connector has closed (offsets of what was processed committed, its
- * dead-letter producer closed); then they fail with nowhere to go, and are redelivered after the restart.
+ * dead-letter producer closed); then they fail with nowhere to go, and are redelivered after the restart. A record
+ * waiting on a transient failure stops waiting the same way.
  */
 @ApplicationScoped
 public class IdempotentConsumer {
@@ -63,6 +68,7 @@ public class IdempotentConsumer {
 
     static final String CONSUMED = "crampcare.events.consumed";
     static final String DEAD_LETTERED = "crampcare.events.dead_lettered";
+    static final String RETRIES = "crampcare.events.retries";
 
     private final EntityManager em;
     private final InboxConfig config;
@@ -70,14 +76,17 @@ public class IdempotentConsumer {
     private final ObjectMapper reader;
     private final Tracer tracer;
     private final MeterRegistry registry;
+    private final ConsumerReadiness readiness;
     // Each process() holds the read side; shutdown takes the write side to wait for the effects in progress.
     private final ReadWriteLock inFlight = new ReentrantReadWriteLock();
     private final CountDownLatch connectorClosed = new CountDownLatch(1);
+    private final CountDownLatch shutdown = new CountDownLatch(1); // ends retry pauses
     private volatile boolean stopping;
 
     IdempotentConsumer(EntityManager em, InboxConfig config, ObjectMapper objectMapper, Tracer tracer,
-            MeterRegistry registry) {
+            MeterRegistry registry, @Readiness ConsumerReadiness readiness) {
         this.em = em;
+        this.readiness = readiness;
         this.config = config;
         this.reader = objectMapper.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         this.tracer = tracer;
@@ -107,6 +116,8 @@ public class IdempotentConsumer {
             boolean applied = processOnce(record, expectedType, payloadType, effect);
             registry.counter(CONSUMED, "topic", record.topic(), "outcome", applied ? "applied" : "duplicate").increment();
             return applied;
+        } catch (ShutdownDuringRetry e) {
+            // Not a dead letter: leave the in-flight set first, so the shutdown does not wait for this record.
         } catch (RuntimeException e) {
             registry.counter(DEAD_LETTERED, "topic", record.topic()).increment();
             span.recordException(e);
@@ -116,10 +127,12 @@ public class IdempotentConsumer {
             span.end();
             inFlight.readLock().unlock();
         }
+        throw leftForRedelivery(record);
     }
 
     void stop(@Observes ShutdownEvent event) {
         stopping = true;
+        shutdown.countDown();
         try {
             if (inFlight.writeLock().tryLock(10, TimeUnit.SECONDS)) { // the effects in progress have committed
                 inFlight.writeLock().unlock();
@@ -143,6 +156,13 @@ public class IdempotentConsumer {
             Thread.currentThread().interrupt();
         }
         return new IllegalStateException("Shutting down: not processed, redelivered after the restart");
+    }
+
+    /** Ends the retries of a record when the service stops; the record is then left for redelivery. */
+    private static final class ShutdownDuringRetry extends RuntimeException {
+        ShutdownDuringRetry() {
+            super("Shutting down while retrying", null, false, false);
+        }
     }
 
     /**
@@ -174,28 +194,68 @@ public class IdempotentConsumer {
             throw new PoisonMessageException("Not a " + expectedType + " CloudEvent (ce_id " + eventId + ", ce_type " + type + ")");
         }
         T payload = parse(record.value(), payloadType, eventId);
+        String partition = record.topic() + "-" + record.partition();
         long delayMs = config.retryDelay().toMillis();
-        for (int attempt = 1;; attempt++) {
-            try {
-                return QuarkusTransaction.requiringNew().call(() -> {
-                    if (!firstTime(eventId, record.topic())) {
-                        LOG.debugf("Skipping %s %s: processed before", record.topic(), eventId);
-                        return false;
+        int unknownFailures = 0;
+        try {
+            for (int attempt = 1;; attempt++) {
+                try {
+                    return QuarkusTransaction.requiringNew().call(() -> {
+                        if (!firstTime(eventId, record.topic())) {
+                            LOG.debugf("Skipping %s %s: processed before", record.topic(), eventId);
+                            return false;
+                        }
+                        effect.accept(eventId, payload);
+                        return true;
+                    });
+                } catch (RuntimeException e) {
+                    FailureClass failure = FailureClass.of(e);
+                    if (failure == FailureClass.POISON) {
+                        throw e;
                     }
-                    effect.accept(eventId, payload);
-                    return true;
-                });
-            } catch (PoisonMessageException e) {
-                throw e;
-            } catch (RuntimeException e) {
-                if (attempt >= config.maxAttempts()) {
-                    throw e;
+                    if (failure == FailureClass.UNKNOWN && ++unknownFailures >= config.maxAttempts()) {
+                        LOG.errorf(e, "Giving up on %s %s after %d attempts (%d failed for an unknown reason); "
+                                + "dead-lettering it", record.topic(), eventId, attempt, unknownFailures);
+                        throw e;
+                    }
+                    registry.counter(RETRIES, "topic", record.topic(), "failure", failure.name().toLowerCase())
+                            .increment();
+                    if (failure == FailureClass.TRANSIENT) {
+                        // The record is fine: hold the partition (order kept) and say so in readiness.
+                        readiness.waiting(partition, eventId, attempt, e);
+                        logRetry(record, eventId, attempt, e, "transient, retrying until it works");
+                    } else {
+                        logRetry(record, eventId, attempt, e, "attempt " + unknownFailures + " of " + config.maxAttempts());
+                    }
+                    pauseBeforeRetry(delayMs);
+                    delayMs = Math.min(delayMs * 2, config.maxRetryDelay().toMillis());
                 }
-                LOG.warnf("Processing %s %s failed (attempt %d of %d): %s; retrying", record.topic(), eventId, attempt,
-                        config.maxAttempts(), e.getMessage());
-                sleep(delayMs);
-                delayMs *= 2;
             }
+        } finally {
+            readiness.moving(partition);
+        }
+    }
+
+    private static void logRetry(ConsumerRecord<String, String> record, String eventId, int attempt, Exception e,
+            String what) {
+        // The first failures in full, then every tenth in a line: an outage of minutes would otherwise flood the log.
+        if (attempt <= 3) {
+            LOG.warnf("Processing %s %s failed (%s): %s", record.topic(), eventId, what, e);
+        } else if (attempt % 10 == 0) {
+            LOG.warnf("Processing %s %s still failing after %d attempts (%s): %s", record.topic(), eventId, attempt,
+                    what, e.getMessage());
+        }
+    }
+
+    /** Waits before a retry; a shutdown ends the wait, and the record is left for redelivery after the restart. */
+    private void pauseBeforeRetry(long millis) {
+        try {
+            if (shutdown.await(millis, TimeUnit.MILLISECONDS)) {
+                throw new ShutdownDuringRetry();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ShutdownDuringRetry();
         }
     }
 
@@ -229,14 +289,5 @@ public class IdempotentConsumer {
     private static String header(ConsumerRecord<?, ?> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while retrying", e);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.crampcare.support.outbox;
 
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -18,19 +19,30 @@ import io.crampcare.support.tracing.TraceContext;
 
 /**
  * Writes events to the outbox table inside the caller's transaction, so that an event exists if and only if the
- * business change it describes committed. {@link OutboxRelay} publishes it to Kafka after the commit.
+ * business change it describes committed. {@link OutboxRelay} publishes it to Kafka after the commit, each key's events
+ * in the order they were written, also when several transactions write events of one key at once.
  */
 @ApplicationScoped
 public class Outbox {
 
     // Many rows in one statement: one array per column. Identity values (seq, the publish order) follow the
     // ORDER BY, so a key's events are published in list order.
-    private static final String INSERT_ALL = """
+    // Across transactions, seq alone is not enough: a transaction that takes a later seq may commit first, and the
+    // relay (which sees only committed rows) would publish it ahead of an earlier one of the same key. So the statement
+    // first takes a transaction-scoped advisory lock per key bucket (in bucket order: no deadlock between two such
+    // statements), and seq is drawn only then: two writers of one key take their seq in commit order. key_locks is
+    // one aggregated row, complete before the first row is inserted. Buckets bound the locks a big batch holds (the
+    // dispatcher writes up to a thousand users' events at once); two keys sharing a bucket only wait for a commit.
+    static final String INSERT_ALL = """
+            WITH key_locks AS MATERIALIZED (
+                SELECT count(pg_advisory_xact_lock(hashtext(current_schema()), bucket)) AS taken
+                FROM (SELECT DISTINCT abs(hashtext(k) % 64) AS bucket FROM unnest(?::text[]) AS k ORDER BY 1) buckets)
             INSERT INTO outbox_event (id, topic, message_key, event_type, subject, payload, traceparent, tracestate)
-            SELECT id, topic, message_key, event_type, subject, payload::jsonb, traceparent, tracestate
+            SELECT e.id, e.topic, e.message_key, e.event_type, e.subject, e.payload::jsonb, e.traceparent, e.tracestate
             FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
                  WITH ORDINALITY AS e (id, topic, message_key, event_type, subject, payload, traceparent, tracestate, n)
-            ORDER BY n
+                 CROSS JOIN key_locks
+            ORDER BY e.n
             """;
 
     private final AgroalDataSource dataSource;
@@ -102,14 +114,16 @@ public class Outbox {
         // The pooled connection is enlisted in the caller's JTA transaction: these rows commit or roll back with it.
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement(INSERT_ALL)) {
-            insert.setArray(1, connection.createArrayOf("uuid", ids));
-            insert.setArray(2, connection.createArrayOf("text", topics));
-            insert.setArray(3, connection.createArrayOf("text", keys));
-            insert.setArray(4, connection.createArrayOf("text", eventTypes));
-            insert.setArray(5, connection.createArrayOf("text", subjects));
-            insert.setArray(6, connection.createArrayOf("text", payloads));
-            insert.setArray(7, connection.createArrayOf("text", traceparents));
-            insert.setArray(8, connection.createArrayOf("text", tracestates));
+            Array keyArray = connection.createArrayOf("text", keys);
+            insert.setArray(1, keyArray);
+            insert.setArray(2, connection.createArrayOf("uuid", ids));
+            insert.setArray(3, connection.createArrayOf("text", topics));
+            insert.setArray(4, keyArray);
+            insert.setArray(5, connection.createArrayOf("text", eventTypes));
+            insert.setArray(6, connection.createArrayOf("text", subjects));
+            insert.setArray(7, connection.createArrayOf("text", payloads));
+            insert.setArray(8, connection.createArrayOf("text", traceparents));
+            insert.setArray(9, connection.createArrayOf("text", tracestates));
             insert.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("Writing " + size + " events to the outbox failed", e);

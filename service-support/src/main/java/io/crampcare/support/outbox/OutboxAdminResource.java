@@ -1,10 +1,14 @@
 package io.crampcare.support.outbox;
 
 import java.sql.SQLException;
+import java.util.Map;
+import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
@@ -12,9 +16,10 @@ import org.eclipse.microprofile.health.Readiness;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.crampcare.support.problem.ProblemException;
 import io.crampcare.support.security.Roles;
 
-/** Operator view of this service's outbox: how many events wait for Kafka, and for how long. */
+/** Operator view of this service's outbox: what waits for Kafka, for how long, and what the relay parked. */
 @Path("/api/v1/admin/outbox")
 @Tag(name = "Operations", description = "For operators (role admin)")
 @RolesAllowed(Roles.ADMIN)
@@ -22,14 +27,37 @@ import io.crampcare.support.security.Roles;
 public class OutboxAdminResource {
 
     private final OutboxMonitor monitor;
+    private final ParkedEvents parked;
 
-    OutboxAdminResource(@Readiness OutboxMonitor monitor) {
+    OutboxAdminResource(@Readiness OutboxMonitor monitor, ParkedEvents parked) {
         this.monitor = monitor;
+        this.parked = parked;
     }
 
     @GET
-    @Operation(summary = "Outbox lag", description = "Events not yet acknowledged by Kafka and the age of the oldest.")
-    public OutboxLag lag() throws SQLException {
-        return monitor.lag();
+    @Operation(summary = "Outbox lag and parked events", description = "Events not yet acknowledged by Kafka, the age "
+            + "of the oldest, and the events parked after repeated failures of their own (with the last error); a "
+            + "parked event holds back only the later events of its key.")
+    public OutboxStatus status() throws SQLException {
+        OutboxLag lag = monitor.lag();
+        return new OutboxStatus(lag.pending(), lag.oldestPendingAgeSeconds(), lag.parked(), parked.list());
+    }
+
+    @POST
+    @Path("/parked/retry")
+    @Operation(summary = "Retry every parked event", description = "Unparks them all: each gets its full number of "
+            + "attempts again. Answers how many were unparked.")
+    public Map<String, Integer> retryAll() {
+        return Map.of("retried", parked.retryAll());
+    }
+
+    @POST
+    @Path("/parked/{id}/retry")
+    @Operation(summary = "Retry one parked event", description = "Unparks it; 404 when no parked event has this id.")
+    public Map<String, Integer> retry(@PathParam("id") UUID id) {
+        if (!parked.retry(id)) {
+            throw ProblemException.notFound("No parked outbox event " + id);
+        }
+        return Map.of("retried", 1);
     }
 }

@@ -28,9 +28,19 @@ public interface OutboxConfig {
     @WithDefault("10s")
     Duration sendTimeout();
 
-    /** Longest pause between attempts while the broker keeps failing (the pause doubles from 250 ms). */
+    /**
+     * Longest pause between attempts while the broker keeps failing, and between a failing row's own attempts (both
+     * double from 250 ms).
+     */
     @WithDefault("15s")
     Duration maxBackoff();
+
+    /**
+     * Failures of a row's own (too large, topic missing or forbidden, while the broker takes other rows) before the row
+     * is parked: left unsent, shown in GET /api/v1/admin/outbox, retried on demand. Broker outages do not count.
+     */
+    @WithDefault("10")
+    int maxAttempts();
 
     /** How long sent rows are kept (for inspection and replay) before cleanup deletes them. */
     @WithDefault("7d")

@@ -18,7 +18,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Outbox lag, as Prometheus gauges ({@code crampcare_outbox_pending}, {@code crampcare_outbox_oldest_pending_seconds})
+ * Outbox lag, as Prometheus gauges ({@code crampcare_outbox_pending}, {@code crampcare_outbox_oldest_pending_seconds},
+ * {@code crampcare_outbox_parked})
  * and as details of the readiness check. The check stays UP while the broker is away: accepting work into the outbox
  * during an outage is the point of having one, so lag is for alerting, not for taking the service out of rotation.
  */
@@ -27,7 +28,8 @@ import io.quarkus.runtime.StartupEvent;
 public class OutboxMonitor implements HealthCheck {
 
     private static final String LAG = """
-            SELECT count(*), coalesce(extract(epoch FROM now() - min(created_at)), 0)
+            SELECT count(*), coalesce(extract(epoch FROM now() - min(created_at)), 0),
+                   count(*) FILTER (WHERE parked_at IS NOT NULL)
             FROM outbox_event WHERE sent_at IS NULL
             """;
     private static final long CACHE_NANOS = 1_000_000_000L;
@@ -48,6 +50,9 @@ public class OutboxMonitor implements HealthCheck {
                 .description("Age of the oldest outbox event not yet acknowledged by Kafka")
                 .baseUnit("seconds")
                 .register(registry);
+        Gauge.builder("crampcare.outbox.parked", this, m -> m.lagOrNaN().parked())
+                .description("Outbox events parked after repeated failures of their own, waiting for an operator")
+                .register(registry);
     }
 
     /** Current lag, read from the database (cached for a second so that scrapes and probes stay cheap). */
@@ -60,7 +65,7 @@ public class OutboxMonitor implements HealthCheck {
                 Statement statement = connection.createStatement();
                 ResultSet row = statement.executeQuery(LAG)) {
             row.next();
-            lag = new OutboxLag(row.getLong(1), row.getDouble(2));
+            lag = new OutboxLag(row.getLong(1), row.getDouble(2), row.getLong(3));
         }
         cached = lag;
         cachedAt = System.nanoTime();
@@ -71,7 +76,7 @@ public class OutboxMonitor implements HealthCheck {
         try {
             return lag();
         } catch (SQLException e) {
-            return new OutboxLag(-1, Double.NaN);
+            return new OutboxLag(-1, Double.NaN, -1);
         }
     }
 
@@ -83,6 +88,7 @@ public class OutboxMonitor implements HealthCheck {
                     .up()
                     .withData("pending", lag.pending())
                     .withData("oldestPendingSeconds", Math.round(lag.oldestPendingAgeSeconds()))
+                    .withData("parked", lag.parked())
                     .build();
         } catch (SQLException e) {
             // The database check reports the outage itself; this one says why it has no figures.

@@ -10,9 +10,11 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -27,11 +29,19 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.clients.admin.DescribeTopicsOptions;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.errors.RetriableException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -66,6 +76,12 @@ import io.smallrye.common.annotation.Identifier;
  * Each record carries a {@code traceparent} header: a PRODUCER span "{@code <topic> publish}" whose parent is the
  * trace context stored with the row, so the consumer continues the trace of whatever wrote the event.
  * <p>
+ * Failures are told apart. When the broker cannot be reached (nothing in the batch was acknowledged and the cluster
+ * does not answer), the whole relay backs off. A failure of a row's own (too large, topic missing or forbidden: the
+ * broker took other rows, or answers, or the error is not retriable) gives that row its own backoff, and after
+ * {@code crampcare.outbox.max-attempts} of them parks it ({@code parked_at}, shown by {@code GET /api/v1/admin/outbox},
+ * retried on demand): it holds back only the later rows of its key, never other keys.
+ * <p>
  * Stopping (SIGTERM) lets a batch in flight finish: it marks what the broker acknowledged and commits, so no claim
  * is left held and no acknowledged row is published again. Then no new batch starts.
  */
@@ -74,14 +90,17 @@ public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(250);
+    private static final int PROBE_TIMEOUT_MS = 2_000;
 
     // Only the oldest unsent row of each key is claimable: a later row waits until the one before it was
-    // acknowledged, whichever replica holds it. SKIP LOCKED lets replicas take disjoint rows without waiting.
+    // acknowledged, whichever replica holds it; a row in its own backoff or parked holds back its key, and only it.
+    // SKIP LOCKED lets replicas take disjoint rows without waiting.
     static final String CLAIM = """
             SELECT o.id, o.topic, o.message_key, o.event_type, o.subject, o.payload::text, o.created_at,
                    o.traceparent, o.tracestate
             FROM outbox_event o
-            WHERE o.sent_at IS NULL
+            WHERE o.sent_at IS NULL AND o.parked_at IS NULL
+              AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= now())
               AND NOT EXISTS (SELECT 1 FROM outbox_event earlier
                               WHERE earlier.message_key = o.message_key AND earlier.sent_at IS NULL
                                 AND earlier.seq < o.seq)
@@ -90,10 +109,19 @@ public class OutboxRelay {
             FOR UPDATE OF o SKIP LOCKED
             """;
     private static final String MARK_SENT = """
-            UPDATE outbox_event SET sent_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = ANY (?)
+            UPDATE outbox_event SET sent_at = now(), last_error = NULL WHERE id = ANY (?)
             """;
+    // A failure of the row's own: its next attempt after its own backoff, parked after max-attempts of them.
     private static final String MARK_FAILED = """
-            UPDATE outbox_event SET attempts = attempts + 1, last_error = left(?, 1000) WHERE id = ?
+            UPDATE outbox_event SET attempts = attempts + 1, last_error = left(?, 1000),
+                   next_attempt_at = now() + least(? * power(2, attempts), ?) * interval '1 millisecond',
+                   parked_at = CASE WHEN attempts + 1 >= ? THEN now() END
+            WHERE id = ?
+            RETURNING parked_at IS NOT NULL
+            """;
+    // The broker was unreachable: not the row's fault, so it neither backs off alone nor moves towards parking.
+    private static final String MARK_UNDELIVERED = """
+            UPDATE outbox_event SET last_error = left(?, 1000) WHERE id = ?
             """;
 
     @Inject
@@ -115,6 +143,8 @@ public class OutboxRelay {
     private volatile boolean running;
     private Thread worker;
     private Producer<String, byte[]> producer;
+    private Admin admin; // made when first needed, by the worker thread only
+    private final Set<String> existingTopics = new HashSet<>(); // worker thread only
     private Counter published;
     private Counter failed;
 
@@ -151,6 +181,9 @@ public class OutboxRelay {
             join(2_000);
         }
         producer.close(Duration.ofSeconds(5));
+        if (admin != null) {
+            admin.close(Duration.ofSeconds(2));
+        }
         worker = null;
         LOG.infof("Outbox relay stopped in %d ms", (System.nanoTime() - started) / 1_000_000);
     }
@@ -217,12 +250,12 @@ public class OutboxRelay {
             BatchResult result;
             do {
                 result = publishBatch();
-            } while (running && result.complete() && result.claimed() > 0);
-            if (!result.complete()) {
-                LOG.warnf("Outbox: %d of %d events not acknowledged (%s); backing off", result.failed(),
-                        result.claimed(), result.firstError());
+            } while (running && !result.brokerUnavailable() && result.claimed() > 0);
+            if (result.brokerUnavailable()) {
+                LOG.warnf("Outbox: %d of %d events not acknowledged and the broker does not answer (%s); backing off",
+                        result.failed(), result.claimed(), result.firstError());
             }
-            return result.complete();
+            return !result.brokerUnavailable();
         } catch (RuntimeException e) {
             if (running) {
                 LOG.error("Outbox relay round failed; backing off", e);
@@ -241,14 +274,25 @@ public class OutboxRelay {
                     return BatchResult.EMPTY;
                 }
                 List<UUID> sent = new ArrayList<>();
-                Map<UUID, String> errors = new LinkedHashMap<>();
-                publish(batch, sent, errors);
+                Map<PendingEvent, Failure> failures = new LinkedHashMap<>();
+                publish(batch, sent, failures);
                 markSent(connection, sent);
-                markFailed(connection, errors);
                 published.increment(sent.size());
-                failed.increment(errors.size());
-                String firstError = errors.isEmpty() ? null : errors.values().iterator().next();
-                return new BatchResult(batch.size(), batch.size() - sent.size(), firstError);
+                failed.increment(failures.size());
+                if (failures.isEmpty()) {
+                    return new BatchResult(batch.size(), 0, false, null);
+                }
+                // Whether the broker is there decides whose failure it is; ask it only when the batch cannot tell.
+                boolean brokerAnswers = !sent.isEmpty()
+                        || failures.values().stream().allMatch(f -> !f.retriable())
+                        || brokerAnswers();
+                if (brokerAnswers) {
+                    markFailed(connection, failures);
+                } else {
+                    markUndelivered(connection, failures);
+                }
+                return new BatchResult(batch.size(), failures.size(), !brokerAnswers,
+                        failures.values().iterator().next().message());
             }
         });
     }
@@ -269,18 +313,28 @@ public class OutboxRelay {
         return batch;
     }
 
-    /** Sends every claimed row (one per key), then waits for each acknowledgement. */
-    private void publish(List<PendingEvent> batch, List<UUID> sent, Map<UUID, String> errors) {
+    /**
+     * Sends every claimed row (one per key), then waits for each acknowledgement. A row for a topic that does not exist
+     * fails at once, unsent: send() would block the relay while it waited for the topic's metadata.
+     */
+    private void publish(List<PendingEvent> batch, List<UUID> sent, Map<PendingEvent, Failure> failures) {
+        Set<String> missing = missingTopics(batch);
         List<InFlight> inFlight = new ArrayList<>(batch.size());
-        batch.forEach(event -> inFlight.add(send(event)));
+        for (PendingEvent event : batch) {
+            if (missing.contains(event.topic())) {
+                failures.put(event, new Failure("Topic " + event.topic() + " does not exist", false));
+            } else {
+                inFlight.add(send(event));
+            }
+        }
         long deadline = System.nanoTime() + config.sendTimeout().toNanos() + 1_000_000_000L;
         for (InFlight record : inFlight) {
-            String error = awaitAck(record.ack(), deadline);
-            if (error == null) {
+            Failure failure = awaitAck(record.ack(), deadline);
+            if (failure == null) {
                 sent.add(record.event().id());
             } else {
-                errors.put(record.event().id(), error);
-                record.span().setStatus(StatusCode.ERROR, error);
+                failures.put(record.event(), failure);
+                record.span().setStatus(StatusCode.ERROR, failure.message());
             }
             record.span().end();
         }
@@ -326,19 +380,78 @@ public class OutboxRelay {
     }
 
     /** Waits for the broker's acknowledgement; returns null when acknowledged, else why not. */
-    private static String awaitAck(Future<?> ack, long deadlineNanos) {
+    private static Failure awaitAck(Future<?> ack, long deadlineNanos) {
         try {
             ack.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
             return null;
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+            return new Failure(cause.getClass().getSimpleName() + ": " + cause.getMessage(),
+                    cause instanceof RetriableException);
         } catch (TimeoutException e) {
-            return "no acknowledgement in time";
+            return new Failure("no acknowledgement in time", true);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return "interrupted";
+            return new Failure("interrupted", true);
         }
+    }
+
+    /**
+     * The topics of this batch that the broker says do not exist. Each topic is asked about once, then remembered as
+     * existing; when the broker cannot be asked, none is taken as missing (sending will tell).
+     */
+    private Set<String> missingTopics(List<PendingEvent> batch) {
+        Set<String> unknown = new HashSet<>();
+        batch.forEach(event -> {
+            if (!existingTopics.contains(event.topic())) {
+                unknown.add(event.topic());
+            }
+        });
+        if (unknown.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> missing = new HashSet<>();
+        try {
+            Map<String, KafkaFuture<TopicDescription>> described = admin()
+                    .describeTopics(unknown, new DescribeTopicsOptions().timeoutMs(PROBE_TIMEOUT_MS)).topicNameValues();
+            for (Map.Entry<String, KafkaFuture<TopicDescription>> topic : described.entrySet()) {
+                try {
+                    topic.getValue().get(PROBE_TIMEOUT_MS + 500L, TimeUnit.MILLISECONDS);
+                    existingTopics.add(topic.getKey());
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                        missing.add(topic.getKey());
+                    }
+                }
+            }
+        } catch (TimeoutException | KafkaException e) {
+            // cannot tell now
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return missing;
+    }
+
+    /** Whether the cluster answers at all (a short describe-cluster call), when no row of a batch got through. */
+    private boolean brokerAnswers() {
+        try {
+            return !admin().describeCluster(new DescribeClusterOptions().timeoutMs(PROBE_TIMEOUT_MS)).nodes()
+                    .get(PROBE_TIMEOUT_MS + 500L, TimeUnit.MILLISECONDS).isEmpty();
+        } catch (ExecutionException | TimeoutException | KafkaException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private Admin admin() {
+        if (admin == null) {
+            Map<String, Object> props = new HashMap<>(kafkaConfig);
+            props.put(AdminClientConfig.CLIENT_ID_CONFIG, applicationName + "-outbox-probe");
+            admin = Admin.create(props);
+        }
+        return admin;
     }
 
     private static void markSent(Connection connection, List<UUID> ids) throws SQLException {
@@ -351,14 +464,37 @@ public class OutboxRelay {
         }
     }
 
-    private static void markFailed(Connection connection, Map<UUID, String> errors) throws SQLException {
-        if (errors.isEmpty()) {
-            return;
-        }
+    /** Records each row's own failure: its backoff, and parking once it has failed max-attempts times. */
+    private void markFailed(Connection connection, Map<PendingEvent, Failure> failures) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(MARK_FAILED)) {
-            for (Map.Entry<UUID, String> error : errors.entrySet()) {
-                update.setString(1, error.getValue());
-                update.setObject(2, error.getKey());
+            for (Map.Entry<PendingEvent, Failure> entry : failures.entrySet()) {
+                PendingEvent event = entry.getKey();
+                update.setString(1, entry.getValue().message());
+                update.setLong(2, FIRST_BACKOFF.toMillis());
+                update.setLong(3, config.maxBackoff().toMillis());
+                update.setInt(4, config.maxAttempts());
+                update.setObject(5, event.id());
+                try (ResultSet parked = update.executeQuery()) {
+                    if (parked.next() && parked.getBoolean(1)) {
+                        LOG.errorf("Outbox event %s (%s, key %s) parked after %d failed attempts: %s; it holds back "
+                                + "only its key's later events. Retry: POST /api/v1/admin/outbox/parked/%s/retry",
+                                event.id(), event.topic(), event.key(), config.maxAttempts(),
+                                entry.getValue().message(), event.id());
+                    } else {
+                        LOG.warnf("Outbox event %s (%s, key %s) failed on its own: %s; retrying it after a backoff",
+                                event.id(), event.topic(), event.key(), entry.getValue().message());
+                    }
+                }
+            }
+        }
+    }
+
+    private static void markUndelivered(Connection connection, Map<PendingEvent, Failure> failures)
+            throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(MARK_UNDELIVERED)) {
+            for (Map.Entry<PendingEvent, Failure> entry : failures.entrySet()) {
+                update.setString(1, entry.getValue().message());
+                update.setObject(2, entry.getKey().id());
                 update.addBatch();
             }
             update.executeBatch();
@@ -386,12 +522,15 @@ public class OutboxRelay {
     private record InFlight(PendingEvent event, Span span, Future<?> ack) {
     }
 
-    /** What one relay transaction did: rows claimed, rows not acknowledged (left for a retry), the first error. */
-    record BatchResult(int claimed, int failed, String firstError) {
-        static final BatchResult EMPTY = new BatchResult(0, 0, null);
+    /** Why a row was not acknowledged, and whether trying again can help (Kafka's RetriableException). */
+    private record Failure(String message, boolean retriable) {
+    }
 
-        boolean complete() {
-            return failed == 0;
-        }
+    /**
+     * What one relay transaction did: rows claimed, rows not acknowledged (left for a retry), whether that was because
+     * the broker could not be reached (the relay then backs off), the first error.
+     */
+    record BatchResult(int claimed, int failed, boolean brokerUnavailable, String firstError) {
+        static final BatchResult EMPTY = new BatchResult(0, 0, false, null);
     }
 }

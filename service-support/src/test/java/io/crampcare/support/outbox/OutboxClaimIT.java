@@ -1,10 +1,13 @@
 package io.crampcare.support.outbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,6 +16,10 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,7 +29,8 @@ import io.crampcare.testsupport.TestDatabase;
 
 /**
  * The relay's claim on real PostgreSQL, as two replicas see it: they never claim the same row, and only the oldest
- * unsent row of a key is claimable, so one key's events cannot overtake each other.
+ * unsent row of a key is claimable, so one key's events cannot overtake each other; parked rows and rows in their own
+ * backoff hold back only their key; concurrent writers of one key are published in the order they wrote.
  */
 class OutboxClaimIT {
 
@@ -34,11 +42,10 @@ class OutboxClaimIT {
         try (Connection owner = database.connectAs("intake_svc"); Statement statement = owner.createStatement();
                 InputStream ddl = OutboxClaimIT.class.getResourceAsStream("/db/support/V1_1__outbox.sql")) {
             statement.execute(new String(ddl.readAllBytes(), StandardCharsets.UTF_8));
-            try (InputStream index = OutboxClaimIT.class.getResourceAsStream("/db/support/V1_2__outbox_key_order.sql")) {
-                statement.execute(new String(index.readAllBytes(), StandardCharsets.UTF_8));
-            }
-            try (InputStream trace = OutboxClaimIT.class.getResourceAsStream("/db/support/V1_4__outbox_trace_context.sql")) {
-                statement.execute(new String(trace.readAllBytes(), StandardCharsets.UTF_8));
+            for (String migration : List.of("V1_2__outbox_key_order", "V1_4__outbox_trace_context", "V1_5__outbox_parking")) {
+                try (InputStream sql = OutboxClaimIT.class.getResourceAsStream("/db/support/" + migration + ".sql")) {
+                    statement.execute(new String(sql.readAllBytes(), StandardCharsets.UTF_8));
+                }
             }
         }
     }
@@ -85,6 +92,116 @@ class OutboxClaimIT {
             assertEquals(List.of("k2"), claim(replica, 10));
             replica.rollback();
         }
+    }
+
+    @Test
+    void parkedRowsAndRowsInTheirOwnBackoffHoldBackOnlyTheirKey() throws SQLException {
+        try (Connection setup = database.connectAs("intake_svc")) {
+            setup.createStatement().execute("TRUNCATE outbox_event");
+            for (String key : List.of("parked", "parked", "backoff", "backoff", "due", "healthy")) {
+                insert(setup, key);
+            }
+            setup.createStatement().execute("""
+                    UPDATE outbox_event SET parked_at = now(), attempts = 10
+                    WHERE seq = (SELECT min(seq) FROM outbox_event WHERE message_key = 'parked')""");
+            setup.createStatement().execute("""
+                    UPDATE outbox_event SET next_attempt_at = now() + interval '1 hour', attempts = 1
+                    WHERE seq = (SELECT min(seq) FROM outbox_event WHERE message_key = 'backoff')""");
+            setup.createStatement().execute("""
+                    UPDATE outbox_event SET next_attempt_at = now() - interval '1 second', attempts = 1
+                    WHERE message_key = 'due'""");
+        }
+        try (Connection replica = transaction()) {
+            assertEquals(List.of("due", "healthy"), claim(replica, 10),
+                    "a parked row and a row in its backoff are skipped, and so are the later rows of their keys");
+            replica.rollback();
+        }
+    }
+
+    /**
+     * Two transactions write events of one key at once; the first to write commits last. Without a lock the second
+     * event would be committed (and published) first; the outbox's key lock makes the second writer wait, so the
+     * relay sees them in write order.
+     */
+    @Test
+    void concurrentWritersOfOneKeyArePublishedInWriteOrder() throws Exception {
+        try (Connection setup = database.connectAs("intake_svc")) {
+            setup.createStatement().execute("TRUNCATE outbox_event");
+        }
+        ExecutorService executor = Executors.newSingleThreadExecutor();
+        try (Connection first = transaction(); Connection second = transaction()) {
+            UUID firstId = write(first, "racer");
+            Future<Long> secondCommitted = executor.submit(() -> {
+                write(second, "racer");
+                second.commit();
+                return System.nanoTime();
+            });
+            Thread.sleep(500); // the second writer is now blocked on the key's lock (or, without it, done)
+            long firstCommitted = System.nanoTime();
+            first.commit();
+            assertTrue(secondCommitted.get(10, TimeUnit.SECONDS) > firstCommitted,
+                    "the second writer of a key waits until the first has committed");
+            try (Connection replica = transaction()) {
+                try (PreparedStatement claim = replica.prepareStatement(OutboxRelay.CLAIM)) {
+                    claim.setInt(1, 10);
+                    try (ResultSet rows = claim.executeQuery()) {
+                        assertTrue(rows.next());
+                        assertEquals(firstId, rows.getObject(1, UUID.class), "the first written is the first claimable");
+                        assertFalse(rows.next(), "one row per key at a time");
+                    }
+                }
+                replica.rollback();
+            }
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    @Test
+    void writersOfDifferentKeysDoNotWaitForEachOther() throws Exception {
+        ExecutorService executor = Executors.newSingleThreadExecutor();
+        try (Connection first = transaction(); Connection second = transaction()) {
+            String[] keys = distinctBuckets();
+            write(first, keys[0]);
+            Future<?> other = executor.submit(() -> {
+                write(second, keys[1]);
+                second.commit();
+                return null;
+            });
+            other.get(10, TimeUnit.SECONDS); // would time out if another key's writer held it up
+            first.rollback();
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    /** Two keys that fall into different lock buckets (buckets are shared by design; these two must not be). */
+    private static String[] distinctBuckets() throws SQLException {
+        try (Connection connection = database.connectAs("intake_svc");
+                ResultSet row = connection.createStatement().executeQuery(
+                        "SELECT abs(hashtext('k-a') % 64) <> abs(hashtext('k-b') % 64)")) {
+            row.next();
+            return row.getBoolean(1) ? new String[] { "k-a", "k-b" } : new String[] { "k-a", "k-c" };
+        }
+    }
+
+    /** One event through the outbox's own insert statement, in the connection's open transaction. */
+    private static UUID write(Connection connection, String key) throws SQLException {
+        UUID id = UUID.randomUUID();
+        try (PreparedStatement insert = connection.prepareStatement(Outbox.INSERT_ALL)) {
+            Array keys = connection.createArrayOf("text", new String[] { key });
+            insert.setArray(1, keys);
+            insert.setArray(2, connection.createArrayOf("uuid", new UUID[] { id }));
+            insert.setArray(3, connection.createArrayOf("text", new String[] { "cramp-reports" }));
+            insert.setArray(4, keys);
+            insert.setArray(5, connection.createArrayOf("text", new String[] { "io.crampcare.test.v1" }));
+            insert.setArray(6, connection.createArrayOf("text", new String[] { key }));
+            insert.setArray(7, connection.createArrayOf("text", new String[] { "{}" }));
+            insert.setArray(8, connection.createArrayOf("text", new String[] { null }));
+            insert.setArray(9, connection.createArrayOf("text", new String[] { null }));
+            assertEquals(1, insert.executeUpdate());
+        }
+        return id;
     }
 
     private static Connection transaction() throws SQLException {
