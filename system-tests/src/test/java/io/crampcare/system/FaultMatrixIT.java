@@ -295,53 +295,61 @@ class FaultMatrixIT {
         DEAD_LETTER_TOPICS.forEach(t -> deadLettersBefore.put(t, events.on(t, e -> true).size()));
         Scenario s = new Scenario(name, new Load());
         List<WarmUp> warmUps = new ArrayList<>();
-        Instant faultEnd;
+        long[] readyMs = { -1 };
+        long[] caughtUpMs = { -1 };
+        long settledMs = -1;
         try {
             Instant faultAt = Instant.now().plus(LEAD_IN);
             for (int i = 0; i < warmUpCount; i++) {
                 warmUps.add(registerWarmUp(faultAt.plus(warmUpsFrom).plus(warmUpsOver.multipliedBy(i).dividedBy(warmUpCount))));
             }
             sleepUntil(faultAt);
-            fault.inject(s);
-            faultEnd = Instant.now();
+            try {
+                fault.inject(s);
+            } catch (Exception e) {
+                throw new IllegalStateException(name + ": injecting the fault failed", e);
+            }
+            Instant faultEnd = Instant.now();
+
+            // Ready and caught up (reports accepted by the fault's end advised, warm-ups due by then fired), measured
+            // from the fault's end while the load goes on into the recovering system.
+            Set<String> acceptedByEnd = s.load.acceptedBy(faultEnd);
+            List<WarmUp> dueByEnd = warmUps.stream().filter(w -> !w.dueAt().isAfter(faultEnd)).toList();
+            try {
+                await().atMost(CATCH_UP).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() -> {
+                    long since = Duration.between(faultEnd, Instant.now()).toMillis();
+                    if (readyMs[0] < 0 && allReady()) {
+                        readyMs[0] = since;
+                    }
+                    if (caughtUpMs[0] < 0 && unadvised(acceptedByEnd).isEmpty() && unfired(dueByEnd).isEmpty()
+                            && s.alsoCaughtUp.getAsBoolean()) {
+                        caughtUpMs[0] = since;
+                    }
+                    return readyMs[0] >= 0 && caughtUpMs[0] >= 0;
+                });
+            } catch (ConditionTimeoutException e) {
+                s.check(false, "ready and caught up within " + CATCH_UP + " of the fault's end (ready after "
+                        + readyMs[0] + " ms, caught up after " + caughtUpMs[0] + " ms; -1: not)");
+            }
             sleepUntil(faultEnd.plus(LOAD_AFTER));
-        } catch (Exception e) {
-            throw new IllegalStateException(name + ": setting up or injecting the fault failed", e);
+            s.load.stop();
+            if (caughtUpMs[0] >= 0) {
+                try { // then everything: the reports accepted after the fault's end too, warm-ups due after it
+                    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+                            .until(() -> unadvised(s.load.accepted.keySet()).isEmpty() && unfired(warmUps).isEmpty());
+                } catch (ConditionTimeoutException e) {
+                    s.check(false, "the reports accepted after the fault's end advised within 60 s");
+                }
+            }
+            // Settled: nothing left to consume or to publish, and the event log has read it all: late duplicates show.
+            try {
+                await().atMost(CATCH_UP).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(this::settled);
+                settledMs = Duration.between(faultEnd, Instant.now()).toMillis();
+            } catch (ConditionTimeoutException e) {
+                s.check(false, "settled (consumer lag 0, outboxes empty) within " + CATCH_UP);
+            }
         } finally {
             s.load.stop();
-        }
-
-        // Ready and caught up: reports accepted before the fault's end advised, warm-ups due by then fired.
-        long[] readyMs = { -1 };
-        long[] caughtUpMs = { -1 };
-        Set<String> acceptedByEnd = s.load.acceptedBy(faultEnd);
-        List<WarmUp> dueByEnd = warmUps.stream().filter(w -> !w.dueAt().isAfter(faultEnd)).toList();
-        try {
-            await().atMost(CATCH_UP).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() -> {
-                long since = Duration.between(faultEnd, Instant.now()).toMillis();
-                if (readyMs[0] < 0 && allReady()) {
-                    readyMs[0] = since;
-                }
-                if (caughtUpMs[0] < 0 && unadvised(acceptedByEnd).isEmpty() && unfired(dueByEnd).isEmpty()
-                        && s.alsoCaughtUp.getAsBoolean()) {
-                    caughtUpMs[0] = since;
-                }
-                return readyMs[0] >= 0 && caughtUpMs[0] >= 0;
-            });
-            // Then everything: the reports accepted after the fault too, warm-ups due after it.
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
-                    .until(() -> unadvised(s.load.accepted.keySet()).isEmpty() && unfired(warmUps).isEmpty());
-        } catch (ConditionTimeoutException e) {
-            s.check(false, "ready and caught up within " + CATCH_UP + " of the fault's end (ready after "
-                    + readyMs[0] + " ms, caught up after " + caughtUpMs[0] + " ms; -1: not)");
-        }
-        // Settled: nothing left to consume or to publish, and the event log has read it all; late duplicates now show.
-        long settledMs = -1;
-        try {
-            await().atMost(CATCH_UP).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(this::settled);
-            settledMs = Duration.between(faultEnd, Instant.now()).toMillis();
-        } catch (ConditionTimeoutException e) {
-            s.check(false, "settled (consumer lag 0, outboxes empty) within " + CATCH_UP);
         }
         verify(s, warmUps, deadLettersBefore);
         say("%s: ready again %d ms after the fault's end, caught up after %d ms (all advised, due warm-ups fired),"
