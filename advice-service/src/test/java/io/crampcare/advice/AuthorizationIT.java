@@ -29,7 +29,9 @@ class AuthorizationIT extends AuthorizationMatrix {
                 "GET /api/v1/users/{userId}/advice", Rule.NAMED_USER,
                 "GET /api/v1/users/{userId}/adherence", Rule.NAMED_USER,
                 "GET /api/v1/rules", Rule.ANY_USER,
-                "GET /api/v1/admin/outbox", Rule.ADMIN);
+                "GET /api/v1/admin/outbox", Rule.ADMIN,
+                "GET /api/v1/admin/dead-letters/{topic}", Rule.ADMIN,
+                "POST /api/v1/admin/dead-letters/{topic}/replay", Rule.ADMIN);
     }
 
     @Override
@@ -44,6 +46,10 @@ class AuthorizationIT extends AuthorizationMatrix {
             case "GET /api/v1/users/{userId}/adherence" -> Call.of("/api/v1/users/" + OWNER + "/adherence");
             case "GET /api/v1/rules" -> Call.of("/api/v1/rules");
             case "GET /api/v1/admin/outbox" -> Call.of("/api/v1/admin/outbox");
+            case "GET /api/v1/admin/dead-letters/{topic}" -> Call.of("/api/v1/admin/dead-letters/cramp-reports.dlq");
+            // A dry run: the matrix checks access, it must not replay other tests' dead letters.
+            case "POST /api/v1/admin/dead-letters/{topic}/replay" -> new Call("/api/v1/admin/dead-letters/cramp-reports.dlq/replay",
+                    Map.of("dryRun", true), null);
             default -> throw new IllegalArgumentException(endpoint);
         };
     }

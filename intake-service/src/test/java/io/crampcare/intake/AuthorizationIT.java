@@ -20,7 +20,9 @@ class AuthorizationIT extends AuthorizationMatrix {
                 "POST /api/v1/cramp-reports", Rule.NAMED_USER,
                 "GET /api/v1/cramp-reports", Rule.NAMED_USER,
                 "GET /api/v1/cramp-reports/{id}", Rule.OWN_RECORD,
-                "GET /api/v1/admin/outbox", Rule.ADMIN);
+                "GET /api/v1/admin/outbox", Rule.ADMIN,
+                "GET /api/v1/admin/dead-letters/{topic}", Rule.ADMIN,
+                "POST /api/v1/admin/dead-letters/{topic}/replay", Rule.ADMIN);
     }
 
     @Override
@@ -31,6 +33,10 @@ class AuthorizationIT extends AuthorizationMatrix {
             case "GET /api/v1/cramp-reports/{id}" -> new Call("/api/v1/cramp-reports/" + ownersReport(), null,
                     "/api/v1/cramp-reports/" + UUID.randomUUID());
             case "GET /api/v1/admin/outbox" -> Call.of("/api/v1/admin/outbox");
+            case "GET /api/v1/admin/dead-letters/{topic}" -> Call.of("/api/v1/admin/dead-letters/cramp-reports.dlq");
+            // A dry run: the matrix checks access, it must not replay other tests' dead letters.
+            case "POST /api/v1/admin/dead-letters/{topic}/replay" -> new Call("/api/v1/admin/dead-letters/cramp-reports.dlq/replay",
+                    Map.of("dryRun", true), null);
             default -> throw new IllegalArgumentException(endpoint);
         };
     }

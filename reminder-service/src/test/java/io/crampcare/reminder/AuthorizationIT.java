@@ -22,17 +22,19 @@ class AuthorizationIT extends AuthorizationMatrix {
 
     @Override
     protected Map<String, Rule> rules() {
-        return Map.of(
-                "GET /api/v1/users/{userId}/preferences", Rule.NAMED_USER,
-                "PUT /api/v1/users/{userId}/preferences", Rule.NAMED_USER,
-                "GET /api/v1/users/{userId}/workouts", Rule.NAMED_USER,
-                "POST /api/v1/users/{userId}/workouts", Rule.NAMED_USER,
-                "DELETE /api/v1/users/{userId}/workouts/{workoutId}", Rule.NAMED_USER,
-                "GET /api/v1/users/{userId}/nudges", Rule.NAMED_USER,
-                "GET /api/v1/nudges/{id}", Rule.OWN_RECORD,
-                "POST /api/v1/nudges/{id}/ack", Rule.OWN_RECORD,
-                "POST /api/v1/nudges/{id}/snooze", Rule.OWN_RECORD,
-                "GET /api/v1/admin/outbox", Rule.ADMIN);
+        return Map.ofEntries(
+                Map.entry("GET /api/v1/users/{userId}/preferences", Rule.NAMED_USER),
+                Map.entry("PUT /api/v1/users/{userId}/preferences", Rule.NAMED_USER),
+                Map.entry("GET /api/v1/users/{userId}/workouts", Rule.NAMED_USER),
+                Map.entry("POST /api/v1/users/{userId}/workouts", Rule.NAMED_USER),
+                Map.entry("DELETE /api/v1/users/{userId}/workouts/{workoutId}", Rule.NAMED_USER),
+                Map.entry("GET /api/v1/users/{userId}/nudges", Rule.NAMED_USER),
+                Map.entry("GET /api/v1/nudges/{id}", Rule.OWN_RECORD),
+                Map.entry("POST /api/v1/nudges/{id}/ack", Rule.OWN_RECORD),
+                Map.entry("POST /api/v1/nudges/{id}/snooze", Rule.OWN_RECORD),
+                Map.entry("GET /api/v1/admin/outbox", Rule.ADMIN),
+                Map.entry("GET /api/v1/admin/dead-letters/{topic}", Rule.ADMIN),
+                Map.entry("POST /api/v1/admin/dead-letters/{topic}/replay", Rule.ADMIN));
     }
 
     @Override
@@ -52,6 +54,10 @@ class AuthorizationIT extends AuthorizationMatrix {
             case "POST /api/v1/nudges/{id}/snooze" -> new Call("/api/v1/nudges/" + ownersNudge() + "/snooze",
                     Map.of("minutes", 10), "/api/v1/nudges/" + UUID.randomUUID() + "/snooze");
             case "GET /api/v1/admin/outbox" -> Call.of("/api/v1/admin/outbox");
+            case "GET /api/v1/admin/dead-letters/{topic}" -> Call.of("/api/v1/admin/dead-letters/advice.dlq");
+            // A dry run: the matrix checks access, it must not replay other tests' dead letters.
+            case "POST /api/v1/admin/dead-letters/{topic}/replay" -> new Call("/api/v1/admin/dead-letters/advice.dlq/replay",
+                    Map.of("dryRun", true), null);
             default -> throw new IllegalArgumentException(endpoint);
         };
     }
