@@ -70,7 +70,7 @@ public class DeadLetterLog {
         return new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
-    /** The topic's partitions and their offsets now; a topic that does not exist has none. */
+    /** The topic's partitions and their offsets now; a topic that does not exist has none. Assigns the consumer to them. */
     static Extent extent(Consumer<?, ?> consumer, String topic, Duration timeout) {
         List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
                 .map(p -> new TopicPartition(topic, p.partition()))
@@ -79,6 +79,8 @@ public class DeadLetterLog {
         if (partitions.isEmpty()) {
             return new Extent(partitions, Map.of(), Map.of());
         }
+        // Assigned (nothing is fetched until a poll), else the client warns on every offset lookup.
+        consumer.assign(partitions);
         return new Extent(partitions, consumer.beginningOffsets(partitions, timeout), consumer.endOffsets(partitions, timeout));
     }
 
