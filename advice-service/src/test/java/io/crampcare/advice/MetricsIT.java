@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import io.crampcare.contracts.EventTypes;
 import io.crampcare.contracts.Topics;
 import io.crampcare.testsupport.CloudEventWriter;
+import io.crampcare.testsupport.Scrape;
 import io.crampcare.testsupport.TestUsers;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -25,7 +26,7 @@ class MetricsIT {
 
     @Test
     void adviceIsCountedOncePerReport() {
-        double before = value(SELF_CARE);
+        double before = Scrape.value(SELF_CARE);
         String user = TestUsers.newUser("metrics");
         UUID reportId = UUID.randomUUID();
         UUID marker = UUID.randomUUID();
@@ -36,7 +37,7 @@ class MetricsIT {
         }
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
                 .until(() -> asAdmin().when().get("/api/v1/cramp-reports/" + marker + "/advice").statusCode() == 200);
-        assertEquals(before + 2, value(SELF_CARE));
+        assertEquals(before + 2, Scrape.value(SELF_CARE));
     }
 
     @Test
@@ -48,13 +49,5 @@ class MetricsIT {
     private static void send(CloudEventWriter writer, String user, UUID reportId) {
         writer.send(Topics.CRAMP_REPORTS, user, UUID.randomUUID().toString(), EventTypes.CRAMP_REPORT_SUBMITTED,
                 AdviceEvents.INTAKE_SOURCE, AdviceEvents.json(AdviceEvents.report(user, reportId)));
-    }
-
-    /** One series' value in the Prometheus scrape (0 when absent), e.g. {@code name{label="v"}}. */
-    private static double value(String series) {
-        return given().when().get("/q/metrics").then().statusCode(200).extract().asString().lines()
-                .filter(line -> line.startsWith(series + " "))
-                .mapToDouble(line -> Double.parseDouble(line.substring(series.length() + 1).split(" ")[0]))
-                .findFirst().orElse(0);
     }
 }

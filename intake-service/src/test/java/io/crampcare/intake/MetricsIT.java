@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.crampcare.testsupport.Scrape;
 import io.crampcare.testsupport.TestUsers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -26,10 +27,10 @@ class MetricsIT {
 
     @Test
     void acceptedAndRejectedReportsAreCounted() {
-        double accepted = value(ACCEPTED);
-        double invalid = value(INVALID);
-        double tooLarge = value(TOO_LARGE);
-        double unauthorized = value(UNAUTHORIZED);
+        double accepted = Scrape.value(ACCEPTED);
+        double invalid = Scrape.value(INVALID);
+        double tooLarge = Scrape.value(TOO_LARGE);
+        double unauthorized = Scrape.value(UNAUTHORIZED);
 
         asAdmin().contentType(ContentType.JSON).body(TestReports.valid(user)).when().post(REPORTS).then().statusCode(201);
         Map<String, Object> bad = TestReports.valid(user);
@@ -40,17 +41,9 @@ class MetricsIT {
         asAdmin().contentType(ContentType.JSON).body(huge).when().post(REPORTS).then().statusCode(413);
         given().contentType(ContentType.JSON).body(TestReports.valid(user)).when().post(REPORTS).then().statusCode(401);
 
-        assertEquals(accepted + 1, value(ACCEPTED));
-        assertEquals(invalid + 1, value(INVALID));
-        assertEquals(tooLarge + 1, value(TOO_LARGE));
-        assertEquals(unauthorized + 1, value(UNAUTHORIZED));
-    }
-
-    /** One series' value in the Prometheus scrape (0 when absent), e.g. {@code name{label="v"}}. */
-    private static double value(String series) {
-        return given().when().get("/q/metrics").then().statusCode(200).extract().asString().lines()
-                .filter(line -> line.startsWith(series + " "))
-                .mapToDouble(line -> Double.parseDouble(line.substring(series.length() + 1).split(" ")[0]))
-                .findFirst().orElse(0);
+        assertEquals(accepted + 1, Scrape.value(ACCEPTED));
+        assertEquals(invalid + 1, Scrape.value(INVALID));
+        assertEquals(tooLarge + 1, Scrape.value(TOO_LARGE));
+        assertEquals(unauthorized + 1, Scrape.value(UNAUTHORIZED));
     }
 }

@@ -70,7 +70,9 @@ public abstract class AuthorizationMatrix {
     static final Map<String, Rule> OPERATOR_RULES = Map.of(
             "GET /api/v1/admin/outbox", Rule.ADMIN,
             "POST /api/v1/admin/outbox/parked/retry", Rule.ADMIN,
-            "POST /api/v1/admin/outbox/parked/{id}/retry", Rule.ADMIN);
+            "POST /api/v1/admin/outbox/parked/{id}/retry", Rule.ADMIN,
+            "GET /api/v1/admin/dead-letters/{topic}", Rule.ADMIN,
+            "POST /api/v1/admin/dead-letters/{topic}/replay", Rule.ADMIN);
 
     private static Call operatorCall(String endpoint) {
         return switch (endpoint) {
@@ -78,6 +80,11 @@ public abstract class AuthorizationMatrix {
             case "POST /api/v1/admin/outbox/parked/retry" -> Call.of("/api/v1/admin/outbox/parked/retry");
             case "POST /api/v1/admin/outbox/parked/{id}/retry" ->
                 Call.of("/api/v1/admin/outbox/parked/" + UUID.randomUUID() + "/retry");
+            // A topic only the advice service consumes (elsewhere a 404): the matrix checks who may call, not replay.
+            case "GET /api/v1/admin/dead-letters/{topic}" -> Call.of("/api/v1/admin/dead-letters/cramp-reports.dlq");
+            // A dry run: checking access must not replay other tests' dead letters.
+            case "POST /api/v1/admin/dead-letters/{topic}/replay" ->
+                new Call("/api/v1/admin/dead-letters/cramp-reports.dlq/replay", Map.of("dryRun", true), null);
             default -> null;
         };
     }

@@ -2,6 +2,7 @@ package io.crampcare.testsupport;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -34,13 +35,40 @@ public final class CloudEventWriter implements AutoCloseable {
     /** Sends one CloudEvent in a trace: with a {@code traceparent} header (none when null). */
     public void send(String topic, String key, String id, String type, String source, String json, String traceparent) {
         RecordHeaders headers = new RecordHeaders();
-        Map.of("ce_specversion", "1.0", "ce_id", id, "ce_type", type, "ce_source", source,
-                "ce_time", Instant.now().toString(), "ce_subject", key, "content-type", "application/json")
-                .forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
+        addCloudEventHeaders(headers, key, id, type, source);
         if (traceparent != null) {
             headers.add("traceparent", traceparent.getBytes(StandardCharsets.UTF_8));
         }
         sendRecord(new ProducerRecord<>(topic, null, key, json, headers));
+    }
+
+    /**
+     * Parks one CloudEvent in {@code <topic>.dlq} the way SmallRye's dead-letter-queue strategy does after
+     * {@code exception} (failure headers first, then the original record's headers, key and value), as if it had been
+     * consumed from {@code topic} at the given partition and offset.
+     */
+    public void deadLetter(String topic, int partition, long offset, Throwable exception, String key, String id,
+            String type, String source, String json) {
+        RecordHeaders headers = new RecordHeaders();
+        Map<String, String> failure = new LinkedHashMap<>();
+        failure.put("dead-letter-exception-class-name", exception.getClass().getName());
+        failure.put("dead-letter-reason", String.valueOf(exception.getMessage()));
+        if (exception.getCause() != null) {
+            failure.put("dead-letter-cause-class-name", exception.getCause().getClass().getName());
+            failure.put("dead-letter-cause", String.valueOf(exception.getCause().getMessage()));
+        }
+        failure.put("dead-letter-topic", topic);
+        failure.put("dead-letter-partition", Integer.toString(partition));
+        failure.put("dead-letter-offset", Long.toString(offset));
+        failure.forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
+        addCloudEventHeaders(headers, key, id, type, source);
+        sendRecord(new ProducerRecord<>(topic + ".dlq", null, key, json, headers));
+    }
+
+    private static void addCloudEventHeaders(RecordHeaders headers, String key, String id, String type, String source) {
+        Map.of("ce_specversion", "1.0", "ce_id", id, "ce_type", type, "ce_source", source,
+                "ce_time", Instant.now().toString(), "ce_subject", key, "content-type", "application/json")
+                .forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Sends a record with no CloudEvents headers at all. */

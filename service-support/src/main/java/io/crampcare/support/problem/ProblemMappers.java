@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
+import io.crampcare.support.inbox.FailureClass;
 import io.crampcare.support.metrics.Rejections;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -33,7 +34,8 @@ import io.quarkus.security.UnauthorizedException;
 
 /**
  * Turns every error into an RFC 9457 {@code application/problem+json} response: invalid fields and malformed JSON
- * become 400 with the offending fields named, HTTP errors keep their status, and anything unexpected is a 500 that
+ * become 400 with the offending fields named, HTTP errors keep their status, a transient failure (database away, a
+ * conflict, a timeout: {@code FailureClass}) is a 503 with Retry-After, and anything else unexpected is a 500 that
  * reveals nothing but an id to find it in the log. Each 4xx answer is counted in
  * {@code crampcare.requests.rejected{type,status}} ({@link Rejections}).
  */
@@ -136,7 +138,21 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
+        if (FailureClass.of(e) == FailureClass.TRANSIENT) {
+            return unavailable(e);
+        }
         return internal(e);
+    }
+
+    /**
+     * PostgreSQL away, a lock or serialization conflict, a timeout: nothing the client did wrong, and nothing of its
+     * request was stored (the transaction rolled back), so it may simply try again: 503 with Retry-After.
+     */
+    private Response unavailable(Exception e) {
+        LOG.warnf("Request failed on a transient error, answered 503: %s", e.toString());
+        return response(new Problem(ProblemTypes.UNAVAILABLE, "Service unavailable", 503,
+                "A service this request needs is unavailable for the moment; nothing was stored. Try again shortly.",
+                null)).header("Retry-After", "2").build();
     }
 
     private Response internal(Exception e) {

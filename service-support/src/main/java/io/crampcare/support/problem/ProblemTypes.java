@@ -21,6 +21,8 @@ public final class ProblemTypes {
     public static final String REQUEST_IN_PROGRESS = BASE + "request-in-progress";
     /** Any other HTTP-level error (method not allowed, unsupported media type, ...); see the status. */
     public static final String HTTP = BASE + "http";
+    /** A dependency (the database) is unavailable for the moment; nothing was stored; retry after Retry-After. */
+    public static final String UNAVAILABLE = BASE + "unavailable";
     /** Our fault; the detail carries an id to quote. */
     public static final String INTERNAL = BASE + "internal";
 
