@@ -28,6 +28,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -66,7 +67,8 @@ import io.crampcare.testsupport.TestUsers;
  * After each fault: every accepted report advised (advice REST API) and advised once (the {@code advice} topic), every
  * warm-up that fell due fired exactly once (one nudge.due event id per nudge on {@code nudges}, FIRED in the reminder
  * API) unless expired by its grace, no dead letters but the injected poison, and how long after the fault's end the
- * system was ready, caught up and settled. Readiness is sampled during the fault. Figures: "[faults] ..." lines.
+ * system was ready, caught up and settled. Readiness and liveness are probed during the fault. Figures: "[faults] ..."
+ * lines.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -85,6 +87,11 @@ class FaultMatrixIT {
     private static final Duration WARM_UP_GRACE = Duration.ofMinutes(10);
     private static final List<String> DEAD_LETTER_TOPICS = Topics.ALL.stream().map(Topics::deadLetter).toList();
     private static final Pattern OUTBOX_PENDING = Pattern.compile("(?m)^crampcare_outbox_pending(?:\\{[^}]*})? (\\S+)$");
+    /**
+     * How long a health probe waits for an answer. Longer than a load balancer would: the point is what the service
+     * says (UP or DOWN), and its slowest answer is printed.
+     */
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(10);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -489,11 +496,12 @@ class FaultMatrixIT {
 
     // --- readiness during a fault ----------------------------------------------------------------------------------
 
-    /** How often one probe of one service answered UP, DOWN (and which checks), or not at all. */
+    /** How often one probe of one service answered UP, DOWN (and which checks), or not at all, and its slowest answer. */
     private static final class Tally {
         final AtomicInteger up = new AtomicInteger();
         final AtomicInteger down = new AtomicInteger();
         final AtomicInteger unreachable = new AtomicInteger();
+        final AtomicLong slowestMs = new AtomicLong();
         final Set<String> downChecks = ConcurrentHashMap.newKeySet();
 
         int notUp() {
@@ -503,46 +511,50 @@ class FaultMatrixIT {
         @Override
         public String toString() {
             return "UP " + up + ", DOWN " + down + (downChecks.isEmpty() ? "" : " " + new TreeSet<>(downChecks))
-                    + ", no answer " + unreachable;
+                    + ", no answer " + unreachable + ", slowest answer " + slowestMs + " ms";
         }
     }
 
-    /** Samples /q/health/ready and /q/health/live of every service twice a second until closed. */
+    /**
+     * Probes /q/health/ready and /q/health/live of every service every half second until closed, each endpoint on its
+     * own (a probe that hangs holds up only its own next sample), waiting up to {@link #PROBE_TIMEOUT} for an answer.
+     */
     private final class HealthWatch implements AutoCloseable {
         private final Map<String, Tally> ready = new ConcurrentHashMap<>();
         private final Map<String, Tally> live = new ConcurrentHashMap<>();
+        private final List<Thread> probes = new ArrayList<>();
         private volatile boolean watching = true;
-        private final Thread thread = new Thread(this::watch, "health-watch");
 
         HealthWatch() {
-            thread.setDaemon(true);
-            thread.start();
-        }
-
-        private void watch() {
-            while (watching) {
-                long next = System.nanoTime() + 500_000_000L;
-                // All at once: a probe that hangs (up to its timeout) must not hold up the others' samples.
-                List<CompletableFuture<?>> probes = new ArrayList<>();
-                for (String service : system.services.keySet()) {
-                    probes.add(probe(service, "/q/health/ready", ready(service)));
-                    probes.add(probe(service, "/q/health/live", live(service)));
-                }
-                CompletableFuture.allOf(probes.toArray(CompletableFuture[]::new)).join();
-                long wait = next - System.nanoTime();
-                if (wait > 0 && watching) {
-                    ServiceProcess.sleep(wait / 1_000_000);
-                }
+            for (String service : system.services.keySet()) {
+                probes.add(probeLoop(service, "/q/health/ready", ready(service)));
+                probes.add(probeLoop(service, "/q/health/live", live(service)));
             }
         }
 
-        private CompletableFuture<?> probe(String service, String path, Tally tally) {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(system.url(service) + path))
-                    .timeout(Duration.ofSeconds(2)).build();
-            return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((answer, failure) -> {
-                if (failure != null) {
-                    tally.unreachable.incrementAndGet();
-                } else if (answer.statusCode() == 200) {
+        private Thread probeLoop(String service, String path, Tally tally) {
+            Thread thread = new Thread(() -> {
+                while (watching) {
+                    long t0 = System.nanoTime();
+                    probe(service, path, tally);
+                    long wait = 500 - ms(t0);
+                    if (wait > 0 && watching) {
+                        ServiceProcess.sleep(wait);
+                    }
+                }
+            }, "health-" + service + path);
+            thread.setDaemon(true);
+            thread.start();
+            return thread;
+        }
+
+        private void probe(String service, String path, Tally tally) {
+            long t0 = System.nanoTime();
+            try {
+                HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(system.url(service) + path))
+                        .timeout(PROBE_TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
+                tally.slowestMs.accumulateAndGet(ms(t0), Math::max);
+                if (answer.statusCode() == 200) {
                     tally.up.incrementAndGet();
                 } else {
                     tally.down.incrementAndGet();
@@ -552,8 +564,11 @@ class FaultMatrixIT {
                         }
                     });
                 }
-                return null;
-            });
+            } catch (IOException | RuntimeException e) {
+                tally.unreachable.incrementAndGet();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
 
         Tally ready(String service) {
@@ -564,7 +579,7 @@ class FaultMatrixIT {
             return live.computeIfAbsent(service, k -> new Tally());
         }
 
-        /** Stops sampling and prints what each service said. */
+        /** Stops probing and prints what each service said. */
         void report(String when) {
             close();
             for (String service : system.services.keySet()) {
@@ -575,10 +590,12 @@ class FaultMatrixIT {
         @Override
         public void close() {
             watching = false;
-            try {
-                thread.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            for (Thread probe : probes) {
+                try {
+                    probe.join(PROBE_TIMEOUT.toMillis() + 1_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
     }
