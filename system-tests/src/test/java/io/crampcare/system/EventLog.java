@@ -13,7 +13,9 @@ import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
@@ -32,14 +34,30 @@ import io.crampcare.testsupport.TestTraces;
  */
 final class EventLog implements AutoCloseable {
 
-    /** One event as seen on a topic, with its {@code traceparent} header (null when it had none). */
-    record Event(String topic, String key, String id, String type, JsonNode data, String raw, String traceparent) {
+    /**
+     * One event as seen on a topic, with its {@code traceparent} header (null when it had none). A dead letter keeps its
+     * raw value, its original {@code ce_id} (null when it had none), where it came from ({@code topic/partition@offset},
+     * from the dead-letter headers) and why it was parked ({@code exception class: reason}).
+     */
+    record Event(String topic, String key, String id, String type, JsonNode data, String raw, String traceparent,
+            String origin, String cause) {
+    }
+
+    /** Where a record sits: its topic, partition and offset. */
+    record Position(String topic, int partition, long offset) {
+        @Override
+        public String toString() {
+            return topic + "/" + partition + "@" + offset;
+        }
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final List<Event> events = new CopyOnWriteArrayList<>();
-    private final List<String> violations = new CopyOnWriteArrayList<>();
+    private final Map<Position, String> violations = new ConcurrentHashMap<>();
     private final Set<String> poison = ConcurrentHashMap.newKeySet();
+    private final Set<Position> poisonAt = ConcurrentHashMap.newKeySet();
+    /** The next offset this log will read, per partition it has read from. */
+    private final Map<TopicPartition, Long> read = new ConcurrentHashMap<>();
     private final KafkaConsumer<String, byte[]> consumer;
     private final Thread thread;
     private volatile boolean running = true;
@@ -65,8 +83,15 @@ final class EventLog implements AutoCloseable {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     String raw = record.value() == null ? null : new String(record.value(), StandardCharsets.UTF_8);
                     String traceparent = TestTraces.traceparent(record.headers());
+                    read.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
+                    Position position = new Position(record.topic(), record.partition(), record.offset());
                     if (record.topic().endsWith(".dlq")) {
-                        events.add(new Event(record.topic(), record.key(), null, null, null, raw, traceparent));
+                        String origin = header(record, "dead-letter-topic") + "/" + header(record, "dead-letter-partition")
+                                + "@" + header(record, "dead-letter-offset");
+                        String cause = header(record, "dead-letter-exception-class-name") + ": "
+                                + header(record, "dead-letter-reason");
+                        events.add(new Event(record.topic(), record.key(), header(record, "ce_id"), null, null, raw,
+                                traceparent, origin, cause));
                         continue;
                     }
                     try {
@@ -76,13 +101,13 @@ final class EventLog implements AutoCloseable {
                         }
                         List<String> problems = EventSchemas.violations(event.getType(), raw);
                         if (!problems.isEmpty()) {
-                            violations.add(record.topic() + " " + event.getId() + ": " + problems);
+                            violations.put(position, position + " " + event.getId() + ": " + problems);
                             continue;
                         }
                         events.add(new Event(record.topic(), record.key(), event.getId(), event.getType(),
-                                JSON.readTree(raw), raw, traceparent));
+                                JSON.readTree(raw), raw, traceparent, null, null));
                     } catch (Exception e) {
-                        violations.add(record.topic() + "@" + record.offset() + ": not a valid CloudEvent: " + e.getMessage());
+                        violations.put(position, position + ": not a valid CloudEvent: " + e.getMessage());
                     }
                 }
             } catch (WakeupException e) {
@@ -98,13 +123,29 @@ final class EventLog implements AutoCloseable {
         poison.add(eventId);
     }
 
+    /** A record a test wrote on purpose at this position, which may have no CloudEvent id: not a violation. */
+    void expectPoison(Position position) {
+        poisonAt.add(position);
+    }
+
+    /** Whether this log has read every record before these offsets (e.g. the topics' ends a moment ago). */
+    boolean hasRead(Map<TopicPartition, Long> offsets) {
+        return offsets.entrySet().stream().allMatch(o -> o.getValue() == 0 || read.getOrDefault(o.getKey(), 0L) >= o.getValue());
+    }
+
     List<Event> on(String topic, Predicate<Event> matching) {
         return events.stream().filter(e -> e.topic().equals(topic) && matching.test(e)).toList();
     }
 
     /** Every event so far that was not a valid CloudEvent or broke its schema. */
     List<String> violations() {
-        return List.copyOf(violations);
+        return violations.entrySet().stream().filter(v -> !poisonAt.contains(v.getKey())).map(Map.Entry::getValue)
+                .sorted().toList();
+    }
+
+    private static String header(ConsumerRecord<?, ?> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     @Override

@@ -640,7 +640,7 @@ class SystemIT {
         return events.stream().map(e -> e.data().path(field).asText()).distinct().count();
     }
 
-    private static String json(Object value) {
+    static String json(Object value) {
         try {
             return new ObjectMapper().writeValueAsString(value);
         } catch (JsonProcessingException e) {

@@ -37,6 +37,8 @@ final class SystemUnderTest implements AutoCloseable {
     final TestDatabase database;
     private final Path publicKey;
     final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    /** Between the services and PostgreSQL when {@link #linkDatabase()} was called; else they connect directly. */
+    private FaultyLink databaseLink;
 
     SystemUnderTest() {
         try {
@@ -78,7 +80,8 @@ final class SystemUnderTest implements AutoCloseable {
     ServiceProcess add(String service, int port) {
         String name = services.containsKey(service) ? service + "-" + port : service;
         Map<String, String> env = new HashMap<>();
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl());
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", databaseLink == null ? database.jdbcUrl()
+                : "jdbc:postgresql://127.0.0.1:" + databaseLink.port() + "/" + database.name());
         env.put("QUARKUS_DATASOURCE_USERNAME", service + "_svc");
         env.put("QUARKUS_DATASOURCE_PASSWORD", service + "_svc");
         env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers());
@@ -91,6 +94,16 @@ final class SystemUnderTest implements AutoCloseable {
         ServiceProcess process = new ServiceProcess(name, port, jar(service), env, state.resolve(name + ".log"));
         services.put(name, process);
         return process;
+    }
+
+    /**
+     * Puts a {@link FaultyLink} between PostgreSQL and every service added from now on (call before {@link #start()}),
+     * so that a test can cut or slow their database connections without touching the server. Closed with the system.
+     */
+    FaultyLink linkDatabase() {
+        String[] server = TestDatabase.serverAddress().split(":");
+        databaseLink = new FaultyLink(server[0], Integer.parseInt(server[1]));
+        return databaseLink;
     }
 
     ServiceProcess service(String name) {
@@ -171,6 +184,9 @@ final class SystemUnderTest implements AutoCloseable {
             kafka("stop");
         } catch (RuntimeException e) {
             killBrokerQuietly();
+        }
+        if (databaseLink != null) {
+            databaseLink.close();
         }
         database.close();
     }
