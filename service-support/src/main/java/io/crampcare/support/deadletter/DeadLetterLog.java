@@ -2,7 +2,6 @@ package io.crampcare.support.deadletter;
 
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,6 +21,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import io.crampcare.support.kafka.KafkaClients;
 import io.crampcare.support.problem.Problem;
 import io.crampcare.support.problem.ProblemException;
 import io.crampcare.support.problem.ProblemTypes;
@@ -61,10 +61,9 @@ public class DeadLetterLog {
 
     /** A consumer of this application's Kafka cluster for reading dead letters; the caller closes it. */
     Consumer<byte[], byte[]> newConsumer() {
-        // Start from the application's kafka.* settings (bootstrap servers, security), then fix what reading needs.
-        Map<String, Object> props = new HashMap<>(kafkaConfig);
+        Map<String, Object> props = KafkaClients.settings(kafkaConfig,
+                applicationName + "-dead-letters-" + clients.incrementAndGet());
         props.remove(ConsumerConfig.GROUP_ID_CONFIG); // assign() only: no group, no commits
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, applicationName + "-dead-letters-" + clients.incrementAndGet());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) config.timeout().toMillis());
         return new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());

@@ -3,7 +3,6 @@ package io.crampcare.support.deadletter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,7 +19,6 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
@@ -32,6 +30,7 @@ import org.jboss.logging.Logger;
 
 import io.crampcare.support.deadletter.ReplayResult.Item;
 import io.crampcare.support.deadletter.ReplayResult.Outcome;
+import io.crampcare.support.kafka.KafkaClients;
 import io.crampcare.support.paging.PageRequest;
 import io.smallrye.common.annotation.Identifier;
 
@@ -182,15 +181,8 @@ public class DeadLetterService {
     }
 
     private Producer<byte[], byte[]> newProducer() {
-        // The application's kafka.* settings (bootstrap servers, security), then what a safe re-publish needs.
-        Map<String, Object> props = new HashMap<>(kafkaConfig);
-        long timeoutMs = config.timeout().toMillis();
-        props.put(ProducerConfig.CLIENT_ID_CONFIG, applicationName + "-dead-letter-replay-" + producers.incrementAndGet());
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.max(1_000, timeoutMs / 2));
-        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Math.max(timeoutMs, timeoutMs / 2 + 1));
-        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeoutMs);
-        return new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
+        return new KafkaProducer<>(KafkaClients.reliableProducer(kafkaConfig,
+                applicationName + "-dead-letter-replay-" + producers.incrementAndGet(), config.timeout()),
+                new ByteArraySerializer(), new ByteArraySerializer());
     }
 }

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +29,6 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.DescribeTopicsOptions;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -49,6 +47,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.agroal.api.AgroalDataSource;
+import io.crampcare.support.kafka.KafkaClients;
 import io.crampcare.support.tracing.TraceContext;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -202,18 +201,10 @@ public class OutboxRelay {
     }
 
     private Map<String, Object> producerConfig() {
-        // Start from the application's kafka.* settings (bootstrap servers, security), then fix what delivery needs.
-        Map<String, Object> props = new HashMap<>(kafkaConfig);
-        long sendTimeoutMs = config.sendTimeout().toMillis();
-        long requestTimeoutMs = Math.max(1_000, sendTimeoutMs / 2);
-        props.put(ProducerConfig.CLIENT_ID_CONFIG, applicationName + "-outbox");
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+        Map<String, Object> props = KafkaClients.reliableProducer(kafkaConfig, applicationName + "-outbox",
+                config.sendTimeout());
+        props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5); // the most that keeps order, idempotent
         props.put(ProducerConfig.LINGER_MS_CONFIG, 1);
-        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) requestTimeoutMs);
-        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Math.max(sendTimeoutMs, requestTimeoutMs + 1));
-        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, sendTimeoutMs);
         return props;
     }
 
@@ -447,9 +438,7 @@ public class OutboxRelay {
 
     private Admin admin() {
         if (admin == null) {
-            Map<String, Object> props = new HashMap<>(kafkaConfig);
-            props.put(AdminClientConfig.CLIENT_ID_CONFIG, applicationName + "-outbox-probe");
-            admin = Admin.create(props);
+            admin = Admin.create(KafkaClients.settings(kafkaConfig, applicationName + "-outbox-probe"));
         }
         return admin;
     }
