@@ -217,7 +217,7 @@ class DeadLetterReplayIT {
                 "forbidden");
     }
 
-    /** Parks a valid report of {@code user} as the dead-letter strategy would after a database failure. */
+    /** Parks a valid report of {@code user} as the dead-letter strategy did for database failures before they were retried. */
     private static void park(String user, String eventId, String reportJson, long sourceOffset) {
         writer.deadLetter(Topics.CRAMP_REPORTS, 3, sourceOffset, DATABASE_DOWN, user, eventId,
                 EventTypes.CRAMP_REPORT_SUBMITTED, AdviceEvents.INTAKE_SOURCE, reportJson);
