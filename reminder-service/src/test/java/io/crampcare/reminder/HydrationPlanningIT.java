@@ -163,14 +163,14 @@ class HydrationPlanningIT {
         Instant now = Instant.now();
         await().atMost(Duration.ofSeconds(30)).until(() -> !tomorrowsWater(auckland, tomorrowIn("Pacific/Auckland", now))
                 .isEmpty() && !tomorrowsWater(berlin, tomorrowIn(ZONE, now)).isEmpty());
-        List<String> toPlanNow = usersWithDaysToPlan(now);
+        List<String> toPlanNow = usersToPlan(now);
         assertFalse(toPlanNow.contains(berlin), "today and tomorrow planned from the advice");
         assertFalse(toPlanNow.contains(auckland), "today and tomorrow planned from the advice");
         // Two days on, today and tomorrow are new days for both, each in its own zone.
         Instant later = now.plus(Duration.ofDays(2));
-        assertTrue(usersWithDaysToPlan(later).containsAll(List.of(berlin, auckland)));
+        assertTrue(usersToPlan(later).containsAll(List.of(berlin, auckland)));
         QuarkusTransaction.requiringNew().run(() -> planning.rollForward(later));
-        List<String> toPlanLater = usersWithDaysToPlan(later);
+        List<String> toPlanLater = usersToPlan(later);
         assertFalse(toPlanLater.contains(berlin), "planned by the roll forward");
         assertFalse(toPlanLater.contains(auckland), "planned by the roll forward");
         assertEquals(2000, sum(tomorrowsWater(auckland, tomorrowIn("Pacific/Auckland", later))),
@@ -218,8 +218,8 @@ class HydrationPlanningIT {
         });
     }
 
-    private List<String> usersWithDaysToPlan(Instant now) {
-        return QuarkusTransaction.requiringNew().call(() -> planning.usersWithDaysToPlan(now));
+    private List<String> usersToPlan(Instant now) {
+        return QuarkusTransaction.requiringNew().call(() -> planning.usersToPlan(now));
     }
 
     private static LocalDate tomorrowIn(String zone, Instant now) {

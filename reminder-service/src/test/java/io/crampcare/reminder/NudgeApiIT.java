@@ -43,7 +43,7 @@ class NudgeApiIT {
         String user = TestUsers.newUser("prefs");
         String path = "/api/v1/users/" + user + "/preferences";
         asAdmin().when().get(path).then().statusCode(200).header("ETag", "\"v0\"").body("timeZone", is("UTC"))
-                .body("wakingStart", is("07:00:00"));
+                .body("wakingStart", is("07:00"));
         Map<String, Object> prefs = Map.of("timeZone", "America/New_York", "wakingStart", "06:30", "wakingEnd", "21:00",
                 "quietStart", "13:00", "quietEnd", "14:00", "dailyCap", 6, "kinds", List.of("HYDRATION", "WARM_UP"));
         asAdmin().contentType(ContentType.JSON).body(prefs).when().put(path).then().statusCode(200).header("ETag", "\"v1\"");
@@ -72,7 +72,7 @@ class NudgeApiIT {
     @Test
     void aWorkoutSoonFiresItsWarmUpOnTimeAndTheAnswerIsPublished() throws Exception {
         String user = TestUsers.newUser("workout");
-        ReminderFixtures.preferences(user, zoneWhereItIsAboutNoon());
+        ReminderFixtures.preferences(user, ReminderFixtures.zoneWhereItIsAboutNoon());
         // Warm-up lead is 15 min: a workout starting 15 min 3 s from now has its warm-up due in 3 s.
         Instant start = Instant.now().plus(15, ChronoUnit.MINUTES).plusSeconds(3).truncatedTo(ChronoUnit.SECONDS);
         String workoutId = asAdmin().contentType(ContentType.JSON)
@@ -120,7 +120,7 @@ class NudgeApiIT {
     @Test
     void aFiredNudgeCanBeSnoozedOnce() {
         String user = TestUsers.newUser("snooze");
-        ReminderFixtures.preferences(user, zoneWhereItIsAboutNoon());
+        ReminderFixtures.preferences(user, ReminderFixtures.zoneWhereItIsAboutNoon());
         Instant start = Instant.now().plus(15, ChronoUnit.MINUTES).plusSeconds(2);
         asAdmin().contentType(ContentType.JSON)
                 .body(Map.of("type", "ONE_OFF", "startsAt", start.toString(), "durationMinutes", 30, "intensity", "LIGHT"))
@@ -171,17 +171,5 @@ class NudgeApiIT {
                 .when().get("/api/v1/users/" + user + "/nudges").jsonPath().getList("items.localTime");
         assertTrue(localTimes.stream().anyMatch(t -> t.endsWith("T17:45")), localTimes.toString());
         assertTrue(localTimes.stream().anyMatch(t -> t.endsWith("T19:00")), localTimes.toString());
-    }
-
-    /** A fixed-offset zone whose local time is near noon now, so snoozing stays inside 07:00-22:00. */
-    private static String zoneWhereItIsAboutNoon() {
-        int utcHour = Instant.now().atZone(ZoneOffset.UTC).getHour();
-        int offset = 12 - utcHour;
-        if (offset > 14) {
-            offset -= 24;
-        } else if (offset < -12) {
-            offset += 24;
-        }
-        return ZoneOffset.ofHours(offset).getId();
     }
 }

@@ -3,6 +3,7 @@ package io.crampcare.reminder;
 import static io.crampcare.testsupport.TestTokens.asAdmin;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +24,6 @@ public final class ReminderFixtures {
 
     private ReminderFixtures() {
     }
-
-
 
     /** Sets preferences for a fresh user: the given zone, awake 07:00-22:00, 8 water nudges, every kind. */
     public static void preferences(String userId, String zone) {
@@ -80,5 +79,17 @@ public final class ReminderFixtures {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A fixed-offset zone whose local time is near noon now, so snoozing stays inside 07:00-22:00. */
+    public static String zoneWhereItIsAboutNoon() {
+        int utcHour = Instant.now().atZone(ZoneOffset.UTC).getHour();
+        int offset = 12 - utcHour;
+        if (offset > 14) {
+            offset -= 24;
+        } else if (offset < -12) {
+            offset += 24;
+        }
+        return ZoneOffset.ofHours(offset).getId();
     }
 }

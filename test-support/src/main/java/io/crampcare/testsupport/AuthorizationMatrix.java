@@ -174,6 +174,29 @@ public abstract class AuthorizationMatrix {
         failOn(wrong);
     }
 
+    /** The user is the token's sub, as documented, even when its upn (the JWT principal name) names someone else. */
+    @Test
+    void theTokensSubjectIsTheUser() {
+        List<String> wrong = new ArrayList<>();
+        allRules().forEach((endpoint, rule) -> {
+            String path = callOf(endpoint).path();
+            Response owner = send(given().auth().oauth2(TestTokens.userWithUpn(OWNER, STRANGER)), endpoint, path);
+            Response stranger = send(given().auth().oauth2(TestTokens.userWithUpn(STRANGER, OWNER)), endpoint, path);
+            switch (rule) {
+                case NAMED_USER, OWN_RECORD -> {
+                    notRefused(wrong, endpoint, "sub owner, upn stranger", owner);
+                    if (rule == Rule.OWN_RECORD && owner.statusCode() == 404) {
+                        wrong.add(endpoint + " as sub owner, upn stranger: 404, the owner's record was hidden");
+                    }
+                    check(wrong, endpoint, "sub stranger, upn owner", stranger, rule == Rule.NAMED_USER ? 403 : 404);
+                }
+                case ADMIN -> check(wrong, endpoint, "sub owner, upn stranger", owner, 403);
+                case ANY_USER -> notRefused(wrong, endpoint, "sub owner, upn stranger", owner);
+            }
+        });
+        failOn(wrong);
+    }
+
     private Response send(RequestSpecification request, String endpoint, String path) {
         String method = endpoint.substring(0, endpoint.indexOf(' '));
         Object body = callOf(endpoint).body();

@@ -46,6 +46,14 @@ public final class TestTokens {
         return sign(sub, Set.of("user"), issuer(), audience(), Instant.now().plus(LIFETIME), key());
     }
 
+    /**
+     * A user token whose {@code upn} (which MicroProfile JWT prefers for the principal name) is someone else: the
+     * services must act for {@code sub}.
+     */
+    public static String userWithUpn(String sub, String upn) {
+        return sign(sub, upn, Set.of("user"), issuer(), audience(), Instant.now().plus(LIFETIME), key());
+    }
+
     public static String admin() {
         return sign(ADMIN, Set.of("admin"), issuer(), audience(), Instant.now().plus(LIFETIME), key());
     }
@@ -71,8 +79,13 @@ public final class TestTokens {
 
     private static String sign(String sub, Set<String> groups, String issuer, String audience, Instant expiresAt,
             PrivateKey key) {
+        return sign(sub, sub, groups, issuer, audience, expiresAt, key);
+    }
+
+    private static String sign(String sub, String upn, Set<String> groups, String issuer, String audience,
+            Instant expiresAt, PrivateKey key) {
         Instant issuedAt = expiresAt.isBefore(Instant.now()) ? expiresAt.minus(LIFETIME) : Instant.now();
-        return Jwt.issuer(issuer).subject(sub).upn(sub).groups(groups).audience(audience)
+        return Jwt.issuer(issuer).subject(sub).upn(upn).groups(groups).audience(audience)
                 .issuedAt(issuedAt).expiresAt(expiresAt)
                 .jws().algorithm(SignatureAlgorithm.RS256).sign(key);
     }

@@ -29,6 +29,13 @@ public interface ReminderConfig {
     @WithDefault("48h")
     Duration horizon();
 
+    /**
+     * A user's next day is planned at a time after their local midnight spread over this long (by user), so that the
+     * users of one time zone are not all planned in the same minute; 0 plans everyone at midnight.
+     */
+    @WithDefault("12h")
+    Duration planSpread();
+
     /** Warm-up nudge this long before a workout starts. */
     @WithDefault("15m")
     Duration warmUpLead();

@@ -35,6 +35,9 @@ public class HydrationTarget extends PanacheEntityBase {
     /** When the advice was issued; null for plans stored before this was recorded. */
     @Column(name = "advice_issued_at")
     public Instant adviceIssuedAt;
+    /** When the roll-forward has to plan this user's next local day. */
+    @Column(name = "next_plan_at", nullable = false)
+    public Instant nextPlanAt;
 
     /** The advice this plan comes from, to compare a newly arrived one with. */
     public PlanSource source() {

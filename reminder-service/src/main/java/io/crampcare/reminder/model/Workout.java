@@ -39,4 +39,7 @@ public class Workout extends PanacheEntityBase {
     public Instant createdAt;
     @Column(name = "deleted_at")
     public Instant deletedAt;
+    /** When the roll-forward has to plan later occurrences; null when none are left (a planned one-off workout). */
+    @Column(name = "plan_next_at")
+    public Instant planNextAt;
 }

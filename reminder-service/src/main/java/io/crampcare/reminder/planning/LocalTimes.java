@@ -25,6 +25,9 @@ import java.util.Objects;
  */
 public final class LocalTimes {
 
+    /** Local times in the API: hours and minutes, as "07:00" (what is stored and what is echoed). */
+    public static final String HH_MM_PATTERN = "^([01][0-9]|2[0-3]):[0-5][0-9]$";
+
     private LocalTimes() {
     }
 

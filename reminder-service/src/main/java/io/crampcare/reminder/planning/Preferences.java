@@ -1,5 +1,6 @@
 package io.crampcare.reminder.planning;
 
+import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.EnumSet;
@@ -25,6 +26,24 @@ public record Preferences(ZoneId zone, LocalTime wakingStart, LocalTime wakingEn
     public static Preferences defaults() {
         return new Preferences(ZoneId.of("UTC"), LocalTime.of(7, 0), LocalTime.of(22, 0), null, null, 8,
                 EnumSet.allOf(NudgeKind.class));
+    }
+
+    /** The same preferences with another daily cap (what is left of it after the day's fired nudges). */
+    public Preferences withDailyCap(int cap) {
+        return new Preferences(zone, wakingStart, wakingEnd, quietStart, quietEnd, cap, kinds);
+    }
+
+    /**
+     * Whether a nudge of {@code kind} due at {@code dueAt} may fire under these preferences: its kind is wanted, and a
+     * drink nudge (water, pre-exercise) falls inside the waking window and outside quiet hours. Warm-up and stretch
+     * keep to the workout the person scheduled, whatever the hour.
+     */
+    public boolean permits(NudgeKind kind, Instant dueAt) {
+        if (!kinds.contains(kind)) {
+            return false;
+        }
+        boolean drink = kind == NudgeKind.HYDRATION || kind == NudgeKind.PRE_EXERCISE_HYDRATION;
+        return !drink || allows(dueAt.atZone(zone).toLocalTime());
     }
 
     /** Whether a local time is inside the waking window and outside quiet hours. */

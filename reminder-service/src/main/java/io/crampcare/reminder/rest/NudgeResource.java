@@ -32,7 +32,7 @@ import io.crampcare.reminder.config.ReminderConfig;
 import io.crampcare.reminder.model.Nudge;
 import io.crampcare.reminder.model.NudgeStatus;
 import io.crampcare.reminder.service.NudgeService;
-import io.crampcare.reminder.service.PreferencesService;
+import io.crampcare.reminder.service.StoredPreferences;
 import io.crampcare.support.paging.PageRequest;
 import io.crampcare.support.problem.Problem;
 import io.crampcare.support.problem.ProblemException;
@@ -60,11 +60,11 @@ public class NudgeResource {
     }
 
     private final NudgeService nudges;
-    private final PreferencesService preferences;
+    private final StoredPreferences preferences;
     private final ReminderConfig config;
     private final Access access;
 
-    NudgeResource(NudgeService nudges, PreferencesService preferences, ReminderConfig config, Access access) {
+    NudgeResource(NudgeService nudges, StoredPreferences preferences, ReminderConfig config, Access access) {
         this.nudges = nudges;
         this.preferences = preferences;
         this.config = config;
@@ -127,7 +127,7 @@ public class NudgeResource {
             throw ProblemException.invalid(errors);
         }
         access.requireActingFor(userId);
-        ZoneId zone = preferences.preferencesOf(userId).zone();
+        ZoneId zone = preferences.of(userId).zone();
         PageRequest.Slice<Nudge> slice = nudges.list(userId, fromInstant, toInstant, statusFilter, page);
         return new NudgeView.Page(slice.items().stream().map(n -> NudgeView.of(n, zone)).toList(), slice.nextPageToken());
     }
@@ -139,7 +139,7 @@ public class NudgeResource {
     }
 
     private NudgeView view(Nudge nudge) {
-        return NudgeView.of(nudge, preferences.preferencesOf(nudge.userId).zone());
+        return NudgeView.of(nudge, preferences.of(nudge.userId).zone());
     }
 
     private static UUID uuid(String id) {

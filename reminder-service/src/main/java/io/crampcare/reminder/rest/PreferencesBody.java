@@ -15,7 +15,10 @@ import jakarta.validation.constraints.NotNull;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
+
 import io.crampcare.contracts.nudge.NudgeKind;
+import io.crampcare.reminder.planning.LocalTimes;
 import io.crampcare.reminder.planning.Preferences;
 import io.crampcare.support.problem.Problem;
 import io.crampcare.support.problem.ProblemException;
@@ -26,14 +29,14 @@ public record PreferencesBody(
         @Schema(description = "IANA time zone; nudges follow its local time, across daylight-saving changes.",
                 example = "Europe/Berlin", required = true)
         @NotNull String timeZone,
-        @Schema(description = "Start of the waking window, local time.", example = "07:00", type = SchemaType.STRING, required = true)
-        @NotNull LocalTime wakingStart,
-        @Schema(description = "End of the waking window (exclusive), local time; after wakingStart.", example = "22:00", type = SchemaType.STRING, required = true)
-        @NotNull LocalTime wakingEnd,
-        @Schema(description = "Start of quiet hours (no nudges), or absent; may wrap past midnight.", example = "13:00", type = SchemaType.STRING)
-        LocalTime quietStart,
-        @Schema(description = "End of quiet hours (exclusive); given together with quietStart.", example = "14:00", type = SchemaType.STRING)
-        LocalTime quietEnd,
+        @Schema(description = "Start of the waking window, local time.", example = "07:00", type = SchemaType.STRING, pattern = LocalTimes.HH_MM_PATTERN, required = true)
+        @JsonFormat(pattern = "HH:mm") @NotNull LocalTime wakingStart,
+        @Schema(description = "End of the waking window (exclusive), local time; after wakingStart.", example = "22:00", type = SchemaType.STRING, pattern = LocalTimes.HH_MM_PATTERN, required = true)
+        @JsonFormat(pattern = "HH:mm") @NotNull LocalTime wakingEnd,
+        @Schema(description = "Start of quiet hours (no nudges), or absent; may wrap past midnight.", example = "13:00", type = SchemaType.STRING, pattern = LocalTimes.HH_MM_PATTERN)
+        @JsonFormat(pattern = "HH:mm") LocalTime quietStart,
+        @Schema(description = "End of quiet hours (exclusive); given together with quietStart.", example = "14:00", type = SchemaType.STRING, pattern = LocalTimes.HH_MM_PATTERN)
+        @JsonFormat(pattern = "HH:mm") LocalTime quietEnd,
         @Schema(description = "At most this many hydration nudges a day (1-24).", example = "8", required = true)
         @NotNull @Min(1) @Max(24) Integer dailyCap,
         @Schema(description = "Kinds of nudge wanted.", required = true)

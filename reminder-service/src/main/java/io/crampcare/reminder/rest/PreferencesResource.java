@@ -1,5 +1,7 @@
 package io.crampcare.reminder.rest;
 
+import java.time.Instant;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -20,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.crampcare.reminder.service.PreferencesService;
+import io.crampcare.support.problem.ProblemException;
 import io.crampcare.support.security.Access;
 import io.crampcare.support.security.Roles;
 
@@ -48,17 +51,29 @@ public class PreferencesResource {
     }
 
     @PUT
-    @Operation(summary = "Set preferences", description = "Changing stored preferences needs If-Match with the ETag "
-            + "from GET: 428 without it, 412 when someone changed them meanwhile.")
-    @APIResponse(responseCode = "200", description = "Stored; ETag is the new version")
+    @Operation(summary = "Set preferences", description = "The first PUT of a user needs no condition (send "
+            + "If-None-Match: * to make sure it is the first: 412 otherwise). Changing stored preferences needs If-Match "
+            + "with the ETag from GET: 428 without it, 412 when someone changed them meanwhile; of concurrent changes "
+            + "from one ETag exactly one succeeds. A change takes effect at once: in the same transaction every unfired "
+            + "nudge of the user (today's and tomorrow's water, workout nudges, snoozed ones) is replanned under the "
+            + "new settings, so a kind switched off leaves none of that kind planned, and a new time zone, waking "
+            + "window, quiet hours or daily cap holds for all of them. Nudges removed this way are not announced (no "
+            + "event: nudges are published only when they fire).")
+    @APIResponse(responseCode = "200", description = "Stored and replanned; ETag is the new version")
     @APIResponse(responseCode = "400", description = "Invalid preferences")
-    @APIResponse(responseCode = "412", description = "Stale If-Match")
+    @APIResponse(responseCode = "412", description = "Stale If-Match, or If-None-Match: * when preferences exist")
     @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response put(@PathParam("userId") String userId,
             @Parameter(description = "ETag from GET") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Parameter(description = "* to create only: fails with 412 if the user has preferences already")
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             @Valid @NotNull(message = "a JSON body is required") PreferencesBody body) {
         access.requireActingFor(userId);
-        PreferencesService.Versioned stored = preferences.put(userId, body.toPreferences(), ifMatch);
+        if (ifNoneMatch != null && !ifNoneMatch.equals("*")) {
+            throw ProblemException.invalid("If-None-Match", "only * is supported (create only if none exist)");
+        }
+        PreferencesService.Versioned stored = preferences.put(userId, body.toPreferences(),
+                new PreferencesService.Conditions(ifMatch, ifNoneMatch), Instant.now());
         return Response.ok(PreferencesBody.of(stored.preferences())).header(HttpHeaders.ETAG, stored.etag()).build();
     }
 }

@@ -19,8 +19,11 @@ import jakarta.validation.constraints.NotNull;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
+
 import io.crampcare.contracts.report.Intensity;
 import io.crampcare.reminder.model.Workout;
+import io.crampcare.reminder.planning.LocalTimes;
 import io.crampcare.support.problem.Problem;
 import io.crampcare.support.problem.ProblemException;
 
@@ -35,8 +38,8 @@ public record WorkoutBody(
         @Schema(description = "Days of a weekly workout.", example = "[\"MONDAY\", \"THURSDAY\"]")
         Set<@NotNull DayOfWeek> days,
         @Schema(description = "Local start time of a weekly workout, in the user's time zone.", example = "18:00",
-                type = SchemaType.STRING)
-        LocalTime localStartTime,
+                type = SchemaType.STRING, pattern = LocalTimes.HH_MM_PATTERN)
+        @JsonFormat(pattern = "HH:mm") LocalTime localStartTime,
         @Schema(description = "Length in minutes (1-600).", example = "45", required = true)
         @NotNull @Min(1) @Max(600) Integer durationMinutes,
         @Schema(description = "Planned effort.", example = "HARD", required = true)

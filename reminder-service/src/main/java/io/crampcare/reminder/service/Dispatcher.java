@@ -32,6 +32,7 @@ import io.crampcare.contracts.Topics;
 import io.crampcare.contracts.nudge.NudgeDueV1;
 import io.crampcare.contracts.nudge.NudgeKind;
 import io.crampcare.reminder.config.ReminderConfig;
+import io.crampcare.reminder.planning.Preferences;
 import io.crampcare.support.metrics.CommittedCounts;
 import io.crampcare.support.outbox.Outbox;
 import io.crampcare.support.tracing.TraceContext;
@@ -51,6 +52,11 @@ import io.quarkus.scheduler.Scheduled;
  * and a crash before the commit leaves the batch to be claimed again. A nudge later than its kind's grace (the
  * service was down) is marked EXPIRED instead of firing late.
  * <p>
+ * Firing follows the user's preferences as they are at that moment, not as they were when the nudge was planned: a
+ * nudge whose kind the user no longer wants, or a drink nudge that now falls outside the waking window or into quiet
+ * hours, is withdrawn (deleted, as a replan would have; counted in {@code crampcare.nudges.withdrawn{kind}}).
+ * A preference change replans at once (PreferencesService), so this only catches plans that raced with the change.
+ * <p>
  * A batch costs the same few statements however large it is (claim whole rows, read the users' zones, insert the
  * events, update the statuses), not a few per nudge: a backlog of a million due nudges drains in minutes.
  * <p>
@@ -65,6 +71,7 @@ public class Dispatcher {
     private static final Logger LOG = Logger.getLogger(Dispatcher.class);
     static final String FIRED = "crampcare.nudges.fired";
     static final String EXPIRED = "crampcare.nudges.expired";
+    static final String WITHDRAWN = "crampcare.nudges.withdrawn";
     private static final DateTimeFormatter LOCAL_MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
     private static final String CLAIM = """
             SELECT id, user_id, kind, due_at, amount_ml, workout_id, advice_id, traceparent, tracestate FROM nudge
@@ -75,10 +82,11 @@ public class Dispatcher {
     // Expiring leaves fired_at alone: a snoozed nudge that expires keeps the time it first fired.
     private static final String MARK_FIRED = "UPDATE nudge SET status = 'FIRED', fired_at = ? WHERE id = ANY (?)";
     private static final String MARK_EXPIRED = "UPDATE nudge SET status = 'EXPIRED' WHERE id = ANY (?)";
+    private static final String WITHDRAW = "DELETE FROM nudge WHERE id = ANY (?)";
 
     private final AgroalDataSource dataSource;
     private final Outbox outbox;
-    private final PreferencesService preferences;
+    private final StoredPreferences preferences;
     private final ReminderConfig config;
     private final CommittedCounts counts;
     private final Tracer tracer;
@@ -89,7 +97,7 @@ public class Dispatcher {
     private final ReadWriteLock inBatch = new ReentrantReadWriteLock();
     private volatile boolean stopping;
 
-    Dispatcher(AgroalDataSource dataSource, Outbox outbox, PreferencesService preferences, ReminderConfig config,
+    Dispatcher(AgroalDataSource dataSource, Outbox outbox, StoredPreferences preferences, ReminderConfig config,
             MeterRegistry registry, CommittedCounts counts, Tracer tracer) {
         this.dataSource = dataSource;
         this.outbox = outbox;
@@ -104,6 +112,7 @@ public class Dispatcher {
         for (NudgeKind kind : NudgeKind.values()) {
             counts.zero(FIRED, "kind", kind.name());
             counts.zero(EXPIRED, "kind", kind.name());
+            counts.zero(WITHDRAWN, "kind", kind.name());
         }
     }
 
@@ -156,14 +165,22 @@ public class Dispatcher {
             List<DueNudge> claimed = claim(connection, now);
             Set<String> users = new HashSet<>();
             claimed.forEach(nudge -> users.add(nudge.userId()));
-            Map<String, ZoneId> zones = preferences.zonesOf(users);
+            Map<String, Preferences> current = preferences.of(users);
             List<UUID> fired = new ArrayList<>();
             List<UUID> expired = new ArrayList<>();
+            List<UUID> withdrawn = new ArrayList<>();
             List<Outbox.Message> events = new ArrayList<>();
             Map<String, Integer> firedByKind = new HashMap<>();
             Map<String, Integer> expiredByKind = new HashMap<>();
+            Map<String, Integer> withdrawnByKind = new HashMap<>();
             for (DueNudge nudge : claimed) {
-                if (nudge.dueAt().isBefore(now.minus(config.grace().of(nudge.kind())))) {
+                Preferences prefs = current.get(nudge.userId());
+                if (!prefs.permits(nudge.kind(), nudge.dueAt())) {
+                    withdrawn.add(nudge.id());
+                    withdrawnByKind.merge(nudge.kind().name(), 1, Integer::sum);
+                    LOG.infof("Nudge %s (%s, due %s) withdrawn: the user's preferences no longer allow it", nudge.id(),
+                            nudge.kind(), nudge.dueAt());
+                } else if (nudge.dueAt().isBefore(now.minus(config.grace().of(nudge.kind())))) {
                     expired.add(nudge.id());
                     expiredByKind.merge(nudge.kind().name(), 1, Integer::sum);
                     LOG.infof("Nudge %s (%s, due %s) expired: more than %s late", nudge.id(), nudge.kind(),
@@ -171,16 +188,18 @@ public class Dispatcher {
                 } else {
                     fired.add(nudge.id());
                     events.add(new Outbox.Message(Topics.NUDGES, nudge.userId(), EventTypes.NUDGE_DUE, nudge.userId(),
-                            dueEvent(nudge, zones.get(nudge.userId())), fireSpan(nudge)));
+                            dueEvent(nudge, prefs.zone()), fireSpan(nudge)));
                     firedByKind.merge(nudge.kind().name(), 1, Integer::sum);
                 }
             }
             outbox.writeAll(events);
             markAll(connection, MARK_FIRED, fired, now.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC));
             markAll(connection, MARK_EXPIRED, expired);
+            markAll(connection, WITHDRAW, withdrawn);
             // Counted on commit, once per kind and batch: a rolled-back batch is fired again and counts once.
             firedByKind.forEach((kind, n) -> counts.add(FIRED, n, "kind", kind));
             expiredByKind.forEach((kind, n) -> counts.add(EXPIRED, n, "kind", kind));
+            withdrawnByKind.forEach((kind, n) -> counts.add(WITHDRAWN, n, "kind", kind));
             beforeCommit.run();
             return claimed.size();
         } catch (SQLException e) {

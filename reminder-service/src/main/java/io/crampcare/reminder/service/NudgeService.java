@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import io.crampcare.contracts.EventTypes;
@@ -37,10 +38,10 @@ public class NudgeService {
     static final String ACKED = "crampcare.nudges.acked";
 
     private final Outbox outbox;
-    private final PreferencesService preferences;
+    private final StoredPreferences preferences;
     private final CommittedCounts counts;
 
-    NudgeService(Outbox outbox, PreferencesService preferences, CommittedCounts counts) {
+    NudgeService(Outbox outbox, StoredPreferences preferences, CommittedCounts counts) {
         this.outbox = outbox;
         this.preferences = preferences;
         this.counts = counts;
@@ -78,7 +79,7 @@ public class NudgeService {
     public Nudge snooze(UUID id, int minutes, Instant now) {
         Nudge nudge = fired(id);
         Instant later = now.plus(minutes, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MICROS);
-        Preferences prefs = preferences.preferencesOf(nudge.userId);
+        Preferences prefs = preferences.of(nudge.userId);
         LocalTime localLater = later.atZone(prefs.zone()).toLocalTime();
         if (!prefs.allows(localLater) || !later.atZone(prefs.zone()).toLocalDate().equals(now.atZone(prefs.zone()).toLocalDate())) {
             throw ProblemException.invalid("minutes", "would move the nudge to " + localLater.truncatedTo(ChronoUnit.MINUTES)
@@ -114,8 +115,15 @@ public class NudgeService {
         return page.slice(rows, n -> new PageCursor(n.dueAt, n.id));
     }
 
+    /**
+     * The nudge, locked until the answer commits, so that of concurrent answers (ack, skip, snooze) exactly one finds
+     * it fired: the others wait, then see it answered and get 409, and only one event is published.
+     */
     private Nudge fired(UUID id) {
-        Nudge nudge = get(id);
+        Nudge nudge = Nudge.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (nudge == null) {
+            throw ProblemException.notFound("No nudge has id " + id + ".");
+        }
         if (nudge.status != NudgeStatus.FIRED) {
             throw new ProblemException(409, ProblemTypes.HTTP, "Conflict",
                     "Nudge " + id + " is " + nudge.status + "; only a fired nudge can be answered or snoozed.");

@@ -4,13 +4,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -19,7 +17,6 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
@@ -81,14 +78,20 @@ public class PlanningService {
 
     static final String PLANNED = "crampcare.nudges.planned";
     static final String OUTDATED = "crampcare.advice.outdated";
+    /** Roll-forward items (a user's new day, a workout's next occurrences) that failed; each is tried again later. */
+    static final String FAILED = "crampcare.planning.failures";
+    // All planning of one user (advice, workouts, preferences, roll-forward) takes this lock first, on any replica:
+    // whoever comes second reads what the first committed, so no plan is made from preferences or workouts that
+    // are being changed.
+    private static final String LOCK_USER = "SELECT 1 FROM pg_advisory_xact_lock(hashtext('crampcare.reminder.user'), hashtext(?1))";
 
     private final EntityManager em;
-    private final PreferencesService preferences;
+    private final StoredPreferences preferences;
     private final ReminderConfig config;
     private final CommittedCounts counts;
     private final AgroalDataSource dataSource;
 
-    PlanningService(EntityManager em, PreferencesService preferences, ReminderConfig config, CommittedCounts counts,
+    PlanningService(EntityManager em, StoredPreferences preferences, ReminderConfig config, CommittedCounts counts,
             AgroalDataSource dataSource) {
         this.em = em;
         this.dataSource = dataSource;
@@ -102,6 +105,14 @@ public class PlanningService {
             counts.zero(PLANNED, "kind", kind.name());
         }
         counts.zero(OUTDATED);
+        counts.zero(FAILED, "item", "user");
+        counts.zero(FAILED, "item", "workout");
+    }
+
+    /** Serialises the planning of one user with every other change to it, until the transaction ends. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lockUser(String userId) {
+        em.createNativeQuery(LOCK_USER).setParameter(1, userId).getSingleResult();
     }
 
     /**
@@ -117,8 +128,8 @@ public class PlanningService {
             LOG.infof("Advice %s has no water plan; hydration nudges unchanged", advice.adviceId());
             return;
         }
-        // Locked: during a rebalance two replicas may hold the same user's advice for a moment.
-        HydrationTarget target = HydrationTarget.findById(advice.userId(), LockModeType.PESSIMISTIC_WRITE);
+        lockUser(advice.userId());
+        HydrationTarget target = HydrationTarget.findById(advice.userId());
         PlanSource incoming = PlanSource.of(advice);
         if (target == null) {
             target = new HydrationTarget();
@@ -136,26 +147,33 @@ public class PlanningService {
         target.maxPerHourMl = water.maxPerHourMl();
         target.preExerciseMl = water.preExerciseMaxMl();
         target.updatedAt = now;
+        planTwoDays(target, preferences.of(advice.userId()), now, true);
         target.persist();
         em.flush();
-        Preferences prefs = preferences.preferencesOf(advice.userId());
-        LocalDate today = now.atZone(prefs.zone()).toLocalDate();
-        for (LocalDate day : List.of(today, today.plusDays(1))) {
-            planDay(target, prefs, day, now, true);
-        }
     }
 
-    /** Plans a new workout's nudges within the horizon. */
+    /**
+     * Plans a workout's nudges within the horizon, and when the roll-forward has to look at it next: half a horizon
+     * on for a weekly workout; for a one-off, when its start comes within the horizon, or never once it is planned.
+     * The caller holds the user's lock and read the workout under it (so a concurrent delete has committed, and shows,
+     * or has not begun).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void planWorkout(Workout workout, Instant now) {
         HydrationTarget target = HydrationTarget.findById(workout.userId);
-        Preferences prefs = preferences.preferencesOf(workout.userId);
-        List<WorkoutNudge> nudges = WorkoutSchedule.nudges(planOf(workout), prefs.zone(), now,
-                now.plus(config.horizon()), config.warmUpLead(), target == null ? null : target.preExerciseMl, prefs);
+        Preferences prefs = preferences.of(workout.userId);
+        Instant until = now.plus(config.horizon());
+        List<WorkoutNudge> nudges = WorkoutSchedule.nudges(planOf(workout), prefs.zone(), now, until,
+                config.warmUpLead(), target == null ? null : target.preExerciseMl, prefs);
         for (WorkoutNudge nudge : nudges) {
             if (!nudge.dueAt().isBefore(now)) {
                 insert(workout.userId, nudge.kind(), nudge.dueAt(), nudge.occurrence(), nudge.amountMl(), workout.id, null);
             }
+        }
+        if (workout.weeklyDays != null) {
+            workout.planNextAt = now.plus(config.horizon().dividedBy(2));
+        } else {
+            workout.planNextAt = workout.oneOffStart.isBefore(until) ? null : workout.oneOffStart.minus(config.horizon());
         }
     }
 
@@ -166,55 +184,91 @@ public class PlanningService {
                 .setParameter(1, workoutId).executeUpdate();
     }
 
+    /**
+     * New preferences: every unfired nudge of the user (water today and tomorrow, workouts; snoozed ones too) gives
+     * way to a plan made from them. Nothing is published for the nudges removed: nudges are announced only when they
+     * fire. The caller holds the user's lock.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void replan(String userId, Preferences prefs, Instant now) {
+        int removed = em.createNativeQuery("DELETE FROM nudge WHERE user_id = ?1 AND status = 'PLANNED'")
+                .setParameter(1, userId).executeUpdate();
+        HydrationTarget target = HydrationTarget.findById(userId);
+        if (target != null) {
+            planTwoDays(target, prefs, now, true);
+        }
+        List<Workout> workouts = Workout.list("userId = ?1 and deletedAt is null", userId);
+        for (Workout workout : workouts) {
+            planWorkout(workout, now);
+        }
+        LOG.infof("Preferences of %s changed: %d unfired nudges replanned (%s, %d workouts)", userId, removed,
+                target == null ? "no water target" : "water target " + target.dailyTargetMl + " mL", workouts.size());
+    }
+
     @Scheduled(every = "${crampcare.reminder.plan-every:1m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduledRollForward() {
         rollForward(Instant.now());
     }
 
-    /**
-     * Users with a water target whose today or tomorrow (in their zone) has no plan yet: after midnight somewhere,
-     * the users there. Asking every user each minute instead cost more than the reports themselves once there were
-     * 100,000 users (bench/BENCHMARKS.md). Dates are computed here, per zone in use, not by the database's zone rules.
-     */
-    public List<String> usersWithDaysToPlan(Instant now) {
-        String fallback = Preferences.defaults().zone().getId();
-        List<String> zones = em.createNativeQuery("SELECT DISTINCT time_zone FROM preferences", String.class)
-                .getResultList();
-        Set<String> allZones = new LinkedHashSet<>(zones);
-        allZones.add(fallback);
-        List<String> users = new ArrayList<>();
-        for (String zone : allZones) {
-            LocalDate today = now.atZone(ZoneId.of(zone)).toLocalDate();
-            users.addAll(em.createNativeQuery("""
-                    SELECT t.user_id FROM hydration_target t LEFT JOIN preferences p ON p.user_id = t.user_id
-                    WHERE coalesce(p.time_zone, ?1) = ?2
-                      AND (NOT EXISTS (SELECT 1 FROM hydration_day d WHERE d.user_id = t.user_id AND d.local_date = ?3)
-                        OR NOT EXISTS (SELECT 1 FROM hydration_day d WHERE d.user_id = t.user_id AND d.local_date = ?4))
-                    """, String.class).setParameter(1, fallback).setParameter(2, zone).setParameter(3, today)
-                    .setParameter(4, today.plusDays(1)).getResultList());
-        }
-        return users;
+    /** Users whose next local day is due to be planned at {@code now}. */
+    public List<String> usersToPlan(Instant now) {
+        return em.createNativeQuery("SELECT user_id FROM hydration_target WHERE next_plan_at <= ?1", String.class)
+                .setParameter(1, now).getResultList();
     }
 
     /**
-     * Plans what is missing within the horizon: today's and tomorrow's water at the last target for every user who has
-     * one, and the occurrences of every workout. One transaction per user or workout, so one failure stops nothing else.
+     * Plans what has come due: the next day's water for users past their local midnight, and the next occurrences of
+     * workouts whose time has come. Both are found through an index on when they are due, so a minute with nothing
+     * due costs two index lookups however many users and workouts there are. One transaction per user or workout:
+     * a failure is logged and counted ({@code crampcare.planning.failures}), stops nothing else, and is tried again
+     * next time. Any number of replicas may roll forward at once: each item is checked again under the user's lock.
      */
     public void rollForward(Instant now) {
-        for (String userId : usersWithDaysToPlan(now)) {
-            QuarkusTransaction.requiringNew().run(() -> {
+        for (String userId : QuarkusTransaction.requiringNew().call(() -> usersToPlan(now))) {
+            isolated("user", userId, () -> {
+                lockUser(userId);
                 HydrationTarget target = HydrationTarget.findById(userId);
-                Preferences prefs = preferences.preferencesOf(userId);
-                LocalDate today = now.atZone(prefs.zone()).toLocalDate();
-                planDay(target, prefs, today, now, false);
-                planDay(target, prefs, today.plusDays(1), now, false);
+                if (target != null && !target.nextPlanAt.isAfter(now)) {
+                    planTwoDays(target, preferences.of(userId), now, false);
+                }
             });
         }
-        List<UUID> workouts = em.createQuery("SELECT w.id FROM Workout w WHERE w.deletedAt IS NULL", UUID.class)
-                .getResultList();
-        for (UUID workoutId : workouts) {
-            QuarkusTransaction.requiringNew().run(() -> planWorkout(Workout.findById(workoutId), now));
+        List<Object[]> workouts = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "SELECT id, user_id FROM workout WHERE deleted_at IS NULL AND plan_next_at <= ?1", Object[].class)
+                .setParameter(1, now).getResultList());
+        for (Object[] row : workouts) {
+            isolated("workout", row[0].toString(), () -> {
+                lockUser((String) row[1]);
+                Workout workout = Workout.findById(row[0]);
+                if (workout != null && workout.deletedAt == null && workout.planNextAt != null
+                        && !workout.planNextAt.isAfter(now)) {
+                    planWorkout(workout, now);
+                }
+            });
         }
+    }
+
+    private void isolated(String item, String id, Runnable work) {
+        try {
+            QuarkusTransaction.requiringNew().run(work);
+        } catch (RuntimeException e) {
+            counts.increment(FAILED, "item", item);
+            LOG.warnf(e, "Roll-forward of %s %s failed; it is tried again at the next roll-forward", item, id);
+        }
+    }
+
+    /**
+     * Today's and tomorrow's water in the user's zone, and when the next day is due: after the local midnight that
+     * ends today, plus a spread per user ({@code crampcare.reminder.plan-spread}) so that all the users of a zone are
+     * not planned in the same minute.
+     */
+    private void planTwoDays(HydrationTarget target, Preferences prefs, Instant now, boolean replace) {
+        LocalDate today = now.atZone(prefs.zone()).toLocalDate();
+        planDay(target, prefs, today, now, replace);
+        planDay(target, prefs, today.plusDays(1), now, replace);
+        long spreadMinutes = config.planSpread().toMinutes();
+        long offset = spreadMinutes == 0 ? 0 : Math.floorMod(target.userId.hashCode(), spreadMinutes);
+        target.nextPlanAt = today.plusDays(1).atStartOfDay(prefs.zone()).toInstant().plus(Duration.ofMinutes(offset));
     }
 
     /**
@@ -236,15 +290,19 @@ public class PlanningService {
         if (!prefs.kinds().contains(NudgeKind.HYDRATION)) {
             return;
         }
-        Number served = (Number) em.createNativeQuery("""
-                SELECT coalesce(sum(amount_ml), 0) FROM nudge
+        // What the day's fired water nudges served, and how many of the daily cap they used.
+        Object[] fired = (Object[]) em.createNativeQuery("""
+                SELECT coalesce(sum(amount_ml), 0), count(*) FROM nudge
                 WHERE user_id = ?1 AND local_date = ?2 AND kind = 'HYDRATION' AND status IN ('FIRED', 'DONE', 'SKIPPED')
                 """).setParameter(1, target.userId).setParameter(2, day).getSingleResult();
+        int served = ((Number) fired[0]).intValue();
+        int capLeft = prefs.dailyCap() - ((Number) fired[1]).intValue();
         // Planned from the middle of a day, the target shrinks with the drinking time left: the evening is not
         // crammed with the whole day's water.
         int dueByEndOfDay = (int) Math.round(target.dailyTargetMl * HydrationSchedule.shareLeft(day, prefs, now));
-        int remaining = Math.min(target.dailyTargetMl - served.intValue(), dueByEndOfDay);
-        List<Portion> portions = HydrationSchedule.plan(day, remaining, target.maxPerHourMl, prefs, now);
+        int remaining = Math.min(target.dailyTargetMl - served, dueByEndOfDay);
+        List<Portion> portions = capLeft <= 0 ? List.of()
+                : HydrationSchedule.plan(day, remaining, target.maxPerHourMl, prefs.withDailyCap(capLeft), now);
         insertPortions(target, day, portions);
         LOG.debugf("Planned %d hydration nudges for %s on %s", portions.size(), target.userId, day);
     }

@@ -1,25 +1,24 @@
 package io.crampcare.reminder.service;
 
 import java.time.Instant;
-import java.time.ZoneId;
-import java.util.Arrays;
-import java.util.Collection;
-import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import io.crampcare.contracts.nudge.NudgeKind;
 import io.crampcare.reminder.model.UserPreferences;
 import io.crampcare.reminder.planning.Preferences;
 import io.crampcare.support.problem.Problem;
 import io.crampcare.support.problem.ProblemException;
 import io.crampcare.support.problem.ProblemTypes;
 
-/** Reads and writes preferences with optimistic concurrency: the version is the ETag, If-Match guards updates. */
+/**
+ * Changes preferences with optimistic concurrency (the version is the ETag) and replans the user's unfired nudges
+ * in the same transaction, so that a change takes effect at once. The check of the ETag and the write happen under
+ * the user's planning lock ({@link PlanningService#lockUser}): of concurrent changes made from one ETag exactly one
+ * succeeds, and concurrent first writes never collide on the insert.
+ */
 @ApplicationScoped
 public class PreferencesService {
 
@@ -30,6 +29,16 @@ public class PreferencesService {
         }
     }
 
+    /** What a change asks for: If-Match (an ETag, or *) and If-None-Match (only *), both optional. */
+    public record Conditions(String ifMatch, String ifNoneMatch) {
+    }
+
+    private final PlanningService planning;
+
+    PreferencesService(PlanningService planning) {
+        this.planning = planning;
+    }
+
     static String etagOf(int version) {
         return "\"v" + version + "\"";
     }
@@ -37,53 +46,35 @@ public class PreferencesService {
     @Transactional
     public Versioned get(String userId) {
         UserPreferences row = UserPreferences.findById(userId);
-        return row == null ? new Versioned(Preferences.defaults(), 0) : new Versioned(toPreferences(row), row.version);
-    }
-
-    /** The zone a user's local times are in. */
-    @Transactional
-    public Preferences preferencesOf(String userId) {
-        return get(userId).preferences();
+        return row == null ? new Versioned(Preferences.defaults(), 0)
+                : new Versioned(StoredPreferences.toPreferences(row), row.version);
     }
 
     /**
-     * The zones of many users in one query (the dispatcher's batches); users who never set preferences get the
-     * default zone.
+     * Stores preferences and replans. The first write needs no condition (or {@code If-None-Match: *}, which fails
+     * once any exist; or If-Match with the defaults' ETag "v0"); changing stored ones needs the current ETag in
+     * If-Match (428 without, 412 when stale), so two clients cannot overwrite each other unknowingly.
      */
     @Transactional
-    public Map<String, ZoneId> zonesOf(Collection<String> userIds) {
-        Map<String, ZoneId> zones = new HashMap<>();
-        if (userIds.isEmpty()) {
-            return zones;
-        }
-        UserPreferences.getEntityManager()
-                .createQuery("select p.userId, p.timeZone from UserPreferences p where p.userId in :ids", Object[].class)
-                .setParameter("ids", userIds).getResultList()
-                .forEach(row -> zones.put((String) row[0], ZoneId.of((String) row[1])));
-        ZoneId fallback = Preferences.defaults().zone();
-        userIds.forEach(user -> zones.putIfAbsent(user, fallback));
-        return zones;
-    }
-
-    /**
-     * Stores preferences. Changing stored ones needs the current ETag in If-Match (428 without, 412 when stale), so two
-     * clients cannot overwrite each other unknowingly.
-     */
-    @Transactional
-    public Versioned put(String userId, Preferences preferences, String ifMatch) {
+    public Versioned put(String userId, Preferences preferences, Conditions conditions, Instant now) {
+        planning.lockUser(userId);
         UserPreferences row = UserPreferences.findById(userId);
         int current = row == null ? 0 : row.version;
+        if (conditions.ifNoneMatch() != null && row != null) {
+            throw preconditionFailed("This user's preferences exist already (If-None-Match: *); read them and send "
+                    + "their ETag in If-Match to change them.", current);
+        }
+        String ifMatch = conditions.ifMatch();
         if (ifMatch == null && row != null) {
             throw new ProblemException(new Problem(ProblemTypes.HTTP, "Precondition Required", 428,
                     "These preferences exist; send the ETag from GET in If-Match to change them.", null),
                     Map.of());
         }
         if (ifMatch != null && !ifMatch.equals("*") && !ifMatch.equals(etagOf(current))) {
-            throw new ProblemException(new Problem(ProblemTypes.HTTP, "Precondition Failed", 412,
-                    "The preferences changed since you read them (ETag " + etagOf(current)
-                            + "); read them again.", null),
-                    Map.of("ETag", etagOf(current)));
+            throw preconditionFailed("The preferences changed since you read them (ETag " + etagOf(current)
+                    + "); read them again.", current);
         }
+        Preferences before = row == null ? Preferences.defaults() : StoredPreferences.toPreferences(row);
         if (row == null) {
             row = new UserPreferences();
             row.userId = userId;
@@ -96,17 +87,17 @@ public class PreferencesService {
         row.dailyCap = preferences.dailyCap();
         row.kinds = preferences.kinds().stream().map(Enum::name).collect(Collectors.joining(","));
         row.version = current + 1;
-        row.updatedAt = Instant.now();
+        row.updatedAt = now;
         row.persist();
-        return new Versioned(toPreferences(row), row.version);
+        Preferences stored = StoredPreferences.toPreferences(row);
+        if (!stored.equals(before)) {
+            planning.replan(userId, stored, now);
+        }
+        return new Versioned(stored, row.version);
     }
 
-    private static Preferences toPreferences(UserPreferences row) {
-        EnumSet<NudgeKind> kinds = EnumSet.noneOf(NudgeKind.class);
-        if (!row.kinds.isBlank()) {
-            Arrays.stream(row.kinds.split(",")).map(NudgeKind::valueOf).forEach(kinds::add);
-        }
-        return new Preferences(ZoneId.of(row.timeZone), row.wakingStart, row.wakingEnd, row.quietStart, row.quietEnd,
-                row.dailyCap, kinds);
+    private static ProblemException preconditionFailed(String detail, int current) {
+        return new ProblemException(new Problem(ProblemTypes.HTTP, "Precondition Failed", 412, detail, null),
+                Map.of("ETag", etagOf(current)));
     }
 }

@@ -22,6 +22,7 @@ public class WorkoutService {
 
     @Transactional
     public Workout create(Workout workout, Instant now) {
+        planning.lockUser(workout.userId);
         workout.id = UUID.randomUUID();
         workout.createdAt = now;
         workout.persist();
@@ -37,6 +38,7 @@ public class WorkoutService {
     /** Deletes a workout and its planned nudges; fired ones stay in the history. */
     @Transactional
     public void delete(String userId, UUID workoutId, Instant now) {
+        planning.lockUser(userId); // a roll-forward of this workout either ends before, or sees it deleted
         Workout workout = Workout.findById(workoutId);
         if (workout == null || !workout.userId.equals(userId) || workout.deletedAt != null) {
             throw ProblemException.notFound("User " + userId + " has no workout " + workoutId + ".");

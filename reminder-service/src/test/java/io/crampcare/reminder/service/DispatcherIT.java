@@ -66,7 +66,8 @@ class DispatcherIT {
         int count = 250; // more than two batches of 100
         List<UUID> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            ids.add(insertNudge(user, "HYDRATION", due.minusSeconds(i % 60), 250));
+            // Stretches: water due outside the waking window (these users have the defaults) would be withdrawn.
+            ids.add(insertNudge(user, "STRETCH", due.minusSeconds(i % 60), null));
         }
         Instant now = due.plusSeconds(1);
         ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -117,7 +118,7 @@ class DispatcherIT {
     void nudgesLaterThanTheirGraceExpireInsteadOfFiring() throws SQLException {
         String user = TestUsers.newUser("expire");
         Instant due = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
-        insertNudge(user, "HYDRATION", due, 250);     // grace 30 min
+        insertNudge(user, "STRETCH", due, null);      // grace 30 min
         insertNudge(user, "WARM_UP", due.plus(50, ChronoUnit.MINUTES), null);  // grace 10 min: 10 min late, fires
         // The service was "down" until an hour after the first was due.
         dispatcher.dispatchDue(due.plus(60, ChronoUnit.MINUTES));

@@ -234,6 +234,9 @@ public class ProblemMappers {
         if (type == java.time.Instant.class || type == java.time.OffsetDateTime.class) {
             return "must be an ISO-8601 instant, e.g. 2026-11-25T07:30:00Z";
         }
+        if (type == java.time.LocalTime.class) {
+            return "must be a local time as HH:mm, e.g. 07:30";
+        }
         if (type == UUID.class) {
             return "must be a UUID";
         }

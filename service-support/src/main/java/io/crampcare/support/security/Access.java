@@ -4,6 +4,8 @@ import java.util.Map;
 
 import jakarta.enterprise.context.RequestScoped;
 
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
 import io.crampcare.support.problem.Problem;
 import io.crampcare.support.problem.ProblemException;
 import io.crampcare.support.problem.ProblemTypes;
@@ -27,9 +29,18 @@ public class Access {
         return identity.hasRole(Roles.ADMIN);
     }
 
-    /** The caller's own userId (the token's subject). */
+    /**
+     * The caller's own userId: the token's {@code sub} claim, as documented, and not the principal name (which
+     * MicroProfile JWT takes from {@code upn} or {@code preferred_username} first). A token without a subject names
+     * nobody and acts for nobody.
+     */
     public String caller() {
-        return identity.getPrincipal().getName();
+        String subject = identity.getPrincipal() instanceof JsonWebToken token ? token.getSubject() : null;
+        if (subject == null || subject.isBlank()) {
+            throw new ProblemException(new Problem(ProblemTypes.FORBIDDEN, "Forbidden", 403,
+                    "The token has no subject (sub claim), so it acts for no user.", null), Map.of());
+        }
+        return subject;
     }
 
     /** Whether the caller may see or change data of {@code userId}. */
