@@ -215,14 +215,14 @@ def intake(directory):
 
 def summary(out):
     results, text = {}, []
-    for name in ("footprint", "latency", "dispatcher", "intake"):
+    for name in ("footprint", "latency", "dispatcher", "intake", "rollforward"):
         directory = os.path.join(out, name)
         if os.path.isfile(os.path.join(directory, "summary.md")):
             text.append(open(os.path.join(directory, "summary.md")).read())
             if os.path.isfile(os.path.join(directory, "results.json")):
                 results[name] = load(os.path.join(directory, "results.json"))
-            else:  # bench/dispatcher.sh writes one file per replica count
-                results[name] = [load(p) for p in sorted(glob.glob(os.path.join(directory, name + "-*.json")))]
+            else:  # dispatcher.sh and rollforward.sh write one file per run
+                results[name] = [load(p) for p in sorted(glob.glob(os.path.join(directory, "*.json")))]
     write_json(os.path.join(out, "results.json"), results)
     print("# CrampCare benchmark run %s (%d cores)\n" % (os.path.basename(out), os.cpu_count()))
     print("\n".join(text))

@@ -7,6 +7,8 @@
 #                           committed and -> first nudge planned, p50/p99/p99.9, until it saturates; RSS and CPU
 #                           per report of every process; latency.svg
 #   bench/run.sh dispatcher 1,000,000 due nudges fired by one and by two reminder replicas (bench/dispatcher.sh)
+#   bench/run.sh rollforward the reminder's and PostgreSQL's CPU per minute at rest, empty and with 100,000 users and
+#                           50,000 workouts (bench/rollforward.sh)
 #   bench/run.sh intake     accepted reports/s with 8 and 32 clients (whole stack, then intake alone), beside pgbench
 #                           doing the same two inserts per transaction at the same concurrency
 # Uses the local stack (starts it if it is not running, and then stops it again); results go to
@@ -35,8 +37,8 @@ say() { echo "bench: $*"; }
 die() { echo "bench: $*" >&2; exit 1; }
 report() { python3 "$here/report.py" "$@"; }
 
-case "$scenario" in all|footprint|latency|dispatcher|intake) ;; *)
-  die "unknown scenario '$scenario' (known: all footprint latency dispatcher intake)" ;; esac
+case "$scenario" in all|footprint|latency|dispatcher|intake|rollforward) ;; *)
+  die "unknown scenario '$scenario' (known: all footprint latency dispatcher intake rollforward)" ;; esac
 command -v pgbench >/dev/null || die "pgbench not found (Debian: apt-get install postgresql-client)"
 mkdir -p "$out"
 
@@ -303,8 +305,13 @@ dispatcher() {
   BENCH_OUT=$out/dispatcher "$here/dispatcher.sh"
 }
 
+rollforward() {
+  await_quiet
+  BENCH_OUT=$out/rollforward "$here/rollforward.sh"
+}
+
 if [ "$scenario" = all ]; then
-  footprint; latency; dispatcher; intake
+  footprint; latency; dispatcher; intake; rollforward
 else
   "$scenario"
 fi

@@ -42,9 +42,11 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * Turns water targets and workouts into planned nudges (rows). Every write is idempotent, so any number of replicas
- * may plan at once: a day is planned by whoever inserts its hydration_day row, a workout occurrence's nudges by
- * whoever inserts them first (unique index).
+ * Turns water targets and workouts into planned nudges (rows), always under the user's current preferences. Every
+ * write is idempotent, so any number of replicas may plan at once: a day is planned by whoever inserts its
+ * hydration_day row, a workout occurrence's nudges by whoever inserts them first (unique index). All planning of one
+ * user takes the user's lock ({@link #lockUser}) first, so it never works from preferences or workouts that another
+ * transaction is changing.
  * <p>
  * Each nudge keeps the trace context it was planned in (the advice event's, or the workout request's), so that
  * firing it continues that trace. {@code crampcare.nudges.planned{kind}} counts the nudges planned (committed).

@@ -1,0 +1,149 @@
+#!/usr/bin/env bash
+# CrampCare benchmark, scenario 5 (see BENCHMARKS.md): what the reminder's roll-forward costs at rest, with and
+# without a large population.
+#   bench/rollforward.sh   measures the reminder's and PostgreSQL's CPU for BENCH_MINUTES minutes with no seed, then
+#                          seeds BENCH_USERS users (preferences in four zones, a water target, today and tomorrow
+#                          planned, their next day due spread over the coming 24 h: the steady state) and
+#                          BENCH_WORKOUTS workouts (four in five weekly, due for their next occurrences spread over
+#                          24 h; one in five one-off and past, retired), restarts the reminder and measures again.
+#                          Then the same population with nothing due for two days. Flat means: a minute costs what
+#                          the items falling due in it cost, not what the population costs. No traffic meanwhile.
+# Uses the local stack (starts it if it is not running, and then stops it again). Seeded rows belong to users
+# "bench-roll-*" and are deleted at the end. Environment: BENCH_USERS (100000), BENCH_WORKOUTS (50000),
+# BENCH_MINUTES (3), BENCH_OUT (bench/results/<time>-rollforward), and the stack's own (CRAMPCARE_STATE, PGHOST...).
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+root=$(cd "$here/.." && pwd)
+users=${BENCH_USERS:-100000}
+workouts=${BENCH_WORKOUTS:-50000}
+minutes=${BENCH_MINUTES:-3}
+out=${BENCH_OUT:-$here/results/$(date -u +%Y%m%dT%H%M%SZ)-rollforward}
+export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
+state=${CRAMPCARE_STATE:-$root/.stack}
+database=${CRAMPCARE_DB:-crampcare}
+prefix=bench-roll-
+
+say() { echo "bench: $*"; }
+die() { echo "bench: $*" >&2; exit 1; }
+sql() { psql -d "$database" -qAtX -v ON_ERROR_STOP=1 "$@"; }
+
+[[ $users =~ ^[1-9][0-9]*$ && $workouts =~ ^[0-9]+$ && $minutes =~ ^[1-9][0-9]*$ ]] \
+  || die "BENCH_USERS, BENCH_WORKOUTS and BENCH_MINUTES must be positive integers"
+mkdir -p "$out"
+
+started_stack=no
+stack_status=$("$root/stack" status 2>/dev/null || true)
+if ! grep -q "reminder .*, ready" <<<"$stack_status"; then
+  "$root/stack" up
+  started_stack=yes
+fi
+
+remove_seed() {
+  local table
+  for table in nudge hydration_day hydration_target workout preferences; do
+    sql -c "DELETE FROM reminder.$table WHERE user_id LIKE '$prefix%'"
+  done
+  sql -c "VACUUM ANALYZE reminder.hydration_target" -c "VACUUM ANALYZE reminder.workout" \
+      -c "VACUUM ANALYZE reminder.hydration_day" -c "VACUUM ANALYZE reminder.nudge"
+}
+cleanup() {
+  remove_seed || true
+  [ "$started_stack" = yes ] && "$root/stack" down >/dev/null || true
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+seed() {
+  sql <<SQL
+INSERT INTO reminder.preferences (user_id, time_zone, waking_start, waking_end, daily_cap, kinds, version, updated_at)
+SELECT '$prefix' || u, (ARRAY['Europe/Berlin', 'America/New_York', 'Asia/Tokyo', 'UTC'])[u % 4 + 1], '07:00',
+       '22:00', 8, 'HYDRATION,PRE_EXERCISE_HYDRATION,WARM_UP,STRETCH', 1, now()
+FROM generate_series(0, $users - 1) AS u;
+INSERT INTO reminder.hydration_target (user_id, advice_id, daily_target_ml, max_per_hour_ml, pre_exercise_ml,
+                                       updated_at, report_occurred_at, advice_issued_at, next_plan_at)
+SELECT '$prefix' || u, gen_random_uuid(), 2400, 1000, 400, now(), now(), now(),
+       now() + interval '30 seconds' + (u % 1440) * interval '1 minute'
+FROM generate_series(0, $users - 1) AS u;
+INSERT INTO reminder.hydration_day (user_id, local_date, advice_id, target_ml)
+SELECT t.user_id, (now() AT TIME ZONE p.time_zone)::date + d, t.advice_id, 2400
+FROM reminder.hydration_target t JOIN reminder.preferences p USING (user_id), generate_series(0, 1) AS d
+WHERE t.user_id LIKE '$prefix%';
+INSERT INTO reminder.workout (id, user_id, one_off_start, weekly_days, weekly_start, duration_minutes, intensity,
+                              created_at, plan_next_at)
+SELECT gen_random_uuid(), '$prefix' || (w % $users),
+       CASE WHEN w % 5 = 0 THEN now() - (w % 30 + 1) * interval '1 day' END,
+       CASE WHEN w % 5 <> 0 THEN (ARRAY['MONDAY,WEDNESDAY,FRIDAY', 'TUESDAY,THURSDAY', 'SATURDAY,SUNDAY'])[w % 3 + 1] END,
+       CASE WHEN w % 5 <> 0 THEN time '06:00' + (w % 14) * interval '1 hour' END,
+       45, 'MODERATE', now() - interval '30 days',
+       CASE WHEN w % 5 <> 0 THEN now() + interval '30 seconds' + (w % 1440) * interval '1 minute' END
+FROM generate_series(1, $workouts) AS w;
+ANALYZE reminder.preferences; ANALYZE reminder.hydration_target; ANALYZE reminder.hydration_day;
+ANALYZE reminder.workout;
+SQL
+}
+
+clock_ticks=$(getconf CLK_TCK)
+# CPU seconds (user + system) of the given PIDs, from /proc.
+cpu_of() {
+  local total=0 pid fields
+  for pid in "$@"; do
+    [ -r "/proc/$pid/stat" ] || continue
+    fields=$(sed 's/^.*) //' "/proc/$pid/stat")
+    total=$((total + $(awk '{print $12 + $13}' <<<"$fields")))
+  done
+  python3 -c "print($total / $clock_ticks)"
+}
+reminder_pid() { cat "$state/run/reminder.pid"; }
+postgres_pids() { pgrep -u postgres -x postgres || pgrep -x postgres; }
+
+# measure LABEL: CPU ms per minute of the reminder and of PostgreSQL over BENCH_MINUTES minutes at rest.
+rows=()
+measure() {
+  local label=$1 pid r0 r1 p0 p1 seconds=$((minutes * 60)) planned0 planned1
+  pid=$(reminder_pid)
+  planned0=$(sql -c "SELECT count(*) FROM reminder.nudge WHERE user_id LIKE '$prefix%'")
+  r0=$(cpu_of "$pid"); p0=$(cpu_of $(postgres_pids))
+  say "$label: measuring for $seconds s"
+  sleep "$seconds"
+  r1=$(cpu_of "$pid"); p1=$(cpu_of $(postgres_pids))
+  planned1=$(sql -c "SELECT count(*) FROM reminder.nudge WHERE user_id LIKE '$prefix%'")
+  local reminder_ms postgres_ms
+  reminder_ms=$(python3 -c "print(round(($r1 - $r0) * 1000 / $minutes))")
+  postgres_ms=$(python3 -c "print(round(($p1 - $p0) * 1000 / $minutes))")
+  printf '{"label": "%s", "users": %s, "workouts": %s, "minutes": %s, "reminderCpuMsPerMinute": %s, "postgresCpuMsPerMinute": %s, "nudgesPlanned": %s}\n' \
+    "$label" "$2" "$3" "$minutes" "$reminder_ms" "$postgres_ms" "$((planned1 - planned0))" > "$out/$label.json"
+  rows+=("| $label | $2 | $3 | $reminder_ms | $postgres_ms | $((planned1 - planned0)) |")
+}
+
+restart_reminder() {
+  "$root/stack" stop reminder >/dev/null
+  "$root/stack" start reminder >/dev/null
+  sleep 60 # start-up and JIT settle before the measurement
+}
+
+remove_seed
+restart_reminder
+measure empty 0 0
+say "seeding $users users and $workouts workouts"
+seed
+restart_reminder
+measure seeded "$users" "$workouts"
+# The same population with nothing due: what the population itself costs per minute.
+sql -c "UPDATE reminder.hydration_target SET next_plan_at = now() + interval '2 days' WHERE user_id LIKE '$prefix%'" \
+    -c "UPDATE reminder.workout SET plan_next_at = now() + interval '2 days' WHERE user_id LIKE '$prefix%' AND plan_next_at IS NOT NULL"
+restart_reminder
+measure seeded-none-due "$users" "$workouts"
+
+{
+  echo "# Roll-forward at rest ($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $minutes min each)"
+  echo
+  echo "| run | users | workouts | reminder CPU ms/min | PostgreSQL CPU ms/min | nudges planned meanwhile |"
+  echo "|---|---|---|---|---|---|"
+  printf '%s\n' "${rows[@]}"
+  echo
+  echo "Seeded: each user's next day and each weekly workout's next occurrences fall due spread over 24 h, so about"
+  echo "$((users / 1440)) users and $((workouts * 4 / 5 / 1440)) workouts come due per minute; one-off past workouts are retired."
+} > "$out/summary.md"
+cat "$out/summary.md"
+say "results in $out"
