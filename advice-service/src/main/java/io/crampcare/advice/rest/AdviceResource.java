@@ -52,8 +52,9 @@ public class AdviceResource {
                 "text": "Drink at least 2,800 mL (about 95 oz) of water today, spread over the day; never more than 1,000 mL in any one hour.",
                 "source": {"type": "ARTICLE", "reference": "Glutes Cramping (LIVESTRONG, B. Kochan): ..."}}],
              "hydration": {"dailyTargetMl": 2800, "dailyTargetOz": 94.7, "preExerciseMinMl": 350, "preExerciseMaxMl": 490,
-                           "maxPerHourMl": 1000},
-             "rulesetVersion": "2026.11-1",
+                           "maxPerHourMl": 1000, "alreadyDrunkTodayMl": null, "remainingTodayMl": null,
+                           "drinkToThirstOnly": false},
+             "rulesetVersion": "2026.12-1",
              "disclaimer": "This advice is general information from a rules engine, not a diagnosis and not a substitute for a clinician. ..."}
             """;
 
@@ -149,8 +150,9 @@ public class AdviceResource {
             + "text and source (the article or a literature citation), for clinical review; the same as the page "
             + "/docs/rules.html. Conditions read the report (symptoms such as HEADACHE, CONFUSION, DARK_URINE, "
             + "SHORTNESS_OF_BREATH or FEVER; hotEnvironment, unaccustomedExercise, takesStatin, severity) and the "
-            + "day's water (water: UNKNOWN, LEFT, REACHED or OVERDRINKING, from waterTodayMl and waterLastHourMl "
-            + "against the daily target, hydration.maxDailyMl, the safe daily ceiling, and hydration.maxPerHourMl). "
+            + "day's water (water: UNKNOWN, LEFT, REACHED, OVERDRINKING or THIRST_ONLY, from waterTodayMl, "
+            + "waterLastHourMl and the low-sodium signs against the daily target, hydration.maxDailyMl, the safe daily "
+            + "ceiling, and hydration.maxPerHourMl). "
             + "Look-alike red flags (low blood sodium from overdrinking, heat illness, muscle breakdown, blood clots, "
             + "infection) carry their guidance's urgency; an EMERGENCY advice carries no water plan.")
     public RulesView rules() {

@@ -139,6 +139,9 @@ public record Ruleset(String version, String disclaimer, Map<Urgency, String> he
                 problems.add(id + ": an empty list in a condition never matches");
             }
         }
+        if (condition.severityAtLeast() != null && (condition.severityAtLeast() < 0 || condition.severityAtLeast() > 10)) {
+            problems.add(id + ": severityAtLeast must be 0-10, the report's scale");
+        }
         if (condition.anyOf() != null) {
             condition.anyOf().forEach(c -> conditionProblems(id, c, problems));
         }

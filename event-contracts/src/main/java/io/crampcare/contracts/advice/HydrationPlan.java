@@ -22,7 +22,8 @@ package io.crampcare.contracts.advice;
  *                            means the water drunk is unknown, so the whole target is left (added within v1)
  * @param drinkToThirstOnly   the overdrinking guard holds for the day: more than the safe daily ceiling drunk, more than
  *                            maxPerHourMl in the last hour, or more than the target together with signs that can come
- *                            from too much water. The advice then says to drink no more than thirst asks, and nothing
+ *                            from too much water; or such a sign (headache, sickness, dizziness, confusion, collapse,
+ *                            seizure) at any amount, as drinking by schedule could then do harm. The advice then says to drink no more than thirst asks, and nothing
  *                            may plan water for the rest of that day. False otherwise; null only from producers that
  *                            predate the field (added within v1)
  */
