@@ -69,9 +69,13 @@ public final class RulesPage {
                 + " per hour of exercise (" + water.assumedExerciseMinutes()
                 + " minutes assumed when not given), rounded up to 50 mL");
         fact(body, "safe daily ceiling", ml(water.maxDailyMl()) + ": the target never exceeds it; more drunk in a day "
-                + "trips the overdrinking guard (crampcare.advice.hydration.max-daily-ml)");
+                + "trips the overdrinking guard (crampcare.advice.hydration.max-daily-ml). The default, 6,000 mL, is a "
+                + "product choice at half the US Army's limit of 12 quarts (about 11.4 L) a day for hard work in the "
+                + "heat (TB MED 507); the 3rd EAH Consensus (Hew-Butler et al. 2015) names no safe volume, only "
+                + "drinking to thirst");
         fact(body, "hourly guard", ml(water.maxPerHourMl()) + ": no plan puts more in any hour; more drunk in the last "
-                + "hour trips the overdrinking guard (crampcare.advice.hydration.max-per-hour-ml)");
+                + "hour trips the overdrinking guard (crampcare.advice.hydration.max-per-hour-ml; ACSM 2007, Sawka et "
+                + "al.; the US Army's hourly limit is 1.5 quarts, about 1.4 L)");
         fact(body, "pre-exercise drink", trim(water.preExerciseMinMlPerKg()) + "-" + trim(water.preExerciseMaxMlPerKg())
                 + " mL per kg about 4 h before exercise, when body weight is known, at most the hourly guard");
         fact(body, "water: UNKNOWN", "the report did not say how much was drunk today (and the guard does not hold)");
