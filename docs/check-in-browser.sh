@@ -8,7 +8,8 @@
 # /docs/events.html, lets the page's JavaScript run, and checks the rendered DOM:
 #   - Swagger UI shows the API's title and every path of the service's /q/openapi;
 #   - the landing page links to the event catalogue, Swagger UI and the OpenAPI document;
-#   - the event catalogue shows every topic (address) of event-contracts' asyncapi.yaml.
+#   - the event catalogue shows every topic (address) of event-contracts' asyncapi.yaml;
+#   - the advice service's /docs/rules.html shows the rules page with some of its rules.
 # Any console error or uncaught exception Chromium logs fails the page too. One line per page: OK or FAIL;
 # exit status 1 if any page failed.
 #
@@ -114,6 +115,10 @@ for service in intake advice reminder; do
     "CrampCare API docs" 'href="events.html"' 'href="/q/swagger-ui/"' 'href="/q/openapi"'
   check "$service-docs-events" "$base/docs/events.html" \
     "CrampCare events" "${topics[@]}"
+  if [ "$service" = advice ]; then
+    check "advice-docs-rules" "$base/docs/rules.html" \
+      "CrampCare advice rules" 'data-rule="daily-water"' 'data-rule="overdrinking-guard"' 'data-rule="dark-urine-emergency"'
+  fi
 done
 
 if [ "$failures" -gt 0 ]; then

@@ -1,6 +1,7 @@
 package io.crampcare.advice;
 
 import static io.crampcare.testsupport.TestTokens.asAdmin;
+import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItems;
@@ -40,7 +41,21 @@ class AdviceApiIT {
                 .body("frequentWindowDays", is(14))
                 .body("rules.id", hasItems("red-flag-nerve-emergency", "daily-water", "frequent-despite-advice"))
                 .body("rules.source.reference", everyItem(not(emptyOrNullString())))
-                .body("rules.source.type", everyItem(org.hamcrest.Matchers.oneOf("ARTICLE", "LITERATURE")));
+                .body("rules.source.type", everyItem(org.hamcrest.Matchers.oneOf("ARTICLE", "LITERATURE")))
+                .body("rules.id", hasItems("overdrinking-symptoms-emergency", "heat-illness-emergency",
+                        "dark-urine-emergency", "breathless-emergency", "fever-signs", "daily-water-left"))
+                .body("hydration.maxDailyMl", is(6000))
+                .body("hydration.maxPerHourMl", is(1000));
+    }
+
+    @Test
+    void rulesPageIsServedBesideTheCatalogueWithoutAToken() {
+        given().when().get("/docs/rules.html")
+                .then().statusCode(200)
+                .contentType(org.hamcrest.Matchers.startsWith("text/html"))
+                .body(org.hamcrest.Matchers.containsString("data-rule=\"overdrinking-guard\""))
+                .body(org.hamcrest.Matchers.containsString("data-rule=\"daily-water\""));
+        given().when().get("/docs/events.html").then().statusCode(200);
     }
 
     @Test

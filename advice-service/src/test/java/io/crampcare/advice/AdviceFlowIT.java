@@ -2,9 +2,12 @@ package io.crampcare.advice;
 
 import static io.crampcare.testsupport.TestTokens.asAdmin;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -73,6 +76,9 @@ class AdviceFlowIT {
                 .body("recommendations.ruleId", hasItem("gradual-shift-position"))
                 .body("recommendations.ruleId", hasItem("ease-glute-load"))
                 .body("hydration.dailyTargetMl", is(2800))
+                .body("hydration.alreadyDrunkTodayMl", is(900))
+                .body("hydration.remainingTodayMl", is(1900))
+                .body("hydration.drinkToThirstOnly", is(false))
                 .body("disclaimer", notNullValue())
                 .body("rulesetVersion", notNullValue());
         String adviceId = advice.path("adviceId");
@@ -137,6 +143,57 @@ class AdviceFlowIT {
             assertEquals("{ this is not json", new String(first.value().getData().toBytes(), StandardCharsets.UTF_8));
             Header reason = first.headers().lastHeader("dead-letter-reason");
             assertNotNull(reason, "the failure reason travels with the record");
+        }
+    }
+
+    @Test
+    void nineLitresAfterALongRunPlanNoMoreWaterToday() throws Exception {
+        String user = TestUsers.newUser("overdrinking");
+        UUID reportId = UUID.randomUUID();
+        Map<String, Object> report = AdviceEvents.report(user, reportId);
+        report.put("activity", Map.of("type", "RUNNING", "intensity", "MODERATE", "minutes", 240));
+        report.put("waterTodayMl", 9000);
+        report.put("notes", "headache and nausea");
+        sendReport(user, reportId, UUID.randomUUID().toString(), report);
+
+        awaitAdvice(reportId).then().statusCode(200)
+                .body("urgency", is("SELF_CARE"))
+                .body("recommendations.ruleId", hasItem("overdrinking-guard"))
+                .body("recommendations.ruleId", not(hasItem("daily-water")))
+                .body("recommendations.text", everyItem(not(containsString("Drink at least"))))
+                .body("hydration.alreadyDrunkTodayMl", is(9000))
+                .body("hydration.remainingTodayMl", is(0))
+                .body("hydration.drinkToThirstOnly", is(true));
+        try (CloudEventReader reader = new CloudEventReader(TestUsers.bootstrapServers(), Topics.ADVICE)) {
+            CloudEvent event = reader.await(r -> user.equals(r.key()), 1, TIMEOUT).get(0).value();
+            EventSchemas.assertValid(event.getType(), new String(event.getData().toBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Enums are open (event catalogue, Versioning): what a newer intake adds is read as unknown, never as an error. */
+    @Test
+    void aSymptomFromANewerIntakeIsSeenByADoctorAndAnUnknownMuscleWaitsForAReplay() throws Exception {
+        String user = TestUsers.newUser("newer-intake");
+        UUID newSymptom = UUID.randomUUID();
+        Map<String, Object> report = AdviceEvents.report(user, newSymptom);
+        report.put("symptoms", List.of("TINGLING", "A_SYMPTOM_ADDED_LATER"));
+        report.put("aFieldAddedLater", true);
+        sendReport(user, newSymptom, UUID.randomUUID().toString(), report);
+        String unknownMuscleId = UUID.randomUUID().toString();
+        UUID unknownMuscle = UUID.randomUUID();
+        Map<String, Object> other = AdviceEvents.report(user, unknownMuscle);
+        other.put("muscle", "A_MUSCLE_ADDED_LATER");
+        sendReport(user, unknownMuscle, unknownMuscleId, other);
+
+        awaitAdvice(newSymptom).then().statusCode(200)
+                .body("urgency", is("SEE_DOCTOR"))
+                .body("recommendations.ruleId", hasItem("unknown-symptom"))
+                .body("recommendations.ruleId", hasItem("nerve-signs"));
+        try (CloudEventReader reader = new CloudEventReader(TestUsers.bootstrapServers(),
+                Topics.deadLetter(Topics.CRAMP_REPORTS))) {
+            List<ConsumerRecord<String, CloudEvent>> parked = reader.await(r -> user.equals(r.key()), 1, TIMEOUT);
+            assertEquals(List.of(unknownMuscleId), parked.stream().map(r -> r.value().getId()).toList(),
+                    "a required field this version cannot read parks the report for a replay after the upgrade");
         }
     }
 

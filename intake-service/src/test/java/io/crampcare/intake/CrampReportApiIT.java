@@ -41,7 +41,11 @@ class CrampReportApiIT {
                 .body("symptoms", is(List.of("NUMBNESS", "TINGLING")))
                 .body("waterTodayMl", is(900))
                 .body("waterTodayOz", is(30.4f))
-                .body("notes", is("Last set of squats."));
+                .body("notes", is("Last set of squats."))
+                .body("hotEnvironment", is(false))
+                .body("waterLastHourMl", is(250))
+                .body("unaccustomedExercise", is(false))
+                .body("takesStatin", is(false));
         String id = created.path("id");
         String location = created.header("Location");
         assertEquals(REPORTS + "/" + id, location);
@@ -51,6 +55,27 @@ class CrampReportApiIT {
         Response read = asAdmin().when().get(location);
         read.then().statusCode(200);
         assertEquals(created.asString(), read.asString());
+    }
+
+    @Test
+    void theLookAlikeQuestionsAreStoredAndPublished() {
+        String user = TestUsers.newUser("look-alikes");
+        Map<String, Object> report = TestReports.valid(user);
+        report.put("symptoms", List.of("FEVER", "HEADACHE", "DARK_URINE", "CONFUSION", "SHORTNESS_OF_BREATH",
+                "NAUSEA_OR_VOMITING", "DIZZINESS", "FAINTING_OR_COLLAPSE", "SEIZURE"));
+        report.put("hotEnvironment", true);
+        report.put("unaccustomedExercise", true);
+        report.put("takesStatin", true);
+        report.put("waterLastHourMl", 900);
+        Response created = asAdmin().contentType(ContentType.JSON).body(report).when().post(REPORTS);
+        created.then().statusCode(201)
+                .body("symptoms", is(List.of("HEADACHE", "NAUSEA_OR_VOMITING", "DIZZINESS", "CONFUSION",
+                        "FAINTING_OR_COLLAPSE", "SEIZURE", "DARK_URINE", "SHORTNESS_OF_BREATH", "FEVER")))
+                .body("hotEnvironment", is(true))
+                .body("waterLastHourMl", is(900))
+                .body("unaccustomedExercise", is(true))
+                .body("takesStatin", is(true));
+        asAdmin().when().get(created.header("Location")).then().statusCode(200).body("takesStatin", is(true));
     }
 
     @Test

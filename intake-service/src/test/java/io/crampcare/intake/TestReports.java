@@ -39,6 +39,10 @@ final class TestReports {
         report.put("newMedication", false);
         report.put("bodyWeightKg", 72.5);
         report.put("notes", "Last set of squats.");
+        report.put("hotEnvironment", false);
+        report.put("waterLastHourMl", 250);
+        report.put("unaccustomedExercise", false);
+        report.put("takesStatin", false);
         return report;
     }
 

@@ -51,7 +51,14 @@ public interface AdviceConfig {
         @WithDefault("60")
         int assumedExerciseMinutes();
 
-        /** Ceiling of the daily target (overdrinking guard): about 400 mL an hour over a 15-hour waking day. */
+        /**
+         * Safe daily ceiling (overdrinking guard): the daily target never exceeds it, and more water than this drunk in
+         * a day stops all water advice and nudges for the rest of it (drink to thirst only). 6 L is about 400 mL an
+         * hour over a 15-hour waking day and half the US Army's daily limit of 12 quarts (about 11.4 L) for soldiers
+         * working hard in the heat (TB MED 507, Heat stress control and heat casualty management), since people not
+         * doing such work sweat far less; Hew-Butler et al. 2015 (3rd EAH Consensus) give no safe volume, only "drink
+         * to thirst", so the number is a deliberately low product choice under that limit.
+         */
         @WithDefault("6000")
         int maxDailyMl();
 
@@ -62,7 +69,10 @@ public interface AdviceConfig {
         @WithDefault("7")
         double preExerciseMaxMlPerKg();
 
-        /** Overdrinking guard: no plan puts more than this in any hour. */
+        /**
+         * Overdrinking guard: no plan puts more than this in any hour, and more than this drunk in the last hour stops
+         * water for the rest of the day (ACSM 2007; the US Army's hourly limit is 1.5 quarts, about 1.4 L).
+         */
         @WithDefault("1000")
         int maxPerHourMl();
     }

@@ -24,8 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.crampcare.advice.config.AdviceConfig;
 import io.crampcare.advice.rules.AdviceDecider;
-import io.crampcare.advice.rules.Ruleset;
-import io.crampcare.advice.rules.Thresholds;
 import io.crampcare.advice.service.AdviceService;
 import io.crampcare.contracts.advice.AdviceIssuedV1;
 import io.crampcare.support.paging.PageRequest;
@@ -54,8 +52,9 @@ public class AdviceResource {
                 "text": "Drink at least 2,800 mL (about 95 oz) of water today, spread over the day; never more than 1,000 mL in any one hour.",
                 "source": {"type": "ARTICLE", "reference": "Glutes Cramping (LIVESTRONG, B. Kochan): ..."}}],
              "hydration": {"dailyTargetMl": 2800, "dailyTargetOz": 94.7, "preExerciseMinMl": 350, "preExerciseMaxMl": 490,
-                           "maxPerHourMl": 1000},
-             "rulesetVersion": "2026.11-1",
+                           "maxPerHourMl": 1000, "alreadyDrunkTodayMl": null, "remainingTodayMl": null,
+                           "drinkToThirstOnly": false},
+             "rulesetVersion": "2026.12-1",
              "disclaimer": "This advice is general information from a rules engine, not a diagnosis and not a substitute for a clinician. ..."}
             """;
 
@@ -148,12 +147,16 @@ public class AdviceResource {
     @GET
     @Path("rules")
     @Operation(summary = "The active ruleset", description = "Every rule with its condition, urgency, category, "
-            + "text and source (the article or a literature citation), for clinical review.")
+            + "text and source (the article or a literature citation), for clinical review; the same as the page "
+            + "/docs/rules.html. Conditions read the report (symptoms such as HEADACHE, CONFUSION, DARK_URINE, "
+            + "SHORTNESS_OF_BREATH or FEVER; hotEnvironment, unaccustomedExercise, takesStatin, severity) and the "
+            + "day's water (water: UNKNOWN, LEFT, REACHED, OVERDRINKING or THIRST_ONLY, from waterTodayMl, "
+            + "waterLastHourMl and the low-sodium signs against the daily target, hydration.maxDailyMl, the safe daily "
+            + "ceiling, and hydration.maxPerHourMl). "
+            + "Look-alike red flags (low blood sodium from overdrinking, heat illness, muscle breakdown, blood clots, "
+            + "infection) carry their guidance's urgency; an EMERGENCY advice carries no water plan.")
     public RulesView rules() {
-        Ruleset ruleset = decider.ruleset();
-        Thresholds thresholds = decider.thresholds();
-        return new RulesView(ruleset.version(), ruleset.disclaimer(), ruleset.headlines(), thresholds.frequentReports(),
-                thresholds.window().toDays(), thresholds.minAdherence(), ruleset.rules());
+        return RulesView.of(decider);
     }
 
     private static UUID uuid(String id) {

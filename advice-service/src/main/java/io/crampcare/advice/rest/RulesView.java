@@ -5,7 +5,11 @@ import java.util.Map;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import io.crampcare.advice.rules.AdviceDecider;
+import io.crampcare.advice.rules.HydrationPlanner;
 import io.crampcare.advice.rules.Rule;
+import io.crampcare.advice.rules.Ruleset;
+import io.crampcare.advice.rules.Thresholds;
 import io.crampcare.contracts.advice.Urgency;
 
 /**
@@ -18,9 +22,17 @@ import io.crampcare.contracts.advice.Urgency;
  * @param frequentReports            "frequent": this many reports ...
  * @param frequentWindowDays         ... within this many days ...
  * @param minAdherence               ... while at least this share of hydration and warm-up nudges was done
+ * @param hydration                  the water numbers the plan and the water conditions use
  * @param rules                      in order of precedence within an urgency
  */
 @Schema(name = "Ruleset")
 public record RulesView(String version, String disclaimer, Map<Urgency, String> headlines, int frequentReports,
-        long frequentWindowDays, double minAdherence, List<Rule> rules) {
+        long frequentWindowDays, double minAdherence, HydrationPlanner hydration, List<Rule> rules) {
+
+    public static RulesView of(AdviceDecider decider) {
+        Ruleset ruleset = decider.ruleset();
+        Thresholds thresholds = decider.thresholds();
+        return new RulesView(ruleset.version(), ruleset.disclaimer(), ruleset.headlines(), thresholds.frequentReports(),
+                thresholds.window().toDays(), thresholds.minAdherence(), decider.hydration(), ruleset.rules());
+    }
 }

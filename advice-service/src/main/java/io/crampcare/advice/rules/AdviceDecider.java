@@ -23,11 +23,16 @@ public final class AdviceDecider {
 
     /** The placeholders a rule's text may use. */
     public static final Set<String> PLACEHOLDERS = Set.of("dailyTargetMl", "dailyTargetOz", "preExerciseMl",
-            "maxPerHourMl", "frequentReports", "windowDays", "minAdherencePercent");
+            "maxPerHourMl", "drunkTodayMl", "leftTodayMl", "dailyCeilingMl", "frequentReports", "windowDays",
+            "minAdherencePercent");
     /** Placeholders that need a water plan (none in an EMERGENCY advice). */
-    static final Set<String> PLAN_PLACEHOLDERS = Set.of("dailyTargetMl", "dailyTargetOz", "preExerciseMl", "maxPerHourMl");
+    static final Set<String> PLAN_PLACEHOLDERS = Set.of("dailyTargetMl", "dailyTargetOz", "preExerciseMl", "maxPerHourMl",
+            "drunkTodayMl", "leftTodayMl");
     /** Placeholders that need the body weight. */
     static final Set<String> WEIGHT_PLACEHOLDERS = Set.of("preExerciseMl");
+    /** Placeholders that need the water drunk today: their rule's {@code water} may only be LEFT and REACHED. */
+    static final Set<String> DRUNK_PLACEHOLDERS = Set.of("drunkTodayMl", "leftTodayMl");
+    static final Set<WaterStatus> DRUNK_KNOWN = Set.of(WaterStatus.LEFT, WaterStatus.REACHED);
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
 
     private final Ruleset ruleset;
@@ -48,6 +53,10 @@ public final class AdviceDecider {
         return thresholds;
     }
 
+    public HydrationPlanner hydration() {
+        return hydration;
+    }
+
     /**
      * @param report        the report to advise on
      * @param recentReports the user's reports within the window, this one included
@@ -56,10 +65,13 @@ public final class AdviceDecider {
     public Decision decide(CrampReportSubmittedV1 report, int recentReports, Double adherence) {
         boolean frequentDespiteAdherence = recentReports >= thresholds.frequentReports()
                 && adherence != null && adherence >= thresholds.minAdherence();
-        Facts facts = new Facts(report, recentReports, adherence, frequentDespiteAdherence);
+        // The plan first: the rules look at where the day's water stands. An emergency then drops it.
+        HydrationPlan water = hydration.plan(report);
+        Facts facts = new Facts(report, recentReports, adherence, frequentDespiteAdherence,
+                hydration.status(report, water));
         List<Rule> fired = ruleset.rules().stream().filter(rule -> rule.when().holds(facts)).toList();
         Urgency urgency = fired.stream().map(Rule::urgency).reduce(Urgency.SELF_CARE, Urgency::max);
-        HydrationPlan plan = urgency == Urgency.EMERGENCY ? null : hydration.plan(report);
+        HydrationPlan plan = urgency == Urgency.EMERGENCY ? null : water;
         Map<String, String> values = values(plan);
         List<Recommendation> recommendations = fired.stream()
                 .filter(rule -> urgency != Urgency.EMERGENCY || rule.urgency() == Urgency.EMERGENCY)
@@ -80,18 +92,29 @@ public final class AdviceDecider {
         values.put("frequentReports", Integer.toString(thresholds.frequentReports()));
         values.put("windowDays", Long.toString(thresholds.window().toDays()));
         values.put("minAdherencePercent", Long.toString(Math.round(thresholds.minAdherence() * 100)));
+        values.put("dailyCeilingMl", ml(hydration.maxDailyMl()));
         if (plan != null) {
-            values.put("dailyTargetMl", String.format(Locale.ROOT, "%,d", plan.dailyTargetMl()));
+            values.put("dailyTargetMl", ml(plan.dailyTargetMl()));
             values.put("dailyTargetOz", Long.toString(Math.round(plan.dailyTargetOz())));
-            values.put("maxPerHourMl", String.format(Locale.ROOT, "%,d", plan.maxPerHourMl()));
+            values.put("maxPerHourMl", ml(plan.maxPerHourMl()));
             if (plan.preExerciseMinMl() != null) {
                 // "350-490", or one number once the hourly guard caps both ends.
-                String min = String.format(Locale.ROOT, "%,d", plan.preExerciseMinMl());
-                String max = String.format(Locale.ROOT, "%,d", plan.preExerciseMaxMl());
+                String min = ml(plan.preExerciseMinMl());
+                String max = ml(plan.preExerciseMaxMl());
                 values.put("preExerciseMl", min.equals(max) ? max : min + "-" + max);
+            }
+            if (plan.alreadyDrunkTodayMl() != null) {
+                values.put("drunkTodayMl", ml(plan.alreadyDrunkTodayMl()));
+            }
+            if (plan.remainingTodayMl() != null) {
+                values.put("leftTodayMl", ml(plan.remainingTodayMl()));
             }
         }
         return values;
+    }
+
+    private static String ml(int value) {
+        return String.format(Locale.ROOT, "%,d", value);
     }
 
     private static String fill(Rule rule, Map<String, String> values) {

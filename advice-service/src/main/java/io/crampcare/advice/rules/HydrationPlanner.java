@@ -1,17 +1,25 @@
 package io.crampcare.advice.rules;
 
+import java.util.EnumSet;
+import java.util.Set;
+
 import io.crampcare.contracts.advice.HydrationPlan;
 import io.crampcare.contracts.report.CrampReportSubmittedV1;
+import io.crampcare.contracts.report.Symptom;
 
 /**
  * The water plan for a report: the article's daily floor (64 oz), raised for heavy sweating and for the reported
  * exercise; with body weight, ACSM's pre-exercise amount; and never more than the hourly guard in any one drink plan.
+ * The water already drunk counts: what is left of the day's target is planned, and the overdrinking guard (this one
+ * place decides it) stops all water for the rest of the day: when the numbers show overdrinking, and when the report
+ * shows a sign of a low blood sodium, under which drinking by schedule rather than by thirst could do harm.
  *
  * @param baseMl                 daily floor
  * @param sweatingExtraMl        added on a day of heavy sweating
  * @param exerciseExtraMlPerHour added per hour of reported exercise, pro rata
  * @param assumedExerciseMinutes exercise length assumed when a report about exercise does not give one
- * @param maxDailyMl             ceiling of the daily target, however long the workout (overdrinking guard)
+ * @param maxDailyMl             safe daily ceiling: the daily target never exceeds it, and water drunk beyond it trips the
+ *                               overdrinking guard (see {@link #overdrinking})
  * @param preExerciseMinMlPerKg  ACSM lower bound, mL per kg
  * @param preExerciseMaxMlPerKg  ACSM upper bound, mL per kg
  * @param maxPerHourMl           overdrinking guard: no drink plan puts more than this in any hour
@@ -20,6 +28,13 @@ public record HydrationPlanner(int baseMl, int sweatingExtraMl, int exerciseExtr
         int maxDailyMl, double preExerciseMinMlPerKg, double preExerciseMaxMlPerKg, int maxPerHourMl) {
 
     static final double ML_PER_US_FLUID_OUNCE = 29.5735;
+    /**
+     * Signs of exercise-associated hyponatraemia in the 3rd International EAH Consensus (Hew-Butler et al., Clin J
+     * Sport Med 2015): light-headedness, dizziness, nausea (mild); vomiting, headache, confusion, collapse, seizure
+     * (severe).
+     */
+    static final Set<Symptom> LOW_SODIUM_SIGNS = EnumSet.of(Symptom.HEADACHE, Symptom.NAUSEA_OR_VOMITING,
+            Symptom.DIZZINESS, Symptom.CONFUSION, Symptom.FAINTING_OR_COLLAPSE, Symptom.SEIZURE);
     private static final int ROUND_TO_ML = 50;
 
     public HydrationPlan plan(CrampReportSubmittedV1 report) {
@@ -42,7 +57,44 @@ public record HydrationPlanner(int baseMl, int sweatingExtraMl, int exerciseExtr
             preMax = (int) Math.min(Math.round(report.bodyWeightKg() * preExerciseMaxMlPerKg), maxPerHourMl);
             preMin = (int) Math.min(Math.round(report.bodyWeightKg() * preExerciseMinMlPerKg), preMax);
         }
-        return new HydrationPlan(daily, ounces(daily), preMin, preMax, maxPerHourMl);
+        Integer drunk = report.waterTodayMl();
+        // Signs of a low blood sodium make scheduled drinking unsafe even when the numbers do not show overdrinking.
+        boolean guard = overdrinking(report, daily) || lowSodiumSign(report);
+        Integer remaining = guard ? Integer.valueOf(0) : drunk == null ? null : Math.max(0, daily - drunk);
+        return new HydrationPlan(daily, ounces(daily), preMin, preMax, maxPerHourMl, drunk, remaining, guard);
+    }
+
+    /** Where the day's water stands for the rules, given the plan made for the same report. */
+    WaterStatus status(CrampReportSubmittedV1 report, HydrationPlan plan) {
+        if (overdrinking(report, plan.dailyTargetMl())) {
+            return WaterStatus.OVERDRINKING;
+        }
+        if (lowSodiumSign(report)) {
+            return WaterStatus.THIRST_ONLY;
+        }
+        if (plan.remainingTodayMl() == null) {
+            return WaterStatus.UNKNOWN;
+        }
+        return plan.remainingTodayMl() > 0 ? WaterStatus.LEFT : WaterStatus.REACHED;
+    }
+
+    private static boolean lowSodiumSign(CrampReportSubmittedV1 report) {
+        return report.symptoms().stream().anyMatch(LOW_SODIUM_SIGNS::contains);
+    }
+
+    /**
+     * Signs that a person drank too much, from the report's numbers: more than the safe daily ceiling today, more than
+     * the hourly guard in the last hour (more than the kidneys pass in an hour, so the excess stays for the rest of the
+     * day), or more than the day's target together with a sign that can come from a low blood sodium. Drinking beyond
+     * thirst and beyond sweat losses is what causes exercise-associated hyponatraemia (Hew-Butler et al. 2015; ACSM
+     * 2007), so the guard covers the day, not the hour.
+     */
+    boolean overdrinking(CrampReportSubmittedV1 report, int dailyTargetMl) {
+        Integer drunk = report.waterTodayMl();
+        Integer lastHour = report.waterLastHourMl();
+        return (drunk != null && drunk > maxDailyMl)
+                || (lastHour != null && lastHour > maxPerHourMl)
+                || (drunk != null && drunk > dailyTargetMl && lowSodiumSign(report));
     }
 
     static double ounces(int ml) {

@@ -117,6 +117,10 @@ public record Ruleset(String version, String disclaimer, Map<Urgency, String> he
         } else if (AdviceDecider.WEIGHT_PLACEHOLDERS.contains(name)
                 && (rule.when() == null || !Boolean.TRUE.equals(rule.when().bodyWeightKnown()))) {
             problems.add(rule.id() + ": {" + name + "} needs the body weight: add bodyWeightKnown: true to its condition");
+        } else if (AdviceDecider.DRUNK_PLACEHOLDERS.contains(name) && (rule.when() == null || rule.when().water() == null
+                || !AdviceDecider.DRUNK_KNOWN.containsAll(rule.when().water()))) {
+            problems.add(rule.id() + ": {" + name + "} needs the water drunk today: add water: [LEFT] or [LEFT, REACHED]"
+                    + " to its condition");
         }
     }
 
@@ -128,11 +132,15 @@ public record Ruleset(String version, String disclaimer, Map<Urgency, String> he
         if (Boolean.FALSE.equals(condition.always())) {
             problems.add(id + ": always: false never fires; remove the rule instead");
         }
-        for (Collection<?> list : Arrays.<Collection<?>>asList(condition.anySymptom(), condition.onset(), condition.context(),
-                condition.reliefBy(), condition.activityIntensity(), condition.anyOf())) {
+        for (Collection<?> list : Arrays.<Collection<?>>asList(condition.anySymptom(), condition.allSymptoms(),
+                condition.onset(), condition.context(), condition.reliefBy(), condition.activityIntensity(),
+                condition.water(), condition.anyOf())) {
             if (list != null && list.isEmpty()) {
                 problems.add(id + ": an empty list in a condition never matches");
             }
+        }
+        if (condition.severityAtLeast() != null && (condition.severityAtLeast() < 0 || condition.severityAtLeast() > 10)) {
+            problems.add(id + ": severityAtLeast must be 0-10, the report's scale");
         }
         if (condition.anyOf() != null) {
             condition.anyOf().forEach(c -> conditionProblems(id, c, problems));

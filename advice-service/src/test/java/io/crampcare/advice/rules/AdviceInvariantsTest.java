@@ -47,7 +47,8 @@ class AdviceInvariantsTest {
 
     /** Diagnosis names (lower case, matched as substrings) that no text a person reads may contain. */
     private static final List<String> DIAGNOSES = List.of("sciatica", "cauda equina", "claudication", "thrombosis",
-            "dvt", "peripheral arter", "stenosis", "herniat", "hypokal", "hypomagnes", "myopathy", "angina", "infarct");
+            "dvt", "peripheral arter", "stenosis", "herniat", "hypokal", "hypomagnes", "myopathy", "angina", "infarct",
+            "hyponatr", "heat stroke", "heatstroke", "rhabdo", "embolism", "cellulitis", "sepsis", "myositis");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\s*\\w*\\s*}");
 
     private static final AdviceDecider DECIDER = RuleFixtures.decider();
@@ -82,17 +83,34 @@ class AdviceInvariantsTest {
                 .withWarmedUp(answer(random))
                 .withStretchedAfter(answer(random))
                 .withSweatingHeavily(answer(random))
-                .withWaterTodayMl(random.nextBoolean() ? null : random.nextInt(20001))
+                .withWaterTodayMl(water(random))
                 .withVisibleLump(answer(random))
                 .withReliefBy(random.nextInt(5) == 0 ? null : pick(random, Relief.values()))
                 .withSymptoms(symptoms(random))
                 .withNewMedication(answer(random))
                 .withBodyWeightKg(random.nextBoolean() ? null : 20 + random.nextInt(3801) / 10.0)
-                .withNotes(random.nextInt(4) == 0 ? "felt it {after} squats" : null);
+                .withNotes(random.nextInt(4) == 0 ? "felt it {after} squats" : null)
+                .withHotEnvironment(answer(random))
+                .withWaterLastHourMl(random.nextInt(3) == 0 ? 900 + random.nextInt(300) : null)
+                .withUnaccustomedExercise(answer(random))
+                .withTakesStatin(random.nextInt(4) == 0 ? Boolean.TRUE : null);
+        if (random.nextInt(40) == 0) {
+            report.withUnknownSymptom();
+        }
         if (withActivity) {
             report.withActivity(pick(random, ActivityType.values()), pick(random, Intensity.values()), minutes(random));
         }
         return report.build();
+    }
+
+    /** Unknown, around the 64 oz floor and the targets, up to the contract's 20 L. */
+    private static Integer water(Random random) {
+        return switch (random.nextInt(5)) {
+            case 0, 1 -> null;
+            case 2 -> 1800 + random.nextInt(200);
+            case 3 -> random.nextInt(6200);
+            default -> random.nextInt(20001);
+        };
     }
 
     private static <T> T pick(Random random, T[] values) {
@@ -207,6 +225,14 @@ class AdviceInvariantsTest {
             checkHydration(input.report(), decision.hydration());
         }
 
+        // No drink-more text when nothing is left to drink today.
+        if (decision.hydration() != null && Integer.valueOf(0).equals(decision.hydration().remainingTodayMl())) {
+            for (Recommendation r : recommendations) {
+                assertFalse(r.text().toLowerCase(Locale.ROOT).contains("drink at least"), r.ruleId() + ": " + r.text());
+                assertFalse(r.text().contains("mL are left"), r.ruleId() + ": " + r.text());
+            }
+        }
+
         // Wording.
         List<String> texts = new ArrayList<>();
         texts.add(decision.headline());
@@ -231,6 +257,17 @@ class AdviceInvariantsTest {
         assertTrue(daily == RuleFixtures.BASE_ML || daily % 50 == 0, "daily target " + daily + " not rounded to 50 mL");
         assertEquals(RuleFixtures.MAX_PER_HOUR_ML, plan.maxPerHourMl());
         assertEquals(daily / 29.5735, plan.dailyTargetOz(), 0.051, "ounces match millilitres");
+        // Water already drunk counts, and the guard leaves nothing to drink today.
+        assertEquals(report.waterTodayMl(), plan.alreadyDrunkTodayMl());
+        assertNotNull(plan.drinkToThirstOnly());
+        if (plan.drinkToThirstOnly()) {
+            assertEquals(0, plan.remainingTodayMl(), "nothing left to drink under the overdrinking guard");
+        } else if (report.waterTodayMl() == null) {
+            assertNull(plan.remainingTodayMl());
+        } else {
+            assertEquals(Math.max(0, daily - report.waterTodayMl()), plan.remainingTodayMl());
+            assertTrue(report.waterTodayMl() <= 6000, "more than the safe daily ceiling without the guard");
+        }
         if (report.bodyWeightKg() == null) {
             assertNull(plan.preExerciseMinMl());
             assertNull(plan.preExerciseMaxMl());

@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import io.crampcare.contracts.advice.HydrationPlan;
 import io.crampcare.contracts.report.ActivityType;
 import io.crampcare.contracts.report.Intensity;
+import io.crampcare.contracts.report.Symptom;
 
 /** The water plan with the production defaults: 1,893 mL floor, +500 sweating, +500 per hour, 5-7 mL/kg, 1 L/h. */
 class HydrationPlannerTest {
@@ -103,5 +104,51 @@ class HydrationPlannerTest {
     @Test
     void bodyWeightDoesNotChangeTheDailyTarget() {
         assertEquals(1893, planner.plan(baseline().withBodyWeightKg(120.0).build()).dailyTargetMl());
+    }
+
+    @Test
+    void waterAlreadyDrunkCountsTowardsTheDay() {
+        HydrationPlan plan = planner.plan(baseline().withWaterTodayMl(900).build());
+
+        assertEquals(900, plan.alreadyDrunkTodayMl());
+        assertEquals(993, plan.remainingTodayMl());
+        assertEquals(Boolean.FALSE, plan.drinkToThirstOnly());
+    }
+
+    @Test
+    void waterNotReportedLeavesTheWholeTargetUnknown() {
+        HydrationPlan plan = planner.plan(baseline().build());
+
+        assertNull(plan.alreadyDrunkTodayMl());
+        assertNull(plan.remainingTodayMl());
+        assertEquals(Boolean.FALSE, plan.drinkToThirstOnly());
+    }
+
+    @Test
+    void moreThanTheTargetLeavesNothingButIsNoGuardOnItsOwn() {
+        HydrationPlan plan = planner.plan(baseline().withWaterTodayMl(3000).build());
+
+        assertEquals(0, plan.remainingTodayMl());
+        assertEquals(Boolean.FALSE, plan.drinkToThirstOnly());
+    }
+
+    /** Overdrinking by the numbers, or a low-sodium sign at any amount: either way no scheduled water today. */
+    @ParameterizedTest(name = "today {0} mL, last hour {1} mL, symptom {2}: guard {3}")
+    @CsvSource(nullValues = "null", value = {
+            "6000, null, null, false", "6001, null, null, true", "20000, null, null, true",
+            "null, 1000, null, false", "null, 1001, null, true", "1200, 1001, null, true",
+            "1893, null, HEADACHE, true", "1894, null, HEADACHE, true", "1894, null, SEIZURE, true",
+            "1894, null, FEVER, false", "null, null, CONFUSION, true", "null, null, DIZZINESS, true" })
+    void overdrinkingGuardCoversTheDay(Integer today, Integer lastHour, Symptom symptom, boolean guard) {
+        ReportBuilder report = baseline().withWaterTodayMl(today).withWaterLastHourMl(lastHour);
+        if (symptom != null) {
+            report.withSymptoms(symptom);
+        }
+        HydrationPlan plan = planner.plan(report.build());
+
+        assertEquals(guard, plan.drinkToThirstOnly());
+        if (guard) {
+            assertEquals(0, plan.remainingTodayMl(), "no more water today, whatever is left of the target");
+        }
     }
 }

@@ -1,7 +1,9 @@
 package io.crampcare.advice.rules;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -57,6 +59,10 @@ final class ReportBuilder {
     private Boolean newMedication;
     private Double bodyWeightKg;
     private String notes;
+    private Boolean hotEnvironment;
+    private Integer waterLastHourMl;
+    private Boolean unaccustomedExercise;
+    private Boolean takesStatin;
 
     private ReportBuilder() {
     }
@@ -89,6 +95,10 @@ final class ReportBuilder {
         copy.newMedication = newMedication;
         copy.bodyWeightKg = bodyWeightKg;
         copy.notes = notes;
+        copy.hotEnvironment = hotEnvironment;
+        copy.waterLastHourMl = waterLastHourMl;
+        copy.unaccustomedExercise = unaccustomedExercise;
+        copy.takesStatin = takesStatin;
         return copy;
     }
 
@@ -201,6 +211,14 @@ final class ReportBuilder {
         return this;
     }
 
+    /** Adds a symptom this build does not know, as the consumer reads one from a newer intake: null (enums are open). */
+    ReportBuilder withUnknownSymptom() {
+        Set<Symptom> withUnknown = new HashSet<>(symptoms);
+        withUnknown.add(null);
+        symptoms = Collections.unmodifiableSet(withUnknown);
+        return this;
+    }
+
     ReportBuilder withNewMedication(Boolean value) {
         newMedication = value;
         return this;
@@ -216,9 +234,30 @@ final class ReportBuilder {
         return this;
     }
 
+    ReportBuilder withHotEnvironment(Boolean value) {
+        hotEnvironment = value;
+        return this;
+    }
+
+    ReportBuilder withWaterLastHourMl(Integer value) {
+        waterLastHourMl = value;
+        return this;
+    }
+
+    ReportBuilder withUnaccustomedExercise(Boolean value) {
+        unaccustomedExercise = value;
+        return this;
+    }
+
+    ReportBuilder withTakesStatin(Boolean value) {
+        takesStatin = value;
+        return this;
+    }
+
     CrampReportSubmittedV1 build() {
         return new CrampReportSubmittedV1(reportId, userId, occurredAt, receivedAt, muscle, side, onset, severity,
                 durationSeconds, context, activity, warmedUp, stretchedAfter, sweatingHeavily, waterTodayMl,
-                visibleLump, reliefBy, symptoms, newMedication, bodyWeightKg, notes);
+                visibleLump, reliefBy, symptoms, newMedication, bodyWeightKg, notes, hotEnvironment, waterLastHourMl,
+                unaccustomedExercise, takesStatin);
     }
 }

@@ -83,6 +83,57 @@ class RulesTest {
         cases.add(fires(chest, "CHEST_PAIN", baseline().withSymptoms(Symptom.CHEST_PAIN)));
         cases.add(quiet(chest, "every symptom except chest pain",
                 baseline().withSymptoms(EnumSet.complementOf(EnumSet.of(Symptom.CHEST_PAIN)))));
+        cases.add(quiet(chest, "short of breath without chest pain", baseline().withSymptoms(Symptom.SHORTNESS_OF_BREATH)));
+
+        String confused = "altered-consciousness-emergency";
+        for (Symptom symptom : List.of(Symptom.CONFUSION, Symptom.FAINTING_OR_COLLAPSE, Symptom.SEIZURE)) {
+            cases.add(fires(confused, symptom.name(), baseline().withSymptoms(symptom)));
+        }
+        cases.add(quiet(confused, "headache, sickness and dizziness are not altered consciousness",
+                baseline().withSymptoms(Symptom.HEADACHE, Symptom.NAUSEA_OR_VOMITING, Symptom.DIZZINESS)));
+
+        String heatEmergency = "heat-illness-emergency";
+        cases.add(fires(heatEmergency, "confused while running in the heat",
+                running(Intensity.HARD, 60).withHotEnvironment(true).withSymptoms(Symptom.CONFUSION)));
+        cases.add(fires(heatEmergency, "collapsed in the heat, at rest",
+                baseline().withHotEnvironment(true).withSymptoms(Symptom.FAINTING_OR_COLLAPSE)));
+        cases.add(quiet(heatEmergency, "confused, not in the heat",
+                running(Intensity.HARD, 60).withHotEnvironment(false).withSymptoms(Symptom.CONFUSION)));
+        cases.add(quiet(heatEmergency, "confused, heat not answered",
+                running(Intensity.HARD, 60).withSymptoms(Symptom.CONFUSION)));
+        cases.add(quiet(heatEmergency, "headache in the heat (heat exhaustion, not an emergency)",
+                running(Intensity.HARD, 60).withHotEnvironment(true).withSymptoms(Symptom.HEADACHE)));
+
+        String lowSodium = "overdrinking-symptoms-emergency";
+        cases.add(fires(lowSodium, "issue 16: 4 h run, 9,000 mL, sweating, headache and nausea",
+                running(Intensity.MODERATE, 240).withSweatingHeavily(true).withWaterTodayMl(9000)
+                        .withSymptoms(Symptom.HEADACHE, Symptom.NAUSEA_OR_VOMITING)));
+        cases.add(fires(lowSodium, "1,894 mL (1 mL over the 1,893 mL target) and dizzy",
+                baseline().withWaterTodayMl(1894).withSymptoms(Symptom.DIZZINESS)));
+        cases.add(fires(lowSodium, "1,001 mL in the last hour and being sick",
+                baseline().withWaterLastHourMl(1001).withSymptoms(Symptom.NAUSEA_OR_VOMITING)));
+        cases.add(quiet(lowSodium, "exactly the 1,893 mL target and a headache",
+                baseline().withWaterTodayMl(1893).withSymptoms(Symptom.HEADACHE)));
+        cases.add(quiet(lowSodium, "1,000 mL in the last hour (the guard itself) and a headache",
+                baseline().withWaterLastHourMl(1000).withSymptoms(Symptom.HEADACHE)));
+        cases.add(quiet(lowSodium, "9,000 mL without any symptom", baseline().withWaterTodayMl(9000)));
+
+        String darkUrine = "dark-urine-emergency";
+        cases.add(fires(darkUrine, "dark urine after a hard session",
+                baseline().afterExercise(ActivityType.SQUATS, Intensity.HARD, 90).withSymptoms(Symptom.DARK_URINE)));
+        cases.add(fires(darkUrine, "dark urine at rest, taking a statin",
+                baseline().withTakesStatin(true).withSymptoms(Symptom.DARK_URINE)));
+        cases.add(quiet(darkUrine, "severe pain and swelling after a hard session, urine not dark",
+                baseline().afterExercise(ActivityType.SQUATS, Intensity.HARD, 90).withSeverity(10)
+                        .withSymptoms(Symptom.SWELLING_OR_REDNESS)));
+
+        String breathless = "breathless-emergency";
+        cases.add(fires(breathless, "swollen calf and short of breath",
+                baseline().withMuscle(io.crampcare.contracts.report.Muscle.CALF)
+                        .withSymptoms(Symptom.SWELLING_OR_REDNESS, Symptom.SHORTNESS_OF_BREATH)));
+        cases.add(fires(breathless, "short of breath alone", baseline().withSymptoms(Symptom.SHORTNESS_OF_BREATH)));
+        cases.add(quiet(breathless, "swollen red calf, breathing fine",
+                baseline().withMuscle(io.crampcare.contracts.report.Muscle.CALF).withSymptoms(Symptom.SWELLING_OR_REDNESS)));
 
         // --- SEE_DOCTOR
         String walking = "pain-on-walking-eased-by-rest";
@@ -116,6 +167,57 @@ class RulesTest {
         cases.add(fires(swelling, "SWELLING_OR_REDNESS", baseline().withSymptoms(Symptom.SWELLING_OR_REDNESS)));
         cases.add(quiet(swelling, "a visible lump is not swelling", baseline().withVisibleLump(true)));
 
+        String unwell = "unwell-signs";
+        for (Symptom symptom : List.of(Symptom.HEADACHE, Symptom.NAUSEA_OR_VOMITING, Symptom.DIZZINESS)) {
+            cases.add(fires(unwell, symptom.name() + ", water not reported", baseline().withSymptoms(symptom)));
+        }
+        cases.add(fires(unwell, "headache with water left to drink",
+                baseline().withWaterTodayMl(500).withSymptoms(Symptom.HEADACHE)));
+        cases.add(quiet(unwell, "fever alone", baseline().withSymptoms(Symptom.FEVER)));
+
+        String heatExhaustion = "heat-exhaustion-cooling";
+        cases.add(fires(heatExhaustion, "headache running in the heat",
+                running(Intensity.MODERATE, 45).withHotEnvironment(true).withSymptoms(Symptom.HEADACHE)));
+        cases.add(quiet(heatExhaustion, "headache running, not hot",
+                running(Intensity.MODERATE, 45).withHotEnvironment(false).withSymptoms(Symptom.HEADACHE)));
+        cases.add(quiet(heatExhaustion, "in the heat, no symptom",
+                running(Intensity.MODERATE, 45).withHotEnvironment(true)));
+
+        String muscleDamage = "exertional-muscle-damage-signs";
+        cases.add(fires(muscleDamage, "severity 8 and swelling after hard squats",
+                baseline().afterExercise(ActivityType.SQUATS, Intensity.HARD, 60).withSeverity(8)
+                        .withSymptoms(Symptom.SWELLING_OR_REDNESS)));
+        cases.add(fires(muscleDamage, "severity 9 and swelling after an unaccustomed moderate run",
+                running(Intensity.MODERATE, 90).withUnaccustomedExercise(true).withSeverity(9)
+                        .withSymptoms(Symptom.SWELLING_OR_REDNESS)));
+        cases.add(quiet(muscleDamage, "severity 7 (just under) and swelling after hard squats",
+                baseline().afterExercise(ActivityType.SQUATS, Intensity.HARD, 60).withSeverity(7)
+                        .withSymptoms(Symptom.SWELLING_OR_REDNESS)));
+        cases.add(quiet(muscleDamage, "severity 8 after hard squats, no swelling",
+                baseline().afterExercise(ActivityType.SQUATS, Intensity.HARD, 60).withSeverity(8)));
+        cases.add(quiet(muscleDamage, "severity 9 and swelling after a moderate run, unaccustomed not answered",
+                running(Intensity.MODERATE, 90).withSeverity(9).withSymptoms(Symptom.SWELLING_OR_REDNESS)));
+        cases.add(quiet(muscleDamage, "severity 10 and swelling at rest",
+                baseline().withSeverity(10).withUnaccustomedExercise(true).withSymptoms(Symptom.SWELLING_OR_REDNESS)));
+
+        String statin = "statin-muscle-symptoms";
+        cases.add(fires(statin, "takes a statin", baseline().withTakesStatin(true)));
+        cases.add(quiet(statin, "no statin", baseline().withTakesStatin(false)));
+        cases.add(quiet(statin, "statin not answered", baseline().withTakesStatin(null)));
+
+        String fever = "fever-signs";
+        cases.add(fires(fever, "fever", baseline().withSymptoms(Symptom.FEVER)));
+        cases.add(fires(fever, "fever with a hot, swollen muscle",
+                baseline().withSymptoms(Symptom.FEVER, Symptom.SWELLING_OR_REDNESS)));
+        cases.add(quiet(fever, "hot, swollen muscle without fever", baseline().withSymptoms(Symptom.SWELLING_OR_REDNESS)));
+
+        String unknown = "unknown-symptom";
+        cases.add(fires(unknown, "a symptom from a newer intake", baseline().withUnknownSymptom()));
+        cases.add(fires(unknown, "a known and an unknown symptom",
+                baseline().withSymptoms(Symptom.TINGLING).withUnknownSymptom()));
+        cases.add(quiet(unknown, "every known symptom but the emergencies",
+                baseline().withSymptoms(Symptom.NUMBNESS, Symptom.TINGLING, Symptom.FEVER, Symptom.HEADACHE)));
+
         String frequent = "frequent-despite-advice";
         cases.add(history(frequent, true, 3, 0.85));
         cases.add(history(frequent, true, 3, 0.8));
@@ -141,8 +243,48 @@ class RulesTest {
             cases.add(quiet(always, "emergency advice has no self-care", baseline().withSymptoms(Symptom.CHEST_PAIN)));
         }
 
+        cases.add(quiet("daily-water", "water drunk reported", baseline().withWaterTodayMl(900)));
+        cases.add(quiet("daily-water", "water not reported, but 1,001 mL in the last hour",
+                baseline().withWaterLastHourMl(1001)));
+
         // --- SELF_CARE: hydration
+        String left = "daily-water-left";
+        cases.add(fires(left, "900 of 1,893 mL", baseline().withWaterTodayMl(900)));
+        cases.add(fires(left, "0 mL so far", baseline().withWaterTodayMl(0)));
+        cases.add(fires(left, "1,892 mL, 1 mL left", baseline().withWaterTodayMl(1892)));
+        cases.add(quiet(left, "1,893 mL: the target is reached", baseline().withWaterTodayMl(1893)));
+        cases.add(quiet(left, "water not reported", baseline()));
+
+        String reached = "daily-water-reached";
+        cases.add(fires(reached, "exactly the target", baseline().withWaterTodayMl(1893)));
+        cases.add(fires(reached, "6,000 mL, at the safe daily ceiling", baseline().withWaterTodayMl(6000)));
+        cases.add(quiet(reached, "1,892 mL", baseline().withWaterTodayMl(1892)));
+        cases.add(quiet(reached, "6,001 mL: past the ceiling, the guard instead", baseline().withWaterTodayMl(6001)));
+
+        String guard = "overdrinking-guard";
+        cases.add(fires(guard, "6,001 mL today", baseline().withWaterTodayMl(6001)));
+        cases.add(fires(guard, "9,000 mL after a 4 h run with sweating",
+                running(Intensity.MODERATE, 240).withSweatingHeavily(true).withWaterTodayMl(9000)));
+        cases.add(fires(guard, "1,001 mL in the last hour, day's total not given", baseline().withWaterLastHourMl(1001)));
+        cases.add(fires(guard, "1,001 mL in the last hour of 1,200 mL today",
+                baseline().withWaterTodayMl(1200).withWaterLastHourMl(1001)));
+        cases.add(quiet(guard, "6,000 mL today", baseline().withWaterTodayMl(6000)));
+        cases.add(quiet(guard, "1,000 mL in the last hour", baseline().withWaterLastHourMl(1000)));
+        cases.add(quiet(guard, "more than the target without a low-sodium sign", baseline().withWaterTodayMl(3000)));
+
+        String heatCramps = "heat-cramps-electrolytes";
+        cases.add(fires(heatCramps, "cramp while running in the heat", running(Intensity.MODERATE, 45).withHotEnvironment(true)));
+        cases.add(fires(heatCramps, "sweating heavily in the heat, at rest",
+                baseline().withHotEnvironment(true).withSweatingHeavily(true)));
+        cases.add(quiet(heatCramps, "in the heat at rest, not sweating",
+                baseline().withHotEnvironment(true).withSweatingHeavily(false)));
+        cases.add(quiet(heatCramps, "running, not hot", running(Intensity.MODERATE, 45).withHotEnvironment(false)));
+        cases.add(quiet(heatCramps, "running in the heat past the ceiling",
+                running(Intensity.MODERATE, 45).withHotEnvironment(true).withWaterTodayMl(6500)));
+
         String moreWater = "more-water-sweat-exercise";
+        cases.add(quiet(moreWater, "sweating, but past the safe daily ceiling",
+                baseline().withSweatingHeavily(true).withWaterTodayMl(6001)));
         cases.add(fires(moreWater, "sweating heavily at rest", baseline().withSweatingHeavily(true)));
         cases.add(fires(moreWater, "during exercise",
                 baseline().duringExercise(ActivityType.RUNNING, Intensity.MODERATE, 30)));
@@ -161,6 +303,8 @@ class RulesTest {
         cases.add(quiet(preExercise, "body weight not given, during exercise",
                 baseline().duringExercise(ActivityType.RUNNING, Intensity.MODERATE, 30)));
         cases.add(quiet(preExercise, "body weight known, at rest", baseline().withBodyWeightKg(70.0)));
+        cases.add(quiet(preExercise, "body weight known, during exercise, 1,500 mL in the last hour",
+                running(Intensity.MODERATE, 30).withBodyWeightKg(70.0).withWaterLastHourMl(1500)));
 
         String sportsDrink = "sports-drink-heavy-workout";
         cases.add(fires(sportsDrink, "hard workout, 30 min",
@@ -174,6 +318,8 @@ class RulesTest {
         cases.add(quiet(sportsDrink, "moderate workout, minutes not given",
                 baseline().duringExercise(ActivityType.RUNNING, Intensity.MODERATE, null)));
         cases.add(quiet(sportsDrink, "no workout, sweating", baseline().withSweatingHeavily(true)));
+        cases.add(quiet(sportsDrink, "hard workout, but past the safe daily ceiling",
+                baseline().duringExercise(ActivityType.SQUATS, Intensity.HARD, 30).withWaterTodayMl(7000)));
 
         // --- SELF_CARE: warm-up, stretching, load
         String warmUp = "warm-up-before";
@@ -204,6 +350,10 @@ class RulesTest {
         cases.add(quiet(easeLoad, "moderate squats", baseline().afterExercise(ActivityType.SQUATS, Intensity.MODERATE, 45)));
         cases.add(quiet(easeLoad, "hard running", baseline().afterExercise(ActivityType.RUNNING, Intensity.HARD, 45)));
         return cases;
+    }
+
+    private static ReportBuilder running(Intensity intensity, int minutes) {
+        return baseline().duringExercise(ActivityType.RUNNING, intensity, minutes);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -253,6 +253,25 @@ class RulesetLoadTest {
     }
 
     @Test
+    void waterDrunkWithoutAWaterCondition() {
+        assertRejected(VALID.replace("of water today.", "of water today; you have had {drunkTodayMl} mL."),
+                "daily-water: {drunkTodayMl} needs the water drunk today");
+    }
+
+    @Test
+    void waterDrunkUnderAConditionThatAllowsUnknownWater() {
+        assertRejected(VALID.replace("always: true", "water: [LEFT, UNKNOWN]")
+                .replace("of water today.", "of water today; {leftTodayMl} mL are left."),
+                "daily-water: {leftTodayMl} needs the water drunk today");
+    }
+
+    @Test
+    void severityOffTheScale() {
+        assertRejected(VALID.replace("anySymptom: [CHEST_PAIN]", "anySymptom: [CHEST_PAIN]\n      severityAtLeast: 11"),
+                "chest-pain-emergency: severityAtLeast must be 0-10");
+    }
+
+    @Test
     void emptyFile() {
         assertRejected("", "the file is empty");
     }

@@ -143,9 +143,11 @@ class ScenariosTest {
         String text = recommendation(decision, "frequent-despite-advice").text();
         assertTrue(text.contains("3 or more cramps in 14 days"), text);
         assertTrue(text.contains("at least 80 %"), text);
-        // The self-care steps stay, below the doctor's visit.
+        // The self-care steps stay, below the doctor's visit; the 2,000 mL drunk count towards the day's target.
         assertNotNull(decision.hydration());
-        assertTrue(ruleIds(decision).contains("daily-water"));
+        assertTrue(ruleIds(decision).contains("daily-water-left"), ruleIds(decision).toString());
+        assertEquals(2000, decision.hydration().alreadyDrunkTodayMl());
+        assertEquals(decision.hydration().dailyTargetMl() - 2000, decision.hydration().remainingTodayMl());
     }
 
     @ParameterizedTest(name = "{0} reports, adherence {1}: not frequent despite advice")
@@ -214,6 +216,77 @@ class ScenariosTest {
         Decision decision = DECIDER.decide(report, 5, 0.95);
 
         assertEmergencyOnly(decision, List.of("red-flag-nerve-emergency", "chest-pain-emergency"));
+    }
+
+    /** Issue 16, as measured: 4 h run, 9,000 mL drunk, heavy sweating; headache and nausea only in the notes. */
+    private static ReportBuilder issue16Runner() {
+        return baseline()
+                .withOnset(Onset.GRADUAL)
+                .afterExercise(ActivityType.RUNNING, Intensity.MODERATE, 240)
+                .withSweatingHeavily(true)
+                .withWaterTodayMl(9000)
+                .withNotes("headache and nausea");
+    }
+
+    @Test
+    void nineLitresAfterALongRunGetsNoDrinkMoreAndNoMoreWaterToday() {
+        Decision decision = RuleFixtures.decideFirst(DECIDER, issue16Runner().build());
+
+        List<String> ids = ruleIds(decision);
+        assertTrue(ids.contains("overdrinking-guard"), ids.toString());
+        assertFalse(ids.contains("daily-water") || ids.contains("daily-water-left")
+                || ids.contains("more-water-sweat-exercise") || ids.contains("sports-drink-heavy-workout"), ids.toString());
+        for (Recommendation r : decision.recommendations()) {
+            assertFalse(r.text().toLowerCase(Locale.ROOT).contains("drink at least"), r.ruleId() + ": " + r.text());
+        }
+        assertTrue(recommendation(decision, "overdrinking-guard").text().contains("thirst"));
+        assertEquals(9000, decision.hydration().alreadyDrunkTodayMl());
+        assertEquals(0, decision.hydration().remainingTodayMl(), "the reminder plans no more water today");
+        assertEquals(Boolean.TRUE, decision.hydration().drinkToThirstOnly());
+    }
+
+    @Test
+    void nineLitresWithHeadacheAndNauseaTickedIsAnEmergencyWithoutWater() {
+        Decision decision = RuleFixtures.decideFirst(DECIDER,
+                issue16Runner().withSymptoms(Symptom.HEADACHE, Symptom.NAUSEA_OR_VOMITING).build());
+
+        assertEquals(Urgency.EMERGENCY, decision.urgency());
+        assertEquals(List.of("overdrinking-symptoms-emergency"), ruleIds(decision));
+        assertNull(decision.hydration());
+        assertTrue(recommendation(decision, "overdrinking-symptoms-emergency").text().contains("Do not drink"));
+    }
+
+    @Test
+    void darkUrineAfterAHardSessionIsAnEmergency() {
+        Decision decision = RuleFixtures.decideFirst(DECIDER, baseline()
+                .afterExercise(ActivityType.SQUATS, Intensity.HARD, 75).withSymptoms(Symptom.DARK_URINE).build());
+
+        assertEquals(Urgency.EMERGENCY, decision.urgency());
+        assertEquals(List.of("dark-urine-emergency"), ruleIds(decision));
+        assertNull(decision.hydration());
+    }
+
+    @Test
+    void confusionWhileRunningInTheHeatIsAnEmergencyThatSaysCoolFirst() {
+        Decision decision = RuleFixtures.decideFirst(DECIDER, baseline()
+                .duringExercise(ActivityType.RUNNING, Intensity.HARD, 50).withHotEnvironment(true)
+                .withSweatingHeavily(true).withSymptoms(Symptom.CONFUSION).build());
+
+        assertEquals(Urgency.EMERGENCY, decision.urgency());
+        assertEquals(List.of("altered-consciousness-emergency", "heat-illness-emergency"), ruleIds(decision));
+        assertTrue(recommendation(decision, "heat-illness-emergency").text().contains("cold water"));
+        assertNull(decision.hydration());
+    }
+
+    @Test
+    void heatCrampsAloneStaySelfCareWithSalt() {
+        Decision decision = RuleFixtures.decideFirst(DECIDER, baseline()
+                .duringExercise(ActivityType.TEAM_SPORT, Intensity.HARD, 80).withHotEnvironment(true)
+                .withSweatingHeavily(true).withWaterTodayMl(1500).build());
+
+        assertEquals(Urgency.SELF_CARE, decision.urgency());
+        assertTrue(ruleIds(decision).contains("heat-cramps-electrolytes"), ruleIds(decision).toString());
+        assertTrue(recommendation(decision, "daily-water-left").text().contains("You have had 1,500 mL"));
     }
 
     private static void assertEmergencyOnly(Decision decision, List<String> expectedRules) {

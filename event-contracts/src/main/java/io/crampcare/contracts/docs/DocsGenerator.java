@@ -61,6 +61,11 @@ public final class DocsGenerator {
                 <li><a href="events.html">Event catalogue</a>: every topic with its producer, consumers, CloudEvents
                 type, headers, payload fields, examples and dead-letter twin, generated from the AsyncAPI document.</li>
                 </ul>
+                <h2 id="rules">Advice rules</h2>
+                <ul>
+                <li><a href="rules.html">Advice rules for clinicians</a>: the ruleset in force, every rule's condition,
+                urgency, text and source. Served by the advice service (from other services this link answers 404).</li>
+                </ul>
                 """;
         return Html.page("CrampCare API docs", body);
     }

@@ -5,9 +5,10 @@ import java.util.regex.Pattern;
 
 /**
  * The bits of HTML the docs pages share: escaping, a tiny Markdown subset and the page shell.
- * Output is well-formed XML as well as HTML, so a test can read it with the JDK's XML parser.
+ * Output is well-formed XML as well as HTML, so a test can read it with the JDK's XML parser. Public for the pages a
+ * service renders itself from its own data (the advice service's /docs/rules.html).
  */
-final class Html {
+public final class Html {
 
     private static final Pattern CODE_SPAN = Pattern.compile("`([^`]+)`");
 
@@ -36,7 +37,7 @@ final class Html {
     }
 
     /** Escapes text for element content and attribute values. */
-    static String esc(String text) {
+    public static String esc(String text) {
         StringBuilder out = new StringBuilder(text.length());
         for (char c : text.toCharArray()) {
             switch (c) {
@@ -51,19 +52,19 @@ final class Html {
         return out.toString();
     }
 
-    static String code(String text) {
+    public static String code(String text) {
         return "<code>" + esc(text) + "</code>";
     }
 
     /** Escaped text with `backtick` spans as code: the only Markdown the contract's descriptions use. */
-    static String inline(String text) {
+    public static String inline(String text) {
         // Escape first; the backticks survive escaping, so the code spans are found in safe text.
         Matcher m = CODE_SPAN.matcher(esc(text.strip().replaceAll("\\s*\n\\s*", " ")));
         return m.replaceAll(r -> Matcher.quoteReplacement("<code>" + r.group(1) + "</code>"));
     }
 
     /** A description as paragraphs (blank lines separate them), or nothing when absent. */
-    static String paragraphs(String text) {
+    public static String paragraphs(String text) {
         if (text == null || text.isBlank()) {
             return "";
         }
@@ -75,7 +76,7 @@ final class Html {
     }
 
     /** A complete page around the given body. */
-    static String page(String title, String body) {
+    public static String page(String title, String body) {
         return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
                 + "<title>" + esc(title) + "</title>\n<style>\n" + CSS + "</style>\n</head>\n<body>\n<main>\n"

@@ -7,7 +7,8 @@ import java.util.UUID;
 /**
  * Payload of {@code io.crampcare.cramp-report.submitted.v1} on topic {@code cramp-reports}: one accepted cramp
  * report, as stored by the intake service. JSON Schema: {@code schemas/cramp-report-submitted.v1.json}.
- * Nullable fields are ones the person did not answer. Only additive changes within v1.
+ * Nullable fields are ones the person did not answer. Only additive changes within v1; its enums are open (a consumer
+ * reads a constant it does not know as null, see the event catalogue's "Versioning").
  *
  * @param reportId        the report's id
  * @param userId          whose report
@@ -30,6 +31,13 @@ import java.util.UUID;
  * @param newMedication   started a new medicine recently
  * @param bodyWeightKg    body weight in kg, when given
  * @param notes           free text from the person
+ * @param hotEnvironment  exercising or staying in heat or humidity when the cramp came (added within v1; null when not
+ *                        answered or from producers that predate it)
+ * @param waterLastHourMl water drunk in the hour before the report, in mL (added within v1; null when not answered)
+ * @param unaccustomedExercise the workout was much harder or longer than usual, or new to the person (added within
+ *                        v1; null when not answered)
+ * @param takesStatin     currently takes a cholesterol-lowering statin, whether new or not (added within v1; null when
+ *                        not answered)
  */
 public record CrampReportSubmittedV1(
         UUID reportId,
@@ -52,5 +60,9 @@ public record CrampReportSubmittedV1(
         Set<Symptom> symptoms,
         Boolean newMedication,
         Double bodyWeightKg,
-        String notes) {
+        String notes,
+        Boolean hotEnvironment,
+        Integer waterLastHourMl,
+        Boolean unaccustomedExercise,
+        Boolean takesStatin) {
 }

@@ -68,7 +68,7 @@ class AdviceIssuedV1SchemaTest {
                         new Recommendation("warm-up-before", Urgency.SELF_CARE, Category.WARM_UP,
                                 "Warm up before your next workout and stretch your glutes after it.",
                                 new Source(SourceType.ARTICLE, "Kochan B. Glutes Cramping. LIVESTRONG.com"))),
-                new HydrationPlan(2400, 81.2, 360, 504, 1000),
+                new HydrationPlan(2400, 81.2, 360, 504, 1000, 900, 1500, false),
                 "2026.11-1",
                 DISCLAIMER,
                 Instant.parse("2026-11-25T07:30:00Z"));
@@ -117,6 +117,25 @@ class AdviceIssuedV1SchemaTest {
         assertValid(JsonSchemas.MAPPER.writeValueAsString(older));
         assertEquals("2026-11-25T07:30:00Z",
                 JsonSchemas.MAPPER.readTree(JsonSchemas.MAPPER.writeValueAsString(fullAdvice())).path("reportOccurredAt").asText());
+    }
+
+    @Test
+    void hydrationFromAProducerBeforeTheWaterDrunkFieldsValidates() throws Exception {
+        // Added within v1: older events have no alreadyDrunkTodayMl, remainingTodayMl or drinkToThirstOnly at all.
+        ObjectNode older = JsonSchemas.MAPPER.valueToTree(fullAdvice());
+        ObjectNode hydration = (ObjectNode) older.get("hydration");
+        hydration.remove(List.of("alreadyDrunkTodayMl", "remainingTodayMl", "drinkToThirstOnly"));
+        assertValid(JsonSchemas.MAPPER.writeValueAsString(older));
+    }
+
+    @Test
+    void overdrinkingGuardMeansNothingLeftToday() throws Exception {
+        ObjectNode guarded = JsonSchemas.MAPPER.valueToTree(fullAdvice());
+        ObjectNode hydration = (ObjectNode) guarded.get("hydration");
+        hydration.put("alreadyDrunkTodayMl", 9000).put("remainingTodayMl", 0).put("drinkToThirstOnly", true);
+        assertValid(JsonSchemas.MAPPER.writeValueAsString(guarded));
+        assertRejected(a -> ((ObjectNode) a.get("hydration")).put("drinkToThirstOnly", true),
+                "remainingTodayMl");
     }
 
     @Test

@@ -114,7 +114,7 @@ class EventCataloguePageTest {
                 assertFalse(page.contains(external), "no external resources: " + external);
             }
         }
-        for (String href : List.of("events.html", "/q/swagger-ui/", "/q/openapi")) {
+        for (String href : List.of("events.html", "rules.html", "/q/swagger-ui/", "/q/openapi")) {
             assertTrue(DocsGenerator.indexPage().contains("href=\"" + href + "\""), "index links to " + href);
         }
     }

@@ -191,7 +191,11 @@ class CrampReportSubmittedV1SchemaTest {
                 EnumSet.of(Symptom.TINGLING, Symptom.NUMBNESS),
                 false,
                 72.5,
-                "Left glute locked up at the bottom of a heavy squat.");
+                "Left glute locked up at the bottom of a heavy squat.",
+                true,
+                400,
+                false,
+                false);
     }
 
     static CrampReportSubmittedV1 minimalReport() {
@@ -208,7 +212,8 @@ class CrampReportSubmittedV1SchemaTest {
                 CrampContext.DURING_SLEEP,
                 null, null, null, null, null, null, null,
                 Set.of(),
-                null, null, null);
+                null, null, null,
+                null, null, null, null);
     }
 
     @Test

@@ -51,6 +51,10 @@ public class CrampReportMapper {
         report.newMedication = request.newMedication();
         report.bodyWeightKg = request.bodyWeightKg();
         report.notes = request.notes();
+        report.hotEnvironment = request.hotEnvironment();
+        report.waterLastHourMl = request.waterLastHourMl();
+        report.unaccustomedExercise = request.unaccustomedExercise();
+        report.takesStatin = request.takesStatin();
         return report;
     }
 
@@ -63,7 +67,8 @@ public class CrampReportMapper {
                 report.warmedUp, report.stretchedAfter, report.sweatingHeavily, report.waterTodayMl,
                 report.waterTodayMl == null ? null : Math.round(report.waterTodayMl / ML_PER_US_FLUID_OUNCE * 10) / 10.0,
                 report.visibleLump, report.reliefBy, symptoms(report.symptoms), report.newMedication,
-                report.bodyWeightKg, report.notes,
+                report.bodyWeightKg, report.notes, report.hotEnvironment, report.waterLastHourMl,
+                report.unaccustomedExercise, report.takesStatin,
                 new CrampReportResponse.Links(self, self + "/advice"));
     }
 
@@ -74,7 +79,8 @@ public class CrampReportMapper {
                         : new Activity(report.activityType, report.activityIntensity, report.activityMinutes),
                 report.warmedUp, report.stretchedAfter, report.sweatingHeavily, report.waterTodayMl,
                 report.visibleLump, report.reliefBy, symptoms(report.symptoms), report.newMedication,
-                report.bodyWeightKg, report.notes);
+                report.bodyWeightKg, report.notes, report.hotEnvironment, report.waterLastHourMl,
+                report.unaccustomedExercise, report.takesStatin);
     }
 
     /** A copy in enum order (EnumSet.copyOf alone rejects an empty non-EnumSet). */

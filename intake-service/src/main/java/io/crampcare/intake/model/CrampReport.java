@@ -81,4 +81,12 @@ public class CrampReport extends PanacheEntityBase {
     @Column(name = "body_weight_kg")
     public Double bodyWeightKg;
     public String notes;
+    @Column(name = "hot_environment")
+    public Boolean hotEnvironment;
+    @Column(name = "water_last_hour_ml")
+    public Integer waterLastHourMl;
+    @Column(name = "unaccustomed_exercise")
+    public Boolean unaccustomedExercise;
+    @Column(name = "takes_statin")
+    public Boolean takesStatin;
 }

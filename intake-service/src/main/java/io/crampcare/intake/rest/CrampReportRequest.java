@@ -27,6 +27,7 @@ import io.crampcare.contracts.report.Symptom;
  * service only draws conclusions from what was answered.
  */
 @ActivityMatchesContext
+@WaterLastHourWithinToday
 @Schema(name = "CrampReportRequest", description = "A muscle-cramp report.")
 public record CrampReportRequest(
         @Schema(description = "Whose report: the user's id (letters, digits, . _ @ -).", example = "user-42", required = true)
@@ -76,7 +77,9 @@ public record CrampReportRequest(
         @Schema(description = "Sweating heavily today (heat, long workout).", example = "true")
         Boolean sweatingHeavily,
 
-        @Schema(description = "Water drunk so far today, in millilitres (0 to 20000).", example = "900")
+        @Schema(description = "Water drunk so far today, in millilitres (0 to 20000). It counts: the advice plans only "
+                + "what is left of the day's target, and past the safe daily ceiling it plans no more water.",
+                example = "900")
         @Min(0) @Max(20_000)
         Integer waterTodayMl,
 
@@ -86,9 +89,20 @@ public record CrampReportRequest(
         @Schema(description = "What eased the cramp, if anything.", example = "SHIFTING_POSITION")
         Relief reliefBy,
 
-        @Schema(description = "Accompanying symptoms; some of them make the advice urgent. Empty or absent when none.",
+        @Schema(description = "Accompanying symptoms; many make the advice urgent, so an app should ask about each. "
+                + "Empty or absent when none. NUMBNESS, TINGLING: in the leg or buttock. PAIN_RADIATING_FROM_BACK: "
+                + "pain that travels from the lower back into the leg. PAIN_ON_WALKING_EASED_BY_REST: buttock or thigh "
+                + "pain that comes on walking and eases within minutes of rest. BLADDER_OR_BOWEL_CHANGE: new trouble "
+                + "controlling bladder or bowel. SADDLE_NUMBNESS: numbness around the groin, buttocks and inner thighs. "
+                + "WEAKNESS_BOTH_LEGS: weakness or numbness in both legs. CHEST_PAIN. SWELLING_OR_REDNESS: swelling, "
+                + "redness or warmth of the limb (for example one calf). HEADACHE. NAUSEA_OR_VOMITING: feeling or being "
+                + "sick. DIZZINESS: dizzy or light-headed. CONFUSION: confused, disoriented or not behaving as usual "
+                + "(others may notice it first). FAINTING_OR_COLLAPSE: fainted, collapsed or unable to stand or walk. "
+                + "SEIZURE: a fit. DARK_URINE: dark brown, red or cola-coloured urine (not just dark yellow). "
+                + "SHORTNESS_OF_BREATH: short of breath at rest, or more than the effort explains. FEVER: a temperature "
+                + "of 38 °C (100.4 °F) or more, or feeling hot and shivery.",
                 example = "[]")
-        @Size(max = 16)
+        @Size(max = 32) // each constant at most once (a set), so this only bounds a hostile body
         Set<@NotNull Symptom> symptoms,
 
         @Schema(description = "Started a new medicine recently (e.g. statins, diuretics).", example = "false")
@@ -98,9 +112,27 @@ public record CrampReportRequest(
         @DecimalMin("20") @DecimalMax("400")
         Double bodyWeightKg,
 
-        @Schema(description = "Free text, up to 2000 characters.", example = "Happened on the last set of squats.")
+        @Schema(description = "Free text, up to 2000 characters. Not read by the rules: ask the questions above instead.",
+                example = "Happened on the last set of squats.")
         @Size(max = 2000)
-        String notes) {
+        String notes,
+
+        @Schema(description = "Exercising or staying in heat or humidity when the cramp came (hot weather, a hot room).",
+                example = "false")
+        Boolean hotEnvironment,
+
+        @Schema(description = "Water drunk in the last hour, in millilitres (0 to 20000; at most waterTodayMl). More than "
+                + "the hourly guard (1000 mL) stops water advice for the rest of the day.", example = "250")
+        @Min(0) @Max(20_000)
+        Integer waterLastHourMl,
+
+        @Schema(description = "The workout was much harder or longer than usual, or a kind of exercise new to the person.",
+                example = "false")
+        Boolean unaccustomedExercise,
+
+        @Schema(description = "Currently takes a cholesterol-lowering statin (newly started or for a long time).",
+                example = "false")
+        Boolean takesStatin) {
 
     public CrampReportRequest {
         // Absent means none; an EnumSet keeps one stable order, so equal requests serialize (and hash) equally.

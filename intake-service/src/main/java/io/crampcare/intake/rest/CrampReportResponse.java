@@ -38,6 +38,10 @@ public record CrampReportResponse(
         Boolean newMedication,
         Double bodyWeightKg,
         String notes,
+        Boolean hotEnvironment,
+        Integer waterLastHourMl,
+        Boolean unaccustomedExercise,
+        Boolean takesStatin,
         Links links) {
 
     /**

@@ -20,7 +20,6 @@ import org.eclipse.microprofile.health.Readiness;
 import org.apache.kafka.common.header.Header;
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.crampcare.support.tracing.TraceContext;
@@ -72,7 +71,7 @@ public class IdempotentConsumer {
 
     private final EntityManager em;
     private final InboxConfig config;
-    // Consumers read leniently: a newer producer may add fields within the same .v1 type.
+    // Consumers read leniently (EventJson): a newer producer may add fields and enum constants within a .v1 type.
     private final ObjectMapper reader;
     private final Tracer tracer;
     private final MeterRegistry registry;
@@ -88,7 +87,7 @@ public class IdempotentConsumer {
         this.em = em;
         this.readiness = readiness;
         this.config = config;
-        this.reader = objectMapper.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        this.reader = EventJson.reader(objectMapper);
         this.tracer = tracer;
         this.registry = registry;
     }
