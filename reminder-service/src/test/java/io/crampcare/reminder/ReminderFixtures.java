@@ -47,20 +47,31 @@ public final class ReminderFixtures {
      */
     public static String advice(String userId, UUID adviceId, int dailyTargetMl, Integer preExerciseMl,
             Instant reportOccurredAt, Instant issuedAt) {
+        return advice(userId, adviceId, "SELF_CARE", water(dailyTargetMl, preExerciseMl), reportOccurredAt, issuedAt);
+    }
+
+    /** A water plan as the advice service writes it, without the water-drunk fields (an older producer). */
+    public static Map<String, Object> water(int dailyTargetMl, Integer preExerciseMl) {
         Map<String, Object> hydration = new LinkedHashMap<>();
         hydration.put("dailyTargetMl", dailyTargetMl);
         hydration.put("dailyTargetOz", Math.round(dailyTargetMl / 29.5735 * 10) / 10.0);
         hydration.put("preExerciseMinMl", preExerciseMl == null ? null : preExerciseMl - 100);
         hydration.put("preExerciseMaxMl", preExerciseMl);
         hydration.put("maxPerHourMl", 1000);
+        return hydration;
+    }
+
+    /** An advice.issued.v1 payload of the given urgency and water plan (null: none, as an EMERGENCY has). */
+    public static String advice(String userId, UUID adviceId, String urgency, Map<String, Object> hydration,
+            Instant reportOccurredAt, Instant issuedAt) {
         Map<String, Object> advice = new LinkedHashMap<>();
         advice.put("adviceId", adviceId.toString());
         advice.put("reportId", UUID.randomUUID().toString());
         advice.put("userId", userId);
         advice.put("issuedAt", issuedAt.toString());
-        advice.put("urgency", "SELF_CARE");
+        advice.put("urgency", urgency);
         advice.put("headline", "This looks like a common muscle cramp.");
-        advice.put("recommendations", List.of(Map.of("ruleId", "daily-water", "urgency", "SELF_CARE",
+        advice.put("recommendations", List.of(Map.of("ruleId", "daily-water", "urgency", urgency,
                 "category", "HYDRATION", "text", "Drink.", "source", Map.of("type", "ARTICLE", "reference", "Article"))));
         advice.put("hydration", hydration);
         advice.put("rulesetVersion", "test");

@@ -2,6 +2,7 @@ package io.crampcare.reminder.service;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -24,6 +25,7 @@ import org.jboss.logging.Logger;
 import io.agroal.api.AgroalDataSource;
 import io.crampcare.contracts.advice.AdviceIssuedV1;
 import io.crampcare.contracts.advice.HydrationPlan;
+import io.crampcare.contracts.advice.Urgency;
 import io.crampcare.contracts.nudge.NudgeKind;
 import io.crampcare.reminder.config.ReminderConfig;
 import io.crampcare.reminder.model.HydrationTarget;
@@ -55,13 +57,15 @@ import io.quarkus.scheduler.Scheduled;
 public class PlanningService {
 
     private static final Logger LOG = Logger.getLogger(PlanningService.class);
-    private static final String CLAIM_DAY = """
-            INSERT INTO hydration_day (user_id, local_date, advice_id, target_ml) VALUES (?1, ?2, ?3, ?4)
-            ON CONFLICT (user_id, local_date) DO NOTHING
+    // A day's row says what the day aims at (target_ml, fired nudges included) and whether water is stopped for it.
+    private static final String DAY_ROW = """
+            INSERT INTO hydration_day (user_id, local_date, advice_id, target_ml) VALUES (?, ?, ?, ?)
+            ON CONFLICT (user_id, local_date) DO %s RETURNING target_ml, drink_to_thirst
             """;
-    private static final String REPLACE_DAY = """
-            INSERT INTO hydration_day (user_id, local_date, advice_id, target_ml) VALUES (?1, ?2, ?3, ?4)
-            ON CONFLICT (user_id, local_date) DO UPDATE SET advice_id = excluded.advice_id, target_ml = excluded.target_ml
+    private static final String STOP_WATER = """
+            INSERT INTO hydration_day (user_id, local_date, advice_id, target_ml, drink_to_thirst)
+            VALUES (?1, ?2, ?3, ?4, true)
+            ON CONFLICT (user_id, local_date) DO UPDATE SET drink_to_thirst = true
             """;
     private static final String INSERT_NUDGE = """
             INSERT INTO nudge (id, user_id, kind, due_at, local_date, status, amount_ml, workout_id, advice_id,
@@ -117,20 +121,53 @@ public class PlanningService {
         em.createNativeQuery(LOCK_USER).setParameter(1, userId).getSingleResult();
     }
 
+    /** How a day's row is treated: a new advice sets its target, a replan keeps it, the roll-forward claims a new day. */
+    private enum DayPlan {
+        ADVICE("UPDATE SET advice_id = excluded.advice_id, target_ml = excluded.target_ml"),
+        REPLAN("UPDATE SET target_ml = hydration_day.target_ml"),
+        NEW_DAY("NOTHING");
+
+        final String statement;
+
+        DayPlan(String onConflict) {
+            this.statement = DAY_ROW.formatted(onConflict);
+        }
+    }
+
     /**
      * New advice: its water target replaces the rest of today's and tomorrow's hydration plan, unless the plan comes
      * from a newer advice already (this one arrived late: redelivered, or replayed from advice.dlq). Then nothing
-     * changes, and {@code crampcare.advice.outdated} counts it. An advice without a water plan changes no plan, so the
-     * plan ends up the same whatever order a user's advice arrives in.
+     * changes, and {@code crampcare.advice.outdated} counts it.
+     * <p>
+     * Water already drunk counts: on the day of the report (its local date in the user's zone) only the advice's
+     * {@code remainingTodayMl} is planned, when it is given; later days get the whole daily target. When the
+     * advice's overdrinking guard holds ({@code drinkToThirstOnly}), or the advice is an EMERGENCY (which carries no
+     * water plan: an emergency may be the harm of too much water), the rest of the report's day gets no water and no
+     * pre-exercise drink, and stays so whatever advice follows that day (the careful side; the next day plans again).
+     * That stop holds even for an advice that arrives late. Any other advice without a water plan changes no plan, so
+     * the plan ends up the same whatever order a user's advice arrives in.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void onAdvice(AdviceIssuedV1 advice, Instant now) {
         HydrationPlan water = advice.hydration();
-        if (water == null) {
+        boolean emergency = advice.urgency() == Urgency.EMERGENCY;
+        if (water == null && !emergency) {
             LOG.infof("Advice %s has no water plan; hydration nudges unchanged", advice.adviceId());
             return;
         }
         lockUser(advice.userId());
+        Preferences prefs = preferences.of(advice.userId());
+        LocalDate today = now.atZone(prefs.zone()).toLocalDate();
+        Instant reportTime = advice.reportOccurredAt() != null ? advice.reportOccurredAt() : advice.issuedAt();
+        boolean aboutToday = reportTime.atZone(prefs.zone()).toLocalDate().equals(today);
+        if (aboutToday && (emergency || (water != null && Boolean.TRUE.equals(water.drinkToThirstOnly())))) {
+            stopWater(advice.userId(), advice.adviceId(), today, prefs);
+            LOG.infof("Advice %s (%s): no more water planned for %s today", advice.adviceId(),
+                    emergency ? "EMERGENCY" : "drink to thirst only", advice.userId());
+        }
+        if (water == null) {
+            return;
+        }
         HydrationTarget target = HydrationTarget.findById(advice.userId());
         PlanSource incoming = PlanSource.of(advice);
         if (target == null) {
@@ -149,7 +186,7 @@ public class PlanningService {
         target.maxPerHourMl = water.maxPerHourMl();
         target.preExerciseMl = water.preExerciseMaxMl();
         target.updatedAt = now;
-        planTwoDays(target, preferences.of(advice.userId()), now, true);
+        planTwoDays(target, prefs, now, DayPlan.ADVICE, aboutToday ? water.remainingTodayMl() : null);
         target.persist();
         em.flush();
     }
@@ -167,8 +204,14 @@ public class PlanningService {
         Instant until = now.plus(config.horizon());
         List<WorkoutNudge> nudges = WorkoutSchedule.nudges(planOf(workout), prefs.zone(), now, until,
                 config.warmUpLead(), target == null ? null : target.preExerciseMl, prefs);
+        List<LocalDate> noWater = em.createNativeQuery("""
+                SELECT local_date FROM hydration_day WHERE user_id = ?1 AND drink_to_thirst AND local_date >= ?2
+                """, LocalDate.class).setParameter(1, workout.userId)
+                .setParameter(2, now.atZone(prefs.zone()).toLocalDate()).getResultList();
         for (WorkoutNudge nudge : nudges) {
-            if (!nudge.dueAt().isBefore(now)) {
+            boolean stopped = nudge.kind() == NudgeKind.PRE_EXERCISE_HYDRATION
+                    && noWater.contains(nudge.dueAt().atZone(prefs.zone()).toLocalDate());
+            if (!nudge.dueAt().isBefore(now) && !stopped) {
                 insert(workout.userId, nudge.kind(), nudge.dueAt(), nudge.occurrence(), nudge.amountMl(), workout.id, null);
             }
         }
@@ -197,7 +240,7 @@ public class PlanningService {
                 .setParameter(1, userId).executeUpdate();
         HydrationTarget target = HydrationTarget.findById(userId);
         if (target != null) {
-            planTwoDays(target, prefs, now, true);
+            planTwoDays(target, prefs, now, DayPlan.REPLAN, null);
         }
         List<Workout> workouts = Workout.list("userId = ?1 and deletedAt is null", userId);
         for (Workout workout : workouts) {
@@ -231,7 +274,7 @@ public class PlanningService {
                 lockUser(userId);
                 HydrationTarget target = HydrationTarget.findById(userId);
                 if (target != null && !target.nextPlanAt.isAfter(now)) {
-                    planTwoDays(target, preferences.of(userId), now, false);
+                    planTwoDays(target, preferences.of(userId), now, DayPlan.NEW_DAY, null);
                 }
             });
         }
@@ -262,36 +305,25 @@ public class PlanningService {
     /**
      * Today's and tomorrow's water in the user's zone, and when the next day is due: after the local midnight that
      * ends today, plus a spread per user ({@code crampcare.reminder.plan-spread}) so that all the users of a zone are
-     * not planned in the same minute.
+     * not planned in the same minute. {@code todayRemainingMl}, when given, is what is left of today's water.
      */
-    private void planTwoDays(HydrationTarget target, Preferences prefs, Instant now, boolean replace) {
+    private void planTwoDays(HydrationTarget target, Preferences prefs, Instant now, DayPlan mode,
+            Integer todayRemainingMl) {
         LocalDate today = now.atZone(prefs.zone()).toLocalDate();
-        planDay(target, prefs, today, now, replace);
-        planDay(target, prefs, today.plusDays(1), now, replace);
+        planDay(target, prefs, today, now, mode, todayRemainingMl);
+        planDay(target, prefs, today.plusDays(1), now, mode, null);
         long spreadMinutes = config.planSpread().toMinutes();
         long offset = spreadMinutes == 0 ? 0 : Math.floorMod(target.userId.hashCode(), spreadMinutes);
         target.nextPlanAt = today.plusDays(1).atStartOfDay(prefs.zone()).toInstant().plus(Duration.ofMinutes(offset));
     }
 
     /**
-     * Plans one local day's water. Without {@code replace}, only a day nobody planned yet; with it, the day's
-     * not-yet-fired portions give way to a new plan for what is still to drink.
+     * Plans one local day's water (see {@link DayPlan} for how its row is treated); the day's not-yet-fired portions
+     * give way to a plan for what is still to drink of the day's target. {@code remainingMl}, when given, is what the
+     * advice says is left (the day's target becomes what fired nudges served plus that).
      */
-    private void planDay(HydrationTarget target, Preferences prefs, LocalDate day, Instant now, boolean replace) {
-        int claimed = em.createNativeQuery(replace ? REPLACE_DAY : CLAIM_DAY)
-                .setParameter(1, target.userId).setParameter(2, day).setParameter(3, target.adviceId)
-                .setParameter(4, target.dailyTargetMl).executeUpdate();
-        if (claimed == 0) {
-            return; // planned already, by this or another replica
-        }
-        if (replace) {
-            em.createNativeQuery("""
-                    DELETE FROM nudge WHERE user_id = ?1 AND local_date = ?2 AND kind = 'HYDRATION' AND status = 'PLANNED'
-                    """).setParameter(1, target.userId).setParameter(2, day).executeUpdate();
-        }
-        if (!prefs.kinds().contains(NudgeKind.HYDRATION)) {
-            return;
-        }
+    private void planDay(HydrationTarget target, Preferences prefs, LocalDate day, Instant now, DayPlan mode,
+            Integer remainingMl) {
         // What the day's fired water nudges served, and how many of the daily cap they used.
         Object[] fired = (Object[]) em.createNativeQuery("""
                 SELECT coalesce(sum(amount_ml), 0), count(*) FROM nudge
@@ -299,14 +331,63 @@ public class PlanningService {
                 """).setParameter(1, target.userId).setParameter(2, day).getSingleResult();
         int served = ((Number) fired[0]).intValue();
         int capLeft = prefs.dailyCap() - ((Number) fired[1]).intValue();
+        DayRow row = dayRow(target, day, mode, remainingMl == null ? target.dailyTargetMl : served + remainingMl);
+        if (row == null) {
+            return; // planned already, by this or another replica
+        }
+        if (mode != DayPlan.NEW_DAY) {
+            em.createNativeQuery("""
+                    DELETE FROM nudge WHERE user_id = ?1 AND local_date = ?2 AND kind = 'HYDRATION' AND status = 'PLANNED'
+                    """).setParameter(1, target.userId).setParameter(2, day).executeUpdate();
+        }
+        if (row.drinkToThirst() || !prefs.kinds().contains(NudgeKind.HYDRATION)) {
+            return;
+        }
         // Planned from the middle of a day, the target shrinks with the drinking time left: the evening is not
-        // crammed with the whole day's water.
+        // crammed with the whole day's water (what the advice says is left is less than that, or it is capped so).
         int dueByEndOfDay = (int) Math.round(target.dailyTargetMl * HydrationSchedule.shareLeft(day, prefs, now));
-        int remaining = Math.min(target.dailyTargetMl - served, dueByEndOfDay);
+        int remaining = Math.min(row.targetMl() - served, dueByEndOfDay);
         List<Portion> portions = capLeft <= 0 ? List.of()
                 : HydrationSchedule.plan(day, remaining, target.maxPerHourMl, prefs.withDailyCap(capLeft), now);
         insertPortions(target, day, portions);
         LOG.debugf("Planned %d hydration nudges for %s on %s", portions.size(), target.userId, day);
+    }
+
+    /** A day's target and whether water is stopped for it. */
+    private record DayRow(int targetMl, boolean drinkToThirst) {
+    }
+
+    /** The day's row after {@code mode} (null: a new day that someone planned already). */
+    private DayRow dayRow(HydrationTarget target, LocalDate day, DayPlan mode, int targetMl) {
+        // The data source hands out the transaction's own connection (as for the portions).
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement upsert = connection.prepareStatement(mode.statement)) {
+            upsert.setString(1, target.userId);
+            upsert.setObject(2, day);
+            upsert.setObject(3, target.adviceId);
+            upsert.setInt(4, targetMl);
+            try (ResultSet row = upsert.executeQuery()) {
+                return row.next() ? new DayRow(row.getInt(1), row.getBoolean(2)) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Claiming " + day + " of " + target.userId + " failed", e);
+        }
+    }
+
+    /**
+     * No more water on {@code day}: the day is marked (for every later plan of it), and its unfired water and
+     * pre-exercise drink nudges go.
+     */
+    private void stopWater(String userId, UUID adviceId, LocalDate day, Preferences prefs) {
+        em.createNativeQuery(STOP_WATER).setParameter(1, userId).setParameter(2, day).setParameter(3, adviceId)
+                .setParameter(4, 0).executeUpdate();
+        em.createNativeQuery("""
+                DELETE FROM nudge WHERE user_id = ?1 AND status = 'PLANNED'
+                  AND (kind = 'HYDRATION' AND local_date = ?2
+                    OR kind = 'PRE_EXERCISE_HYDRATION' AND due_at >= ?3 AND due_at < ?4)
+                """).setParameter(1, userId).setParameter(2, day)
+                .setParameter(3, day.atStartOfDay(prefs.zone()).toInstant())
+                .setParameter(4, day.plusDays(1).atStartOfDay(prefs.zone()).toInstant()).executeUpdate();
     }
 
     private void insertPortions(HydrationTarget target, LocalDate day, List<Portion> portions) {
