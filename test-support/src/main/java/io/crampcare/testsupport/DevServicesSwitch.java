@@ -6,13 +6,13 @@ import java.util.Set;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
- * Switches Quarkus Dev Services off in tests when no Docker engine answers, so the test resources' real local
- * services are used instead. Dev Services start while Quarkus builds the test application, before any test
+ * Switches Quarkus Dev Services off in tests unless the tests run on containers ({@link LocalServices#infra()}), so
+ * the test resources' real local services are used instead, whether or not a Docker engine runs. Dev Services start while Quarkus builds the test application, before any test
  * resource runs, so only a config source on the test classpath can switch them off in time.
  */
 public class DevServicesSwitch implements ConfigSource {
 
-    private final Map<String, String> properties = LocalServices.dockerAvailable()
+    private final Map<String, String> properties = LocalServices.containers()
             ? Map.of()
             : Map.of("quarkus.devservices.enabled", "false");
 

@@ -33,8 +33,8 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
             LOG.infof("Tests use the Kafka broker at %s (KAFKA_BOOTSTRAP_SERVERS)", bootstrapServers);
             return Map.of();
         }
-        if (LocalServices.dockerAvailable()) {
-            LOG.info("Docker is available: Kafka comes from Quarkus Dev Services");
+        if (LocalServices.containers()) {
+            LOG.info("Kafka comes from Quarkus Dev Services (CRAMPCARE_TEST_INFRA)");
             return Map.of();
         }
         return Map.of("kafka.bootstrap.servers", startBroker());

@@ -34,13 +34,14 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
             LOG.info("Tests use the database in QUARKUS_DATASOURCE_JDBC_URL");
             return Map.of();
         }
-        if (LocalServices.dockerAvailable()) {
-            LOG.info("Docker is available: PostgreSQL comes from Quarkus Dev Services");
+        if (LocalServices.containers()) {
+            LOG.info("PostgreSQL comes from Quarkus Dev Services (CRAMPCARE_TEST_INFRA)");
             return Map.of();
         }
         if (!TestDatabase.serverReachable()) {
             String problem = "No PostgreSQL at " + TestDatabase.serverAddress()
-                    + " and no Docker engine: start PostgreSQL (e.g. `pg_ctlcluster 15 main start`) or set QUARKUS_DATASOURCE_JDBC_URL";
+                    + ": start PostgreSQL (e.g. `pg_ctlcluster 15 main start`), set QUARKUS_DATASOURCE_JDBC_URL, or run "
+                    + "on a Docker engine with CRAMPCARE_TEST_INFRA=containers";
             System.err.println("CrampCare tests: " + problem);
             throw new IllegalStateException(problem);
         }
