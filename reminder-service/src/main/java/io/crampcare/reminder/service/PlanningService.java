@@ -324,17 +324,18 @@ public class PlanningService {
      */
     private void planDay(HydrationTarget target, Preferences prefs, LocalDate day, Instant now, DayPlan mode,
             Integer remainingMl) {
-        // What the day's fired water nudges served, and how many of the daily cap they used.
-        Object[] fired = (Object[]) em.createNativeQuery("""
-                SELECT coalesce(sum(amount_ml), 0), count(*) FROM nudge
-                WHERE user_id = ?1 AND local_date = ?2 AND kind = 'HYDRATION' AND status IN ('FIRED', 'DONE', 'SKIPPED')
-                """).setParameter(1, target.userId).setParameter(2, day).getSingleResult();
-        int served = ((Number) fired[0]).intValue();
-        int capLeft = prefs.dailyCap() - ((Number) fired[1]).intValue();
-        DayRow row = dayRow(target, day, mode, remainingMl == null ? target.dailyTargetMl : served + remainingMl);
+        // Read before the claim only when the day's target depends on it: the roll-forward mostly finds days planned.
+        Fired fired = remainingMl == null ? null : fired(target.userId, day);
+        DayRow row = dayRow(target, day, mode,
+                remainingMl == null ? target.dailyTargetMl : fired.servedMl() + remainingMl);
         if (row == null) {
             return; // planned already, by this or another replica
         }
+        if (fired == null) {
+            fired = fired(target.userId, day);
+        }
+        int served = fired.servedMl();
+        int capLeft = prefs.dailyCap() - fired.count();
         if (mode != DayPlan.NEW_DAY) {
             em.createNativeQuery("""
                     DELETE FROM nudge WHERE user_id = ?1 AND local_date = ?2 AND kind = 'HYDRATION' AND status = 'PLANNED'
@@ -351,6 +352,18 @@ public class PlanningService {
                 : HydrationSchedule.plan(day, remaining, target.maxPerHourMl, prefs.withDailyCap(capLeft), now);
         insertPortions(target, day, portions);
         LOG.debugf("Planned %d hydration nudges for %s on %s", portions.size(), target.userId, day);
+    }
+
+    /** What the day's fired water nudges served, and how many of the daily cap they used. */
+    private record Fired(int servedMl, int count) {
+    }
+
+    private Fired fired(String userId, LocalDate day) {
+        Object[] row = (Object[]) em.createNativeQuery("""
+                SELECT coalesce(sum(amount_ml), 0), count(*) FROM nudge
+                WHERE user_id = ?1 AND local_date = ?2 AND kind = 'HYDRATION' AND status IN ('FIRED', 'DONE', 'SKIPPED')
+                """).setParameter(1, userId).setParameter(2, day).getSingleResult();
+        return new Fired(((Number) row[0]).intValue(), ((Number) row[1]).intValue());
     }
 
     /** A day's target and whether water is stopped for it. */
