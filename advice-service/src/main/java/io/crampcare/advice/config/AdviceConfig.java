@@ -17,8 +17,6 @@ public interface AdviceConfig {
 
     Hydration hydration();
 
-    Paging paging();
-
     /** "Frequent cramps although following the advice" (article), as numbers. */
     interface Frequent {
         /** This many reports (the current one included) within the window count as frequent. */
@@ -75,13 +73,5 @@ public interface AdviceConfig {
          */
         @WithDefault("1000")
         int maxPerHourMl();
-    }
-
-    interface Paging {
-        @WithDefault("20")
-        int defaultSize();
-
-        @WithDefault("100")
-        int maxSize();
     }
 }

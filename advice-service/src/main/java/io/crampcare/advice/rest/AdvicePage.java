@@ -12,7 +12,7 @@ import io.crampcare.contracts.advice.AdviceIssuedV1;
  * @param items         the advice on this page (the same shape as the advice.issued.v1 event)
  * @param nextPageToken pass as {@code pageToken} for the next page; null on the last page
  */
-@Schema(name = "AdvicePage")
+@Schema(name = "AdvicePage", requiredProperties = "items")
 public record AdvicePage(List<AdviceIssuedV1> items,
         @Schema(description = "Opaque cursor for the next page; absent on the last page.") String nextPageToken) {
 }

@@ -22,11 +22,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.crampcare.advice.config.AdviceConfig;
 import io.crampcare.advice.rules.AdviceDecider;
 import io.crampcare.advice.service.AdviceService;
 import io.crampcare.contracts.advice.AdviceIssuedV1;
 import io.crampcare.support.paging.PageRequest;
+import io.crampcare.support.paging.PagingConfig;
 import io.crampcare.support.problem.Problem;
 import io.crampcare.support.problem.ProblemException;
 import io.crampcare.support.problem.ProblemMappers;
@@ -52,8 +52,7 @@ public class AdviceResource {
                 "text": "Drink at least 2,800 mL (about 95 oz) of water today, spread over the day; never more than 1,000 mL in any one hour.",
                 "source": {"type": "ARTICLE", "reference": "Glutes Cramping (LIVESTRONG, B. Kochan): ..."}}],
              "hydration": {"dailyTargetMl": 2800, "dailyTargetOz": 94.7, "preExerciseMinMl": 350, "preExerciseMaxMl": 490,
-                           "maxPerHourMl": 1000, "alreadyDrunkTodayMl": null, "remainingTodayMl": null,
-                           "drinkToThirstOnly": false},
+                           "maxPerHourMl": 1000, "drinkToThirstOnly": false},
              "rulesetVersion": "2026.12-1",
              "disclaimer": "This advice is general information from a rules engine, not a diagnosis and not a substitute for a clinician. ..."}
             """;
@@ -63,41 +62,43 @@ public class AdviceResource {
 
     private final AdviceService advice;
     private final AdviceDecider decider;
-    private final AdviceConfig config;
+    private final PagingConfig paging;
     private final Access access;
 
-    AdviceResource(AdviceService advice, AdviceDecider decider, AdviceConfig config, Access access) {
+    AdviceResource(AdviceService advice, AdviceDecider decider, PagingConfig paging, Access access) {
         this.advice = advice;
         this.decider = decider;
-        this.config = config;
+        this.paging = paging;
         this.access = access;
     }
 
     @GET
     @Path("advice/{id}")
-    @Operation(summary = "Read one advice")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = AdviceIssuedV1.class)))
-    @APIResponse(responseCode = "404", description = "No advice with this id",
+    @Operation(operationId = "getAdvice", summary = "Read one advice")
+    @APIResponse(responseCode = "200", description = "The advice",
+            content = @Content(schema = @Schema(implementation = AdviceIssuedV1.class)))
+    @APIResponse(responseCode = "404", description = "No advice with this id (or it is another user's)",
             content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    public AdviceIssuedV1 get(@PathParam("id") String id) {
+    public AdviceIssuedV1 get(@Parameter(description = "The advice's id") @PathParam("id") UUID id) {
         String notFound = "No advice has id " + id + ".";
-        AdviceIssuedV1 found = advice.find(uuid(id)).orElseThrow(() -> ProblemException.notFound(notFound));
+        AdviceIssuedV1 found = advice.find(id).orElseThrow(() -> ProblemException.notFound(notFound));
         return access.visibleOrNotFound(found, found.userId(), notFound);
     }
 
     @GET
     @Path("cramp-reports/{reportId}/advice")
-    @Operation(summary = "The advice for a cramp report",
+    @Operation(operationId = "getAdviceForReport", summary = "The advice for a cramp report",
             description = "Advice is decided asynchronously, normally within milliseconds of the report. Until it "
                     + "exists the answer is 404 with Retry-After.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = AdviceIssuedV1.class),
+    @APIResponse(responseCode = "200", description = "The advice",
+            content = @Content(schema = @Schema(implementation = AdviceIssuedV1.class),
             examples = @ExampleObject(name = "gradual cramp after squats", value = EXAMPLE)))
-    @APIResponse(responseCode = "404", description = "No advice for this report (yet)",
-            headers = @Header(name = "Retry-After", description = "Seconds to wait before asking again"),
+    @APIResponse(responseCode = "404", description = "No advice for this report (yet), or it is another user's",
+            headers = @Header(name = "Retry-After", ref = "Retry-After"),
             content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    public AdviceIssuedV1 forReport(@PathParam("reportId") String reportId) {
+    public AdviceIssuedV1 forReport(@Parameter(description = "The cramp report's id") @PathParam("reportId") UUID reportId) {
         // Another user's report answers exactly like one without advice yet: ids reveal nothing.
-        return advice.findByReport(uuid(reportId)).filter(a -> access.mayActFor(a.userId())).orElseThrow(() -> new ProblemException(
+        return advice.findByReport(reportId).filter(a -> access.mayActFor(a.userId())).orElseThrow(() -> new ProblemException(
                 new Problem(ProblemTypes.NOT_FOUND, "Not found", 404, "No advice for report " + reportId
                         + " yet. Advice normally follows an accepted report within a second; retry shortly.", null),
                 Map.of("Retry-After", RETRY_AFTER_SECONDS)));
@@ -105,16 +106,17 @@ public class AdviceResource {
 
     @GET
     @Path("users/{userId}/advice")
-    @Operation(summary = "A user's advice, newest first", description = "Cursor pagination: pass nextPageToken as pageToken.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = AdvicePage.class)))
+    @Operation(operationId = "listAdviceForUser", summary = "A user's advice, newest first",
+            description = "Cursor pagination: pass nextPageToken as pageToken.")
+    @APIResponse(responseCode = "200", description = "One page of advice",
+            content = @Content(schema = @Schema(implementation = AdvicePage.class)))
     @APIResponse(responseCode = "400", description = "Invalid pageSize or pageToken",
             content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    public AdvicePage forUser(@PathParam("userId") String userId,
-            @Parameter(description = "Advice per page: 1-100, default 20") @QueryParam("pageSize") String pageSize,
-            @Parameter(description = "nextPageToken of the previous page") @QueryParam("pageToken") String pageToken) {
+    public AdvicePage forUser(@Parameter(ref = Access.USER_ID_PARAMETER) @PathParam("userId") String userId,
+            @Parameter(ref = PageRequest.PAGE_SIZE) @QueryParam("pageSize") String pageSize,
+            @Parameter(ref = PageRequest.PAGE_TOKEN) @QueryParam("pageToken") String pageToken) {
         List<Problem.FieldError> errors = new ArrayList<>();
-        PageRequest page = PageRequest.parse(pageSize, pageToken, config.paging().defaultSize(),
-                config.paging().maxSize(), errors);
+        PageRequest page = PageRequest.parse(pageSize, pageToken, paging, errors);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
@@ -129,16 +131,22 @@ public class AdviceResource {
      * @param answered   hydration and warm-up nudges answered DONE or SKIPPED in the window (latest answer per nudge)
      * @param adherence  share of them done; null when none was answered
      */
-    @Schema(name = "Adherence")
-    public record AdherenceView(long windowDays, long answered, Double adherence) {
+    @Schema(name = "Adherence", requiredProperties = { "windowDays", "answered" })
+    public record AdherenceView(
+            @Schema(description = "The window in days, ending now", examples = "14") long windowDays,
+            @Schema(description = "Hydration and warm-up nudges answered in the window", examples = "9") long answered,
+            @Schema(description = "Share of them done, 0 to 1; absent when none was answered", examples = "0.78",
+                    minimum = "0", maximum = "1") Double adherence) {
     }
 
     @GET
     @Path("users/{userId}/adherence")
-    @Operation(summary = "A user's nudge adherence", description = "Share of hydration and warm-up nudges done over "
+    @Operation(operationId = "getAdherence", summary = "A user's nudge adherence", description = "Share of hydration and warm-up nudges done over "
             + "the last days (from nudge-acks), which decides whether frequent cramps despite following the advice "
             + "mean seeing a doctor.")
-    public AdherenceView adherence(@PathParam("userId") String userId) {
+    @APIResponse(responseCode = "200", description = "The adherence",
+            content = @Content(schema = @Schema(implementation = AdherenceView.class)))
+    public AdherenceView adherence(@Parameter(ref = Access.USER_ID_PARAMETER) @PathParam("userId") String userId) {
         access.requireActingFor(userId);
         AdviceService.Adherence adherence = advice.adherenceNow(userId);
         return new AdherenceView(decider.thresholds().window().toDays(), adherence.answered(), adherence.share());
@@ -146,7 +154,7 @@ public class AdviceResource {
 
     @GET
     @Path("rules")
-    @Operation(summary = "The active ruleset", description = "Every rule with its condition, urgency, category, "
+    @Operation(operationId = "getRules", summary = "The active ruleset", description = "Every rule with its condition, urgency, category, "
             + "text and source (the article or a literature citation), for clinical review; the same as the page "
             + "/docs/rules.html. Conditions read the report (symptoms such as HEADACHE, CONFUSION, DARK_URINE, "
             + "SHORTNESS_OF_BREATH or FEVER; hotEnvironment, unaccustomedExercise, takesStatin, severity) and the "
@@ -155,15 +163,9 @@ public class AdviceResource {
             + "ceiling, and hydration.maxPerHourMl). "
             + "Look-alike red flags (low blood sodium from overdrinking, heat illness, muscle breakdown, blood clots, "
             + "infection) carry their guidance's urgency; an EMERGENCY advice carries no water plan.")
+    @APIResponse(responseCode = "200", description = "The ruleset in force",
+            content = @Content(schema = @Schema(implementation = RulesView.class)))
     public RulesView rules() {
         return RulesView.of(decider);
-    }
-
-    private static UUID uuid(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("No advice for id " + id + ": not a UUID.");
-        }
     }
 }

@@ -30,7 +30,7 @@ public class RulesPageResource {
     @GET
     @Path("rules.html")
     @Produces(MediaType.TEXT_HTML)
-    @Operation(summary = "The active ruleset for clinicians (HTML)", description = "Every rule's condition in words, "
+    @Operation(operationId = "getRulesPage", summary = "The active ruleset for clinicians (HTML)", description = "Every rule's condition in words, "
             + "urgency, text and source, and the configured numbers the conditions use; the page form of GET /api/v1/rules.")
     public String rules() {
         return page;

@@ -25,7 +25,8 @@ import io.crampcare.contracts.advice.Urgency;
  * @param hydration                  the water numbers the plan and the water conditions use
  * @param rules                      in order of precedence within an urgency
  */
-@Schema(name = "Ruleset")
+@Schema(name = "Ruleset", requiredProperties = { "version", "disclaimer", "headlines", "frequentReports",
+        "frequentWindowDays", "minAdherence", "hydration", "rules" })
 public record RulesView(String version, String disclaimer, Map<Urgency, String> headlines, int frequentReports,
         long frequentWindowDays, double minAdherence, HydrationPlanner hydration, List<Rule> rules) {
 

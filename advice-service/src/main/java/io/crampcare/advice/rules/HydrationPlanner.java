@@ -3,6 +3,8 @@ package io.crampcare.advice.rules;
 import java.util.EnumSet;
 import java.util.Set;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.crampcare.contracts.advice.HydrationPlan;
 import io.crampcare.contracts.report.CrampReportSubmittedV1;
 import io.crampcare.contracts.report.Symptom;
@@ -24,6 +26,8 @@ import io.crampcare.contracts.report.Symptom;
  * @param preExerciseMaxMlPerKg  ACSM upper bound, mL per kg
  * @param maxPerHourMl           overdrinking guard: no drink plan puts more than this in any hour
  */
+@Schema(requiredProperties = { "baseMl", "sweatingExtraMl", "exerciseExtraMlPerHour", "assumedExerciseMinutes",
+        "maxDailyMl", "preExerciseMinMlPerKg", "preExerciseMaxMlPerKg", "maxPerHourMl" })
 public record HydrationPlanner(int baseMl, int sweatingExtraMl, int exerciseExtraMlPerHour, int assumedExerciseMinutes,
         int maxDailyMl, double preExerciseMinMlPerKg, double preExerciseMaxMlPerKg, int maxPerHourMl) {
 

@@ -1,5 +1,7 @@
 package io.crampcare.advice.rules;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.crampcare.contracts.advice.Category;
 import io.crampcare.contracts.advice.Source;
 import io.crampcare.contracts.advice.Urgency;
@@ -14,5 +16,6 @@ import io.crampcare.contracts.advice.Urgency;
  * @param text     what the person reads; may hold {placeholders} (see {@link AdviceDecider#PLACEHOLDERS})
  * @param source   the evidence
  */
+@Schema(requiredProperties = { "id", "urgency", "category", "when", "text", "source" })
 public record Rule(String id, Urgency urgency, Category category, Condition when, String text, Source source) {
 }

@@ -1,5 +1,7 @@
 package io.crampcare.contracts.advice;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -22,6 +24,10 @@ import java.util.UUID;
  *                         the advice for a user's most recent report from a late one; null from producers that predate
  *                         the field (added within v1)
  */
+@Schema(name = "Advice", description = "An advice: the same shape as the advice.issued.v1 event's payload; absent "
+        + "fields (hydration of an EMERGENCY advice, reportOccurredAt of older advice) are left out.",
+        requiredProperties = { "adviceId", "reportId", "userId", "issuedAt", "urgency", "headline", "recommendations",
+                "rulesetVersion", "disclaimer" })
 public record AdviceIssuedV1(
         UUID adviceId,
         UUID reportId,

@@ -1,5 +1,7 @@
 package io.crampcare.contracts.advice;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * How much to drink.
  *
@@ -27,6 +29,7 @@ package io.crampcare.contracts.advice;
  *                            may plan water for the rest of that day. False otherwise; null only from producers that
  *                            predate the field (added within v1)
  */
+@Schema(requiredProperties = { "dailyTargetMl", "dailyTargetOz", "maxPerHourMl" })
 public record HydrationPlan(int dailyTargetMl, double dailyTargetOz, Integer preExerciseMinMl, Integer preExerciseMaxMl,
         int maxPerHourMl, Integer alreadyDrunkTodayMl, Integer remainingTodayMl, Boolean drinkToThirstOnly) {
 

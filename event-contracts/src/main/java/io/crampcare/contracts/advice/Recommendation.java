@@ -1,5 +1,7 @@
 package io.crampcare.contracts.advice;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * One thing to do, and why.
  *
@@ -9,5 +11,6 @@ package io.crampcare.contracts.advice;
  * @param text     what to do, in plain words (never a diagnosis)
  * @param source   the evidence behind it
  */
+@Schema(requiredProperties = { "ruleId", "urgency", "category", "text", "source" })
 public record Recommendation(String ruleId, Urgency urgency, Category category, String text, Source source) {
 }

@@ -15,8 +15,6 @@ public interface IntakeConfig {
 
     Idempotency idempotency();
 
-    Paging paging();
-
     interface Idempotency {
         /** How long an Idempotency-Key is remembered; after that the same key starts a new request. */
         @WithDefault("24h")
@@ -25,15 +23,5 @@ public interface IntakeConfig {
         /** After this, a request still marked in flight is taken as abandoned (its process died) and may be retried. */
         @WithDefault("60s")
         Duration inFlightTimeout();
-    }
-
-    interface Paging {
-        /** Page size when the client gives none. */
-        @WithDefault("20")
-        int defaultSize();
-
-        /** Largest page size a client may ask for. */
-        @WithDefault("100")
-        int maxSize();
     }
 }

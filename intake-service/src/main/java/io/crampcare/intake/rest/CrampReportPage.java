@@ -10,7 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param items         the reports on this page
  * @param nextPageToken pass as {@code pageToken} for the next page; null on the last page
  */
-@Schema(name = "CrampReportPage")
+@Schema(name = "CrampReportPage", requiredProperties = "items")
 public record CrampReportPage(
         List<CrampReportResponse> items,
         @Schema(description = "Opaque cursor for the next page; absent on the last page.") String nextPageToken) {

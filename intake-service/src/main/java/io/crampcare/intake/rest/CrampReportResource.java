@@ -25,6 +25,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -36,11 +37,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.crampcare.intake.config.IntakeConfig;
 import io.crampcare.intake.mapping.CrampReportMapper;
 import io.crampcare.intake.service.CrampReportService;
 import io.crampcare.intake.service.IdempotencyService;
 import io.crampcare.support.paging.PageRequest;
+import io.crampcare.support.paging.PagingConfig;
 import io.crampcare.support.problem.Problem;
 import io.crampcare.support.problem.ProblemException;
 import io.crampcare.support.rest.QueryParams;
@@ -56,6 +57,7 @@ import io.crampcare.support.problem.ProblemMappers;
 public class CrampReportResource {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    static final String IDEMPOTENT_REPLAYED = "Idempotent-Replayed";
     private static final int MAX_KEY_LENGTH = 255;
     private static final String SAMPLE = """
             {"userId": "user-42", "occurredAt": "2026-11-25T07:30:00Z", "muscle": "GLUTEUS_MAXIMUS", "side": "LEFT",
@@ -68,35 +70,41 @@ public class CrampReportResource {
     private final CrampReportService reports;
     private final IdempotencyService idempotency;
     private final ObjectMapper objectMapper;
-    private final IntakeConfig config;
+    private final PagingConfig paging;
     private final Access access;
 
     CrampReportResource(CrampReportService reports, IdempotencyService idempotency, ObjectMapper objectMapper,
-            IntakeConfig config, Access access) {
+            PagingConfig paging, Access access) {
         this.reports = reports;
         this.idempotency = idempotency;
         this.objectMapper = objectMapper;
-        this.config = config;
+        this.paging = paging;
         this.access = access;
     }
 
     @POST
-    @Operation(summary = "Submit a cramp report",
+    @Operation(operationId = "submitCrampReport", summary = "Submit a cramp report",
             description = "Stores the report and publishes it on Kafka topic cramp-reports (CloudEvent type "
                     + "io.crampcare.cramp-report.submitted.v1). With an Idempotency-Key, a retry with the same body gets "
                     + "the first response again (header Idempotent-Replayed: true); keys are remembered for 24 h.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "gradual cramp after squats", value = SAMPLE)))
-    @APIResponse(responseCode = "201", description = "Stored; Location names the report",
-            content = @Content(schema = @Schema(implementation = CrampReportResponse.class)))
+    @APIResponse(responseCode = "201", description = "Stored; Location names the report. A replay of an earlier "
+            + "request with the same Idempotency-Key and body gets that request's answer, with Idempotent-Replayed",
+            content = @Content(schema = @Schema(implementation = CrampReportResponse.class)),
+            headers = @Header(name = IDEMPOTENT_REPLAYED, description = "Present (true) when this is the stored "
+                    + "answer to an earlier request with the same Idempotency-Key",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = "true")))
     @APIResponse(responseCode = "400", description = "Invalid or malformed report; `errors` names each invalid field",
             content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The first request with this Idempotency-Key is still in flight",
-            content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "Body over 64 KiB")
+            content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)),
+            headers = @Header(name = "Retry-After", ref = "Retry-After"))
     @APIResponse(responseCode = "422", description = "Idempotency-Key already used with a different body",
             content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public Response submit(
-            @Parameter(description = "Client-chosen key (1-255 visible ASCII characters, e.g. a UUID) that makes retries safe")
+            @Parameter(description = "Client-chosen key (1-255 visible ASCII characters, e.g. a UUID) that makes retries safe",
+                    schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = MAX_KEY_LENGTH,
+                            pattern = "[\\x21-\\x7E]+", examples = "6f1c1f52-3a5e-4c8e-9a43-0d6b1c9f2e7a"))
             @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
             @Valid @NotNull(message = "a JSON body is required") CrampReportRequest request) {
         access.requireActingFor(request.userId());
@@ -109,7 +117,7 @@ public class CrampReportResource {
         if (claim instanceof IdempotencyService.Replay replay) {
             return Response.status(replay.status())
                     .header("Location", replay.location())
-                    .header("Idempotent-Replayed", "true")
+                    .header(IDEMPOTENT_REPLAYED, "true")
                     .type(MediaType.APPLICATION_JSON)
                     .entity(replay.body())
                     .build();
@@ -125,37 +133,34 @@ public class CrampReportResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Read one cramp report")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CrampReportResponse.class)))
-    @APIResponse(responseCode = "404", description = "No report with this id",
+    @Operation(operationId = "getCrampReport", summary = "Read one cramp report")
+    @APIResponse(responseCode = "200", description = "The report",
+            content = @Content(schema = @Schema(implementation = CrampReportResponse.class)))
+    @APIResponse(responseCode = "404", description = "No report with this id (or it is another user's)",
             content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    public CrampReportResponse get(@PathParam("id") String id) {
-        UUID reportId;
-        try {
-            reportId = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("No cramp report has id " + id + ".");
-        }
+    public CrampReportResponse get(@Parameter(description = "The report's id") @PathParam("id") UUID id) {
         String notFound = "No cramp report has id " + id + ".";
-        CrampReportResponse report = reports.find(reportId).orElseThrow(() -> ProblemException.notFound(notFound));
+        CrampReportResponse report = reports.find(id).orElseThrow(() -> ProblemException.notFound(notFound));
         return access.visibleOrNotFound(report, report.userId(), notFound);
     }
 
     @GET
-    @Operation(summary = "List a user's cramp reports, newest first",
+    @Operation(operationId = "listCrampReports", summary = "List a user's cramp reports, newest first",
             description = "Cursor pagination: pass nextPageToken as pageToken to get the next page. The order "
                     + "(occurredAt, then id, descending) is stable, so paging shows no gaps or repeats.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CrampReportPage.class)))
+    @APIResponse(responseCode = "200", description = "One page of reports",
+            content = @Content(schema = @Schema(implementation = CrampReportPage.class)))
     @APIResponse(responseCode = "400", description = "Invalid query parameter; `errors` names each",
             content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public CrampReportPage list(
-            @Parameter(description = "Whose reports", required = true) @QueryParam("userId") String userId,
+            @Parameter(description = "Whose reports", required = true, schema = @Schema(type = SchemaType.STRING,
+                    examples = "user-42")) @QueryParam("userId") String userId,
             @Parameter(description = "Earliest occurredAt, inclusive (ISO-8601)", schema = @Schema(type = SchemaType.STRING, format = "date-time"))
             @QueryParam("from") String from,
             @Parameter(description = "Latest occurredAt, exclusive (ISO-8601)", schema = @Schema(type = SchemaType.STRING, format = "date-time"))
             @QueryParam("to") String to,
-            @Parameter(description = "Reports per page: 1-100, default 20") @QueryParam("pageSize") String pageSize,
-            @Parameter(description = "nextPageToken of the previous page") @QueryParam("pageToken") String pageToken) {
+            @Parameter(ref = PageRequest.PAGE_SIZE) @QueryParam("pageSize") String pageSize,
+            @Parameter(ref = PageRequest.PAGE_TOKEN) @QueryParam("pageToken") String pageToken) {
         List<Problem.FieldError> errors = new ArrayList<>();
         if (userId == null || userId.isBlank()) {
             errors.add(new Problem.FieldError("userId", "is required"));
@@ -165,8 +170,7 @@ public class CrampReportResource {
         if (fromInstant != null && toInstant != null && !fromInstant.isBefore(toInstant)) {
             errors.add(new Problem.FieldError("to", "must be after from"));
         }
-        PageRequest page = PageRequest.parse(pageSize, pageToken, config.paging().defaultSize(),
-                config.paging().maxSize(), errors);
+        PageRequest page = PageRequest.parse(pageSize, pageToken, paging, errors);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }

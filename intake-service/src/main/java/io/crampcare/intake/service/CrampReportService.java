@@ -13,8 +13,6 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.crampcare.contracts.EventTypes;
 import io.crampcare.contracts.Topics;
@@ -25,6 +23,7 @@ import io.crampcare.intake.rest.CrampReportRequest;
 import io.crampcare.intake.rest.CrampReportResponse;
 import io.crampcare.support.metrics.CommittedCounts;
 import io.crampcare.support.outbox.Outbox;
+import io.crampcare.support.rest.ApiJson;
 import io.crampcare.support.paging.PageCursor;
 import io.crampcare.support.paging.PageRequest;
 import io.quarkus.panache.common.Sort;
@@ -40,15 +39,15 @@ public class CrampReportService {
     private final CrampReportMapper mapper;
     private final Outbox outbox;
     private final IdempotencyService idempotency;
-    private final ObjectMapper objectMapper;
+    private final ApiJson apiJson;
     private final CommittedCounts counts;
 
-    CrampReportService(CrampReportMapper mapper, Outbox outbox, IdempotencyService idempotency, ObjectMapper objectMapper,
+    CrampReportService(CrampReportMapper mapper, Outbox outbox, IdempotencyService idempotency, ApiJson apiJson,
             CommittedCounts counts) {
         this.mapper = mapper;
         this.outbox = outbox;
         this.idempotency = idempotency;
-        this.objectMapper = objectMapper;
+        this.apiJson = apiJson;
         this.counts = counts;
     }
 
@@ -68,7 +67,7 @@ public class CrampReportService {
                 mapper.toEvent(report));
         CrampReportResponse response = mapper.toResponse(report);
         if (claim != null) {
-            idempotency.complete(claim, 201, response.links().self(), json(response));
+            idempotency.complete(claim, 201, response.links().self(), apiJson.write(response));
         }
         counts.increment(ACCEPTED);
         // Ids only: what the report says about someone's body stays out of the logs.
@@ -102,13 +101,5 @@ public class CrampReportService {
                 parameters).page(0, page.fetchSize()).list();
         PageRequest.Slice<CrampReport> slice = page.slice(rows, r -> new PageCursor(r.occurredAt, r.id));
         return new CrampReportPage(slice.items().stream().map(mapper::toResponse).toList(), slice.nextPageToken());
-    }
-
-    private String json(CrampReportResponse response) {
-        try {
-            return objectMapper.writeValueAsString(response);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Serializing a report response failed", e);
-        }
     }
 }

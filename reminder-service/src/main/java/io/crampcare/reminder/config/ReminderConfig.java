@@ -42,8 +42,6 @@ public interface ReminderConfig {
 
     Grace grace();
 
-    Paging paging();
-
     /** A nudge later than its grace (the service was down) expires instead of firing late. */
     interface Grace {
         @WithDefault("30m")
@@ -66,13 +64,5 @@ public interface ReminderConfig {
                 case STRETCH -> stretch();
             };
         }
-    }
-
-    interface Paging {
-        @WithDefault("20")
-        int defaultSize();
-
-        @WithDefault("100")
-        int maxSize();
     }
 }

@@ -22,18 +22,20 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.crampcare.contracts.nudge.AckOutcome;
-import io.crampcare.reminder.config.ReminderConfig;
 import io.crampcare.reminder.model.Nudge;
 import io.crampcare.reminder.model.NudgeStatus;
 import io.crampcare.reminder.service.NudgeService;
 import io.crampcare.reminder.service.StoredPreferences;
 import io.crampcare.support.paging.PageRequest;
+import io.crampcare.support.paging.PagingConfig;
 import io.crampcare.support.problem.Problem;
 import io.crampcare.support.problem.ProblemException;
 import io.crampcare.support.security.Access;
@@ -61,29 +63,31 @@ public class NudgeResource {
 
     private final NudgeService nudges;
     private final StoredPreferences preferences;
-    private final ReminderConfig config;
+    private final PagingConfig paging;
     private final Access access;
 
-    NudgeResource(NudgeService nudges, StoredPreferences preferences, ReminderConfig config, Access access) {
+    NudgeResource(NudgeService nudges, StoredPreferences preferences, PagingConfig paging, Access access) {
         this.nudges = nudges;
         this.preferences = preferences;
-        this.config = config;
+        this.paging = paging;
         this.access = access;
     }
 
     @GET
     @Path("nudges/{id}")
-    @Operation(summary = "Read one nudge")
-    public NudgeView get(@PathParam("id") String id) {
+    @Operation(operationId = "getNudge", summary = "Read one nudge")
+    @APIResponse(responseCode = "200", description = "The nudge", content = @Content(schema = @Schema(implementation = NudgeView.class)))
+    public NudgeView get(@Parameter(description = "The nudge's id") @PathParam("id") UUID id) {
         return view(visible(id));
     }
 
     @POST
     @Path("nudges/{id}/ack")
-    @Operation(summary = "Answer a fired nudge", description = "Published on nudge-acks; feeds adherence in the advice service.")
-    @APIResponse(responseCode = "200", description = "Recorded")
+    @Operation(operationId = "acknowledgeNudge", summary = "Answer a fired nudge",
+            description = "Published on nudge-acks; feeds adherence in the advice service.")
+    @APIResponse(responseCode = "200", description = "Recorded", content = @Content(schema = @Schema(implementation = NudgeView.class)))
     @APIResponse(responseCode = "409", description = "The nudge is not (or no longer) fired")
-    public NudgeView acknowledge(@PathParam("id") String id, @Valid @NotNull(message = "a JSON body is required") AckBody body) {
+    public NudgeView acknowledge(@Parameter(description = "The nudge's id") @PathParam("id") UUID id, @Valid @NotNull(message = "a JSON body is required") AckBody body) {
         if (body.outcome() == AckOutcome.SNOOZED) {
             throw ProblemException.invalid("outcome", "must be DONE or SKIPPED; to snooze, POST to /snooze");
         }
@@ -92,24 +96,32 @@ public class NudgeResource {
 
     @POST
     @Path("nudges/{id}/snooze")
-    @Operation(summary = "Snooze a fired nudge", description = "It fires again after the given minutes; published on "
+    @Operation(operationId = "snoozeNudge", summary = "Snooze a fired nudge", description = "It fires again after the given minutes; published on "
             + "nudge-acks as SNOOZED.")
-    @APIResponse(responseCode = "200", description = "Planned again")
+    @APIResponse(responseCode = "200", description = "Planned again", content = @Content(schema = @Schema(implementation = NudgeView.class)))
     @APIResponse(responseCode = "400", description = "Minutes out of range or leaving the waking window")
     @APIResponse(responseCode = "409", description = "The nudge is not (or no longer) fired")
-    public NudgeView snooze(@PathParam("id") String id, @Valid @NotNull(message = "a JSON body is required") SnoozeBody body) {
+    public NudgeView snooze(@Parameter(description = "The nudge's id") @PathParam("id") UUID id, @Valid @NotNull(message = "a JSON body is required") SnoozeBody body) {
         return view(nudges.snooze(visible(id).id, body.minutes(), Instant.now()));
     }
 
     @GET
     @Path("users/{userId}/nudges")
-    @Operation(summary = "A user's nudges, planned and past, latest due first", description = "Cursor pagination.")
-    public NudgeView.Page list(@PathParam("userId") String userId,
-            @Parameter(description = "Earliest due time, inclusive (ISO-8601)") @QueryParam("from") String from,
-            @Parameter(description = "Latest due time, exclusive (ISO-8601)") @QueryParam("to") String to,
-            @Parameter(description = "Only this status") @QueryParam("status") String status,
-            @Parameter(description = "1-100, default 20") @QueryParam("pageSize") String pageSize,
-            @Parameter(description = "nextPageToken of the previous page") @QueryParam("pageToken") String pageToken) {
+    @Operation(operationId = "listNudges", summary = "A user's nudges, planned and past, latest due first",
+            description = "Cursor pagination: pass nextPageToken as pageToken.")
+    @APIResponse(responseCode = "200", description = "One page of nudges",
+            content = @Content(schema = @Schema(implementation = NudgeView.Page.class)))
+    public NudgeView.Page list(@Parameter(ref = Access.USER_ID_PARAMETER) @PathParam("userId") String userId,
+            @Parameter(description = "Earliest due time, inclusive (ISO-8601)",
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time", examples = "2026-11-25T00:00:00Z"))
+            @QueryParam("from") String from,
+            @Parameter(description = "Latest due time, exclusive (ISO-8601)",
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time", examples = "2026-11-26T00:00:00Z"))
+            @QueryParam("to") String to,
+            @Parameter(description = "Only this status", schema = @Schema(implementation = NudgeStatus.class))
+            @QueryParam("status") String status,
+            @Parameter(ref = PageRequest.PAGE_SIZE) @QueryParam("pageSize") String pageSize,
+            @Parameter(ref = PageRequest.PAGE_TOKEN) @QueryParam("pageToken") String pageToken) {
         List<Problem.FieldError> errors = new ArrayList<>();
         Instant fromInstant = QueryParams.instant("from", from, errors);
         Instant toInstant = QueryParams.instant("to", to, errors);
@@ -121,8 +133,7 @@ public class NudgeResource {
                 errors.add(new Problem.FieldError("status", "must be one of " + Arrays.toString(NudgeStatus.values())));
             }
         }
-        PageRequest page = PageRequest.parse(pageSize, pageToken, config.paging().defaultSize(),
-                config.paging().maxSize(), errors);
+        PageRequest page = PageRequest.parse(pageSize, pageToken, paging, errors);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
@@ -133,20 +144,12 @@ public class NudgeResource {
     }
 
     /** The nudge, or 404 when it does not exist or belongs to someone else (ids reveal nothing). */
-    private Nudge visible(String id) {
-        Nudge nudge = nudges.get(uuid(id));
+    private Nudge visible(UUID id) {
+        Nudge nudge = nudges.get(id);
         return access.visibleOrNotFound(nudge, nudge.userId, "No nudge has id " + id + ".");
     }
 
     private NudgeView view(Nudge nudge) {
         return NudgeView.of(nudge, preferences.of(nudge.userId).zone());
-    }
-
-    private static UUID uuid(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("No nudge has id " + id + ".");
-        }
     }
 }

@@ -17,7 +17,7 @@ import io.crampcare.reminder.model.NudgeStatus;
  *
  * @param localTime due time as wall-clock time in the user's zone
  */
-@Schema(name = "Nudge")
+@Schema(name = "Nudge", requiredProperties = { "id", "userId", "kind", "status", "dueAt", "localTime", "snoozes" })
 public record NudgeView(UUID id, String userId, NudgeKind kind, NudgeStatus status, Instant dueAt, String localTime,
         Integer amountMl, UUID workoutId, UUID adviceId, Instant firedAt, Instant answeredAt, int snoozes) {
 
@@ -33,7 +33,7 @@ public record NudgeView(UUID id, String userId, NudgeKind kind, NudgeStatus stat
      *
      * @param nextPageToken pass as pageToken for the next page; null on the last page
      */
-    @Schema(name = "NudgePage")
+    @Schema(name = "NudgePage", requiredProperties = "items")
     public record Page(List<NudgeView> items, String nextPageToken) {
     }
 }

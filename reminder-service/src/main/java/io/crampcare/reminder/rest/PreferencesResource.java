@@ -17,6 +17,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -33,6 +37,8 @@ import io.crampcare.support.security.Roles;
 @Consumes(MediaType.APPLICATION_JSON)
 public class PreferencesResource {
 
+    private static final String ETAG = "The version of the stored preferences; send it as If-Match to change them";
+
     private final PreferencesService preferences;
     private final Access access;
 
@@ -42,16 +48,20 @@ public class PreferencesResource {
     }
 
     @GET
-    @Operation(summary = "Read preferences", description = "Defaults (UTC, 07:00-22:00, 8 water nudges, every kind) "
+    @Operation(operationId = "getPreferences", summary = "Read preferences", description = "Defaults (UTC, 07:00-22:00, 8 water nudges, every kind) "
             + "until set. The ETag header is needed to change them.")
-    public Response get(@PathParam("userId") String userId) {
+    @APIResponse(responseCode = "200", description = "The preferences; ETag is their version",
+            content = @Content(schema = @Schema(implementation = PreferencesBody.class)), headers = @Header(
+                    name = HttpHeaders.ETAG, description = ETAG, required = true,
+                    schema = @Schema(type = SchemaType.STRING, examples = "\"v3\"")))
+    public Response get(@Parameter(ref = Access.USER_ID_PARAMETER) @PathParam("userId") String userId) {
         access.requireActingFor(userId);
         PreferencesService.Versioned current = preferences.get(userId);
         return Response.ok(PreferencesBody.of(current.preferences())).header(HttpHeaders.ETAG, current.etag()).build();
     }
 
     @PUT
-    @Operation(summary = "Set preferences", description = "The first PUT of a user needs no condition (send "
+    @Operation(operationId = "putPreferences", summary = "Set preferences", description = "The first PUT of a user needs no condition (send "
             + "If-None-Match: * to make sure it is the first: 412 otherwise). Changing stored preferences needs If-Match "
             + "with the ETag from GET: 428 without it, 412 when someone changed them meanwhile; of concurrent changes "
             + "from one ETag exactly one succeeds. A change takes effect at once: in the same transaction every unfired "
@@ -59,13 +69,18 @@ public class PreferencesResource {
             + "new settings, so a kind switched off leaves none of that kind planned, and a new time zone, waking "
             + "window, quiet hours or daily cap holds for all of them. Nudges removed this way are not announced (no "
             + "event: nudges are published only when they fire).")
-    @APIResponse(responseCode = "200", description = "Stored and replanned; ETag is the new version")
-    @APIResponse(responseCode = "400", description = "Invalid preferences")
+    @APIResponse(responseCode = "200", description = "Stored and replanned; ETag is the new version",
+            content = @Content(schema = @Schema(implementation = PreferencesBody.class)), headers = @Header(
+                    name = HttpHeaders.ETAG, description = ETAG, required = true,
+                    schema = @Schema(type = SchemaType.STRING, examples = "\"v4\"")))
+    @APIResponse(responseCode = "400", description = "Invalid preferences, or an If-None-Match other than *")
     @APIResponse(responseCode = "412", description = "Stale If-Match, or If-None-Match: * when preferences exist")
     @APIResponse(responseCode = "428", description = "If-Match missing")
-    public Response put(@PathParam("userId") String userId,
-            @Parameter(description = "ETag from GET") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @Parameter(description = "* to create only: fails with 412 if the user has preferences already")
+    public Response put(@Parameter(ref = Access.USER_ID_PARAMETER) @PathParam("userId") String userId,
+            @Parameter(description = "ETag from GET", schema = @Schema(type = SchemaType.STRING, examples = "\"v3\""))
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Parameter(description = "* to create only: fails with 412 if the user has preferences already",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = "*"))
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             @Valid @NotNull(message = "a JSON body is required") PreferencesBody body) {
         access.requireActingFor(userId);

@@ -30,7 +30,7 @@ import io.crampcare.support.problem.ProblemException;
 /** A workout as the API takes and shows it: one-off (startsAt) or weekly (days at localStartTime). */
 @Schema(name = "Workout")
 public record WorkoutBody(
-        @Schema(readOnly = true) UUID id,
+        @Schema(readOnly = true, required = true, description = "The workout's id (in answers only).") UUID id,
         @Schema(description = "ONE_OFF (give startsAt) or WEEKLY (give days and localStartTime).", required = true)
         @NotNull Type type,
         @Schema(description = "Start of a one-off workout, ISO-8601, in the future.", example = "2026-11-27T17:30:00Z")

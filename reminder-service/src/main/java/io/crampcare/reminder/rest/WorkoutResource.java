@@ -18,12 +18,15 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.crampcare.reminder.model.Workout;
 import io.crampcare.reminder.service.WorkoutService;
-import io.crampcare.support.problem.ProblemException;
 import io.crampcare.support.security.Access;
 import io.crampcare.support.security.Roles;
 
@@ -44,11 +47,12 @@ public class WorkoutResource {
     }
 
     @POST
-    @Operation(summary = "Register a workout", description = "Its nudges are planned at once for the next 48 h, "
+    @Operation(operationId = "createWorkout", summary = "Register a workout", description = "Its nudges are planned at once for the next 48 h, "
             + "and roll forward from there (weekly workouts).")
-    @APIResponse(responseCode = "201", description = "Registered; Location names it")
+    @APIResponse(responseCode = "201", description = "Registered; Location names it",
+            content = @Content(schema = @Schema(implementation = WorkoutBody.class)))
     @APIResponse(responseCode = "400", description = "Invalid workout; errors names each field")
-    public Response create(@PathParam("userId") String userId,
+    public Response create(@Parameter(ref = Access.USER_ID_PARAMETER) @PathParam("userId") String userId,
             @Valid @NotNull(message = "a JSON body is required") WorkoutBody body) {
         access.requireActingFor(userId);
         Instant now = Instant.now();
@@ -59,25 +63,37 @@ public class WorkoutResource {
     }
 
     @GET
-    @Operation(summary = "A user's workouts")
-    public List<WorkoutBody> list(@PathParam("userId") String userId) {
+    @Operation(operationId = "listWorkouts", summary = "A user's workouts", description = "Oldest first; deleted ones "
+            + "are not listed.")
+    @APIResponse(responseCode = "200", description = "The workouts", content = @Content(schema = @Schema(
+            type = SchemaType.ARRAY, implementation = WorkoutBody.class)))
+    public List<WorkoutBody> list(@Parameter(ref = Access.USER_ID_PARAMETER) @PathParam("userId") String userId) {
         access.requireActingFor(userId);
         return workouts.list(userId).stream().map(WorkoutBody::of).toList();
     }
 
+    @GET
+    @Path("{workoutId}")
+    @Operation(operationId = "getWorkout", summary = "Read one workout", description = "Where Location of a new "
+            + "workout points.")
+    @APIResponse(responseCode = "200", description = "The workout",
+            content = @Content(schema = @Schema(implementation = WorkoutBody.class)))
+    @APIResponse(responseCode = "404", description = "No such workout (or it was deleted)")
+    public WorkoutBody get(@Parameter(ref = Access.USER_ID_PARAMETER) @PathParam("userId") String userId,
+            @Parameter(description = "The workout's id") @PathParam("workoutId") UUID workoutId) {
+        access.requireActingFor(userId);
+        return WorkoutBody.of(workouts.get(userId, workoutId));
+    }
+
     @DELETE
     @Path("{workoutId}")
-    @Operation(summary = "Delete a workout", description = "Its planned nudges go too; fired ones stay in the history.")
+    @Operation(operationId = "deleteWorkout", summary = "Delete a workout", description = "Its planned nudges go too; "
+            + "fired ones stay in the history.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "404", description = "No such workout")
-    public void delete(@PathParam("userId") String userId, @PathParam("workoutId") String workoutId) {
+    @APIResponse(responseCode = "404", description = "No such workout (or it was deleted)")
+    public void delete(@Parameter(ref = Access.USER_ID_PARAMETER) @PathParam("userId") String userId,
+            @Parameter(description = "The workout's id") @PathParam("workoutId") UUID workoutId) {
         access.requireActingFor(userId);
-        UUID id;
-        try {
-            id = UUID.fromString(workoutId);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("No workout has id " + workoutId + ".");
-        }
-        workouts.delete(userId, id, Instant.now());
+        workouts.delete(userId, workoutId, Instant.now());
     }
 }

@@ -35,14 +35,21 @@ public class WorkoutService {
         return Workout.list("userId = ?1 and deletedAt is null order by createdAt", userId);
     }
 
-    /** Deletes a workout and its planned nudges; fired ones stay in the history. */
+    /** One of the user's workouts (not deleted); 404 otherwise, also for another user's. */
     @Transactional
-    public void delete(String userId, UUID workoutId, Instant now) {
-        planning.lockUser(userId); // a roll-forward of this workout either ends before, or sees it deleted
+    public Workout get(String userId, UUID workoutId) {
         Workout workout = Workout.findById(workoutId);
         if (workout == null || !workout.userId.equals(userId) || workout.deletedAt != null) {
             throw ProblemException.notFound("User " + userId + " has no workout " + workoutId + ".");
         }
+        return workout;
+    }
+
+    /** Deletes a workout and its planned nudges; fired ones stay in the history. */
+    @Transactional
+    public void delete(String userId, UUID workoutId, Instant now) {
+        planning.lockUser(userId); // a roll-forward of this workout either ends before, or sees it deleted
+        Workout workout = get(userId, workoutId);
         workout.deletedAt = now;
         planning.cancelWorkout(workoutId);
     }

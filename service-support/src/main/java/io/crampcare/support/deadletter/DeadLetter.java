@@ -27,7 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param replayedFrom    set when this record had been replayed before and failed again: the dead letter it was
  *                        replayed from ({@code <topic>-<partition>@<offset>})
  */
-@Schema(name = "DeadLetter")
+@Schema(name = "DeadLetter", requiredProperties = { "partition", "offset" })
 public record DeadLetter(int partition, long offset, String ceId, String ceType, String key, Instant deadLetteredAt,
         String reason, String exceptionClass, String cause, String sourceTopic, Integer sourcePartition,
         Long sourceOffset, String replayedFrom) {

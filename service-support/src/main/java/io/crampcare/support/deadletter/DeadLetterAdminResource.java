@@ -14,6 +14,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -43,6 +44,9 @@ import io.crampcare.support.security.Roles;
         content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
 public class DeadLetterAdminResource {
 
+    /** The topic path parameter, declared once in the document (ApiDocumentConventions). */
+    public static final String TOPIC = "deadLetterTopic";
+
     private final DeadLetterService deadLetters;
     private final DeadLetterConfig config;
 
@@ -52,15 +56,23 @@ public class DeadLetterAdminResource {
     }
 
     @GET
-    @Operation(summary = "List dead letters", description = "The dead letters of one of this service's dead-letter "
+    @Operation(operationId = "listDeadLetters", summary = "List dead letters", description = "The dead letters of one of this service's dead-letter "
             + "topics (e.g. cramp-reports.dlq), oldest first, with why each was parked; payloads are not shown. "
             + "Cursor pagination: pass nextPageToken as pageToken, with the same filter.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = DeadLetterPage.class)))
-    public DeadLetterPage list(@PathParam("topic") String topic,
+    @APIResponse(responseCode = "200", description = "One page of dead letters",
+            content = @Content(schema = @Schema(implementation = DeadLetterPage.class)))
+    public DeadLetterPage list(@Parameter(ref = TOPIC) @PathParam("topic") String topic,
             @Parameter(description = "Only this CloudEvent id; repeat for several") @QueryParam("ceId") List<String> ceIds,
-            @Parameter(description = "Only records dead-lettered at or after this ISO-8601 instant") @QueryParam("from") String from,
-            @Parameter(description = "Only records dead-lettered before this ISO-8601 instant") @QueryParam("to") String to,
-            @Parameter(description = "Dead letters per page: 1-500, default 50") @QueryParam("pageSize") String pageSize,
+            @Parameter(description = "Only records dead-lettered at or after this ISO-8601 instant",
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time", examples = "2026-11-25T00:00:00Z"))
+            @QueryParam("from") String from,
+            @Parameter(description = "Only records dead-lettered before this ISO-8601 instant",
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time", examples = "2026-11-26T00:00:00Z"))
+            @QueryParam("to") String to,
+            @Parameter(description = "Dead letters per page: 1-500, default 50",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "500",
+                            defaultValue = "50"))
+            @QueryParam("pageSize") String pageSize,
             @Parameter(description = "nextPageToken of the previous page") @QueryParam("pageToken") String pageToken) {
         List<Problem.FieldError> errors = new ArrayList<>();
         DeadLetterFilter filter = DeadLetterFilter.of(ceIds, QueryParams.instant("from", from, errors),
@@ -82,12 +94,13 @@ public class DeadLetterAdminResource {
     @POST
     @Path("replay")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replay dead letters", description = "Publishes the matching dead letters again to the topic "
+    @Operation(operationId = "replayDeadLetters", summary = "Replay dead letters", description = "Publishes the matching dead letters again to the topic "
             + "they were consumed from, unchanged (key, value, CloudEvents headers; the ce_id is kept, so consumers "
             + "apply each at most once however often it is replayed), and answers after Kafka acknowledged them. "
             + "{} replays all; dryRun true only reports what would be replayed. Records without a ce_id are skipped.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ReplayResult.class)))
-    public ReplayResult replay(@PathParam("topic") String topic, ReplayRequest request) {
+    @APIResponse(responseCode = "200", description = "What was (or would be) replayed",
+            content = @Content(schema = @Schema(implementation = ReplayResult.class)))
+    public ReplayResult replay(@Parameter(ref = TOPIC) @PathParam("topic") String topic, ReplayRequest request) {
         ReplayRequest body = request == null ? new ReplayRequest(null, null, null, null) : request;
         List<Problem.FieldError> errors = new ArrayList<>();
         DeadLetterFilter filter = DeadLetterFilter.of(body.ceIds(), body.from(), body.to(), "ceIds", errors);

@@ -12,7 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param items         the dead letters on this page that match the filter
  * @param nextPageToken pass as {@code pageToken} (with the same filter) for the next page; null on the last page
  */
-@Schema(name = "DeadLetterPage")
+@Schema(name = "DeadLetterPage", requiredProperties = { "topic", "held", "items" })
 public record DeadLetterPage(String topic, long held, List<DeadLetter> items,
         @Schema(description = "Opaque cursor for the next page; absent on the last page.") String nextPageToken) {
 }

@@ -14,7 +14,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param skipped  matched records that cannot be replayed (see each record's {@code skipReason})
  * @param records  every matched record and its outcome
  */
-@Schema(name = "DeadLetterReplayResult")
+@Schema(name = "DeadLetterReplayResult", requiredProperties = { "topic", "dryRun", "matched", "replayed", "skipped",
+        "records" })
 public record ReplayResult(String topic, boolean dryRun, int matched, int replayed, int skipped, List<Item> records) {
 
     public enum Outcome {
@@ -40,7 +41,7 @@ public record ReplayResult(String topic, boolean dryRun, int matched, int replay
      * @param targetOffset    the replayed record's offset (REPLAYED only)
      * @param skipReason      why it was not replayed (SKIPPED only)
      */
-    @Schema(name = "DeadLetterReplayRecord")
+    @Schema(name = "DeadLetterReplayRecord", requiredProperties = { "partition", "offset", "outcome" })
     public record Item(int partition, long offset, String ceId, String ceType, String key, Outcome outcome,
             String targetTopic, Integer targetPartition, Long targetOffset, String skipReason) {
     }

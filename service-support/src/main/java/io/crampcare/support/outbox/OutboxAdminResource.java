@@ -1,7 +1,6 @@
 package io.crampcare.support.outbox;
 
 import java.sql.SQLException;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -14,6 +13,10 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.health.Readiness;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.crampcare.support.problem.ProblemException;
@@ -34,10 +37,17 @@ public class OutboxAdminResource {
         this.parked = parked;
     }
 
+    /** How many parked events a retry unparked. */
+    @Schema(name = "OutboxRetried", requiredProperties = "retried")
+    public record Retried(@Schema(description = "Events unparked", examples = "1") int retried) {
+    }
+
     @GET
-    @Operation(summary = "Outbox lag and parked events", description = "Events not yet acknowledged by Kafka, the age "
+    @Operation(operationId = "getOutboxStatus", summary = "Outbox lag and parked events", description = "Events not yet acknowledged by Kafka, the age "
             + "of the oldest, and the events parked after repeated failures of their own (with the last error); a "
             + "parked event holds back only the later events of its key.")
+    @APIResponse(responseCode = "200", description = "The outbox's state",
+            content = @Content(schema = @Schema(implementation = OutboxStatus.class)))
     public OutboxStatus status() throws SQLException {
         OutboxLag lag = monitor.lag();
         return new OutboxStatus(lag.pending(), lag.oldestPendingAgeSeconds(), lag.parked(), parked.list());
@@ -45,19 +55,25 @@ public class OutboxAdminResource {
 
     @POST
     @Path("/parked/retry")
-    @Operation(summary = "Retry every parked event", description = "Unparks them all: each gets its full number of "
+    @Operation(operationId = "retryParkedOutboxEvents", summary = "Retry every parked event", description = "Unparks them all: each gets its full number of "
             + "attempts again. Answers how many were unparked.")
-    public Map<String, Integer> retryAll() {
-        return Map.of("retried", parked.retryAll());
+    @APIResponse(responseCode = "200", description = "How many were unparked",
+            content = @Content(schema = @Schema(implementation = Retried.class)))
+    public Retried retryAll() {
+        return new Retried(parked.retryAll());
     }
 
     @POST
     @Path("/parked/{id}/retry")
-    @Operation(summary = "Retry one parked event", description = "Unparks it; 404 when no parked event has this id.")
-    public Map<String, Integer> retry(@PathParam("id") UUID id) {
+    @Operation(operationId = "retryParkedOutboxEvent", summary = "Retry one parked event",
+            description = "Unparks it; 404 when no parked event has this id.")
+    @APIResponse(responseCode = "200", description = "Unparked (retried: 1)",
+            content = @Content(schema = @Schema(implementation = Retried.class)))
+    @APIResponse(responseCode = "404", description = "No parked event has this id")
+    public Retried retry(@Parameter(description = "The parked event's id") @PathParam("id") UUID id) {
         if (!parked.retry(id)) {
             throw ProblemException.notFound("No parked outbox event " + id);
         }
-        return Map.of("retried", 1);
+        return new Retried(1);
     }
 }

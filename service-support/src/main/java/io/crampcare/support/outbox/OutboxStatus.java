@@ -1,5 +1,7 @@
 package io.crampcare.support.outbox;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.util.List;
 
 /**
@@ -10,5 +12,6 @@ import java.util.List;
  * @param parked                  how many are parked
  * @param parkedEvents            the parked events, oldest first (at most 100)
  */
+@Schema(requiredProperties = { "pending", "oldestPendingAgeSeconds", "parked", "parkedEvents" })
 public record OutboxStatus(long pending, double oldestPendingAgeSeconds, long parked, List<ParkedEvent> parkedEvents) {
 }

@@ -1,5 +1,7 @@
 package io.crampcare.support.outbox;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.time.Instant;
 import java.util.UUID;
 
@@ -16,6 +18,7 @@ import java.util.UUID;
  * @param createdAt when it was written
  * @param parkedAt  when the relay parked it
  */
+@Schema(requiredProperties = { "id", "topic", "key", "type", "attempts", "createdAt", "parkedAt" })
 public record ParkedEvent(UUID id, String topic, String key, String type, int attempts, String lastError,
         Instant createdAt, Instant parkedAt) {
 }

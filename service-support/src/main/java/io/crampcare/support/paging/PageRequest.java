@@ -14,6 +14,10 @@ import io.crampcare.support.problem.Problem;
  */
 public record PageRequest(int size, PageCursor after) {
 
+    /** The two paging parameters, declared once in each API document (components/parameters). */
+    public static final String PAGE_SIZE = "pageSize";
+    public static final String PAGE_TOKEN = "pageToken";
+
     /** One page of items and the token for the next page (null on the last page). */
     public record Slice<T>(List<T> items, String nextPageToken) {
     }
@@ -43,6 +47,12 @@ public record PageRequest(int size, PageCursor after) {
         }
         List<T> items = rows.subList(0, size);
         return new Slice<>(items, cursorOf.apply(items.get(size - 1)).encode());
+    }
+
+    /** {@link #parse(String, String, int, int, List)} with the listing page sizes every service shares. */
+    public static PageRequest parse(String pageSize, String pageToken, PagingConfig paging,
+            List<Problem.FieldError> errors) {
+        return parse(pageSize, pageToken, paging.defaultSize(), paging.maxSize(), errors);
     }
 
     /**

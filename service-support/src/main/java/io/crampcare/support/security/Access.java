@@ -19,6 +19,9 @@ import io.quarkus.security.identity.SecurityIdentity;
 @RequestScoped
 public class Access {
 
+    /** The {@code userId} path parameter, declared once in each API document (components/parameters). */
+    public static final String USER_ID_PARAMETER = "userIdPath";
+
     private final SecurityIdentity identity;
 
     Access(SecurityIdentity identity) {

@@ -1,0 +1,221 @@
+package io.crampcare.support.rest;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.Components;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.headers.Header;
+import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.MediaType;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+
+import io.crampcare.support.deadletter.DeadLetterAdminResource;
+import io.crampcare.support.paging.PageRequest;
+import io.crampcare.support.paging.PagingConfig;
+import io.crampcare.support.problem.ProblemMappers;
+import io.crampcare.support.security.Access;
+import io.quarkus.smallrye.openapi.OpenApiFilter;
+
+/**
+ * The conventions every CrampCare API document follows, applied in one place at build time rather than repeated on
+ * each operation: the error answers every {@code /api} operation can give (all RFC 9457 problems, sent as
+ * {@code application/problem+json}), the response headers a client acts on (declared once under
+ * {@code components/headers}), anchored patterns, and no {@code type} beside a {@code $ref}. What only one operation
+ * does (its success body, a 404 or 409 of its own, a header of its own) stays on that operation's annotations.
+ * <p>
+ * The answers added here are the ones the HTTP layer gives whatever the operation: 401/403 (every {@code /api} call
+ * needs a token), 406 (an {@code Accept} it cannot produce), 415/413/400 (for a body: wrong type, too large,
+ * malformed), 400 (a query or header parameter), 404 (a path parameter that names nothing, or is not an id at all),
+ * 503 (the database is away: {@code Retry-After}) and 500.
+ */
+@OpenApiFilter(OpenApiFilter.RunStage.BUILD)
+public class ApiDocumentConventions implements OASFilter {
+
+    static final String RETRY_AFTER = "Retry-After";
+    static final String WWW_AUTHENTICATE = "WWW-Authenticate";
+    static final String LOCATION = "Location";
+    static final String PROBLEM = "#/components/schemas/Problem";
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        Components components = openAPI.getComponents();
+        if (components == null) {
+            components = OASFactory.createComponents();
+            openAPI.setComponents(components);
+        }
+        declareHeaders(components);
+        declarePagingParameters(components);
+        declareUserIdParameter(components);
+        declareTopicParameter(components);
+        if (openAPI.getPaths() == null) {
+            return;
+        }
+        for (Map.Entry<String, PathItem> path : openAPI.getPaths().getPathItems().entrySet()) {
+            for (Map.Entry<PathItem.HttpMethod, Operation> entry : path.getValue().getOperations().entrySet()) {
+                Operation operation = entry.getValue();
+                if (operation.getOperationId() == null) {
+                    throw new IllegalStateException("Every operation needs an operationId (@Operation(operationId = ...)): "
+                            + entry.getKey() + " " + path.getKey());
+                }
+                if (path.getKey().startsWith("/api/")) {
+                    addCommonAnswers(operation, path.getValue());
+                }
+                if (operation.getResponses() != null) {
+                    operation.getResponses().getAPIResponses().forEach(ApiDocumentConventions::problemsAreProblems);
+                }
+            }
+        }
+    }
+
+    @Override
+    public Schema filterSchema(Schema schema) {
+        // A $ref names the whole schema; a type beside it only contradicts or repeats what it names.
+        if (schema.getRef() != null && schema.getType() != null) {
+            schema.setType(null);
+        }
+        // JSON Schema patterns match anywhere in the string unless anchored; ours describe whole values.
+        String pattern = schema.getPattern();
+        if (pattern != null && !(pattern.startsWith("^") && pattern.endsWith("$"))) {
+            schema.setPattern("^(?:" + pattern + ")$");
+        }
+        return schema;
+    }
+
+    private static void declareHeaders(Components components) {
+        header(components, RETRY_AFTER, false, "Seconds to wait before trying again.", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).minimum(BigDecimal.ZERO)
+                        .examples(List.of(2)));
+        header(components, WWW_AUTHENTICATE, true, "The authentication scheme the API expects: Bearer.",
+                OASFactory.createSchema().addType(Schema.SchemaType.STRING).examples(List.of("Bearer realm=\"crampcare\"")));
+        header(components, LOCATION, true, "Where the created resource is: a path on the API's base URL (servers).",
+                OASFactory.createSchema().addType(Schema.SchemaType.STRING).format("uri-reference")
+                        .examples(List.of("/api/v1/cramp-reports/0b7c2f0e-8f4a-4e7e-9d55-6a1f2f3c9b11")));
+    }
+
+    private static void declareTopicParameter(Components components) {
+        components.addParameter(DeadLetterAdminResource.TOPIC, OASFactory.createParameter().name("topic")
+                .in(Parameter.In.PATH).required(true).description("One of this service's dead-letter topics")
+                .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).pattern("^[a-z-]+\\.dlq$")
+                        .examples(List.of("cramp-reports.dlq"))));
+    }
+
+    private static void declareUserIdParameter(Components components) {
+        components.addParameter(Access.USER_ID_PARAMETER, OASFactory.createParameter().name("userId")
+                .in(Parameter.In.PATH).required(true)
+                .description("Whose data: the user's id, as the token's subject (sub) names it")
+                .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).minLength(1).maxLength(64)
+                        .pattern("^[A-Za-z0-9._@-]+$").examples(List.of("user-42"))));
+    }
+
+    private static void declarePagingParameters(Components components) {
+        components.addParameter(PageRequest.PAGE_SIZE, OASFactory.createParameter().name(PageRequest.PAGE_SIZE)
+                .in(Parameter.In.QUERY).description("Items per page: 1-" + PagingConfig.MAX_SIZE + ", default "
+                        + PagingConfig.DEFAULT_SIZE)
+                .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).format("int32")
+                        .minimum(BigDecimal.ONE).maximum(BigDecimal.valueOf(PagingConfig.MAX_SIZE))
+                        .defaultValue(PagingConfig.DEFAULT_SIZE).examples(List.of(PagingConfig.DEFAULT_SIZE))));
+        components.addParameter(PageRequest.PAGE_TOKEN, OASFactory.createParameter().name(PageRequest.PAGE_TOKEN)
+                .in(Parameter.In.QUERY).description("nextPageToken of the previous page (opaque); absent for the first page")
+                .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)
+                        .examples(List.of("MjAyNi0xMS0yNVQwNzozMDowMFp8MGI3YzJmMGU"))));
+    }
+
+    private static void header(Components components, String name, boolean required, String description,
+            Schema schema) {
+        if (components.getHeaders() == null || !components.getHeaders().containsKey(name)) {
+            components.addHeader(name, OASFactory.createHeader().description(description).required(required)
+                    .schema(schema));
+        }
+    }
+
+    private static void addCommonAnswers(Operation operation, PathItem pathItem) {
+        APIResponses responses = operation.getResponses();
+        if (responses == null) {
+            responses = OASFactory.createAPIResponses();
+            operation.setResponses(responses);
+        }
+        // 401 and 403 replace the generic ones: the description and the problem body are ours.
+        responses.addAPIResponse("401", problem("No valid bearer token (missing, expired, wrong issuer or audience)")
+                .addHeader(WWW_AUTHENTICATE, ref(WWW_AUTHENTICATE)));
+        responses.addAPIResponse("403", problem("The token may not do this: another user's data, or an operator's "
+                + "endpoint without role admin"));
+        addIfAbsent(responses, "406", "The Accept header names no media type this operation produces");
+        if (operation.getRequestBody() != null) {
+            addIfAbsent(responses, "400", "Malformed or invalid body; `errors` names each invalid field");
+            addIfAbsent(responses, "413", "Body over 64 KiB");
+            addIfAbsent(responses, "415", "Content-Type is not application/json");
+        }
+        List<Parameter> parameters = new ArrayList<>();
+        if (pathItem.getParameters() != null) {
+            parameters.addAll(pathItem.getParameters());
+        }
+        if (operation.getParameters() != null) {
+            parameters.addAll(operation.getParameters());
+        }
+        if (parameters.stream().anyMatch(p -> p.getIn() != Parameter.In.PATH && !isUserId(p))) {
+            addIfAbsent(responses, "400", "Invalid parameter; `errors` names each");
+        }
+        // A user id names no resource of its own (a user without data has empty lists), every other one does.
+        if (parameters.stream().anyMatch(p -> p.getIn() == Parameter.In.PATH && !isUserId(p))) {
+            addIfAbsent(responses, "404", "Nothing has this id (or it is another user's)");
+        }
+        addIfAbsent(responses, "500", "Unexpected error; the request may be repeated");
+        if (!responses.hasAPIResponse("503")) {
+            responses.addAPIResponse("503", problem("The service's database is not reachable or the request "
+                    + "conflicted with another; nothing was changed. Safe to repeat after Retry-After"));
+        }
+        APIResponse unavailable = responses.getAPIResponse("503");
+        if (unavailable.getHeaders() == null || !unavailable.getHeaders().containsKey(RETRY_AFTER)) {
+            unavailable.addHeader(RETRY_AFTER, ref(RETRY_AFTER));
+        }
+        APIResponse created = responses.getAPIResponse("201");
+        if (created != null && (created.getHeaders() == null || !created.getHeaders().containsKey(LOCATION))) {
+            created.addHeader(LOCATION, ref(LOCATION));
+        }
+    }
+
+    private static boolean isUserId(Parameter parameter) {
+        return parameter.getRef() != null && parameter.getRef().endsWith("/" + Access.USER_ID_PARAMETER);
+    }
+
+    private static void addIfAbsent(APIResponses responses, String status, String description) {
+        if (!responses.hasAPIResponse(status)) {
+            responses.addAPIResponse(status, problem(description));
+        }
+    }
+
+    /** Every error is sent as a problem: an error response documented without content, or as JSON, is fixed. */
+    private static void problemsAreProblems(String status, APIResponse response) {
+        if (status.startsWith("2") || status.startsWith("3") || response.getRef() != null) {
+            return;
+        }
+        Content content = response.getContent();
+        Map<String, MediaType> types = content == null ? Map.of() : content.getMediaTypes();
+        if (types.size() == 1 && types.containsKey(ProblemMappers.PROBLEM_JSON)) {
+            return;
+        }
+        response.setContent(problemContent());
+    }
+
+    private static APIResponse problem(String description) {
+        return OASFactory.createAPIResponse().description(description).content(problemContent());
+    }
+
+    private static Content problemContent() {
+        return OASFactory.createContent().addMediaType(ProblemMappers.PROBLEM_JSON,
+                OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM)));
+    }
+
+    private static Header ref(String name) {
+        return OASFactory.createHeader().ref(name);
+    }
+}
