@@ -69,6 +69,17 @@ public class CrampReportResource {
              "symptoms": []}
             """;
 
+    private static final String STORED = """
+            {"id": "0b7c2f0e-8f4a-4e7e-9d55-6a1f2f3c9b11", "userId": "user-42", "occurredAt": "2026-11-25T07:30:00Z",
+             "receivedAt": "2026-11-25T07:31:02.114Z", "muscle": "GLUTEUS_MAXIMUS", "side": "LEFT", "onset": "GRADUAL",
+             "severity": 6, "durationSeconds": 90, "context": "AFTER_EXERCISE",
+             "activity": {"type": "SQUATS", "intensity": "HARD", "minutes": 45}, "warmedUp": false,
+             "stretchedAfter": false, "sweatingHeavily": true, "waterTodayMl": 900, "waterTodayOz": 30.4,
+             "reliefBy": "SHIFTING_POSITION", "symptoms": [],
+             "links": {"self": "/api/v1/cramp-reports/0b7c2f0e-8f4a-4e7e-9d55-6a1f2f3c9b11",
+                       "advice": "/api/v1/cramp-reports/0b7c2f0e-8f4a-4e7e-9d55-6a1f2f3c9b11/advice"}}
+            """;
+
     private final CrampReportService reports;
     private final IdempotencyService idempotency;
     private final ObjectMapper objectMapper;
@@ -96,7 +107,8 @@ public class CrampReportResource {
     @RequestBody(content = @Content(examples = @ExampleObject(name = "gradual cramp after squats", value = SAMPLE)))
     @APIResponse(responseCode = "201", description = "Stored; Location names the report. A replay of an earlier "
             + "request with the same Idempotency-Key and body gets that request's answer, with Idempotent-Replayed",
-            content = @Content(schema = @Schema(implementation = CrampReportResponse.class)),
+            content = @Content(schema = @Schema(implementation = CrampReportResponse.class),
+                    examples = @ExampleObject(name = "gradual cramp after squats", value = STORED)),
             headers = @Header(name = IDEMPOTENT_REPLAYED, description = "Present (true) when this is the stored "
                     + "answer to an earlier request with the same Idempotency-Key",
                     schema = @Schema(type = SchemaType.STRING, enumeration = "true")))
@@ -141,7 +153,8 @@ public class CrampReportResource {
     @Path("{id}")
     @Operation(operationId = "getCrampReport", summary = "Read one cramp report")
     @APIResponse(responseCode = "200", description = "The report",
-            content = @Content(schema = @Schema(implementation = CrampReportResponse.class)))
+            content = @Content(schema = @Schema(implementation = CrampReportResponse.class),
+                    examples = @ExampleObject(name = "gradual cramp after squats", value = STORED)))
     @APIResponse(responseCode = "404", description = "No report with this id (or it is another user's)",
             content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public CrampReportResponse get(@Parameter(description = "The report's id") @PathParam("id") UUID id) {

@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -61,6 +62,12 @@ public class NudgeResource {
             @NotNull @Min(5) @Max(240) Integer minutes) {
     }
 
+    private static final String NUDGE = """
+            {"id": "7d3c9a1e-2b4f-4e8a-9c61-5f0e8d2b7a43", "userId": "user-42", "kind": "HYDRATION", "status": "FIRED",
+             "dueAt": "2026-11-25T10:00:00Z", "localTime": "2026-11-25T11:00", "amountMl": 250,
+             "adviceId": "5f0c1d2e-8a44-4c36-9b9e-2d7f0f3b6a11", "firedAt": "2026-11-25T10:00:00.412Z", "snoozes": 0}
+            """;
+
     private final NudgeService nudges;
     private final StoredPreferences preferences;
     private final PagingConfig paging;
@@ -76,7 +83,8 @@ public class NudgeResource {
     @GET
     @Path("nudges/{id}")
     @Operation(operationId = "getNudge", summary = "Read one nudge")
-    @APIResponse(responseCode = "200", description = "The nudge", content = @Content(schema = @Schema(implementation = NudgeView.class)))
+    @APIResponse(responseCode = "200", description = "The nudge", content = @Content(schema = @Schema(implementation = NudgeView.class),
+            examples = @ExampleObject(name = "a fired water nudge", value = NUDGE)))
     public NudgeView get(@Parameter(description = "The nudge's id") @PathParam("id") UUID id) {
         return view(visible(id));
     }

@@ -123,6 +123,14 @@ public class ApiDocumentConventions implements OASFilter {
         if (pattern != null && !(pattern.startsWith("^") && pattern.endsWith("$"))) {
             schema.setPattern("^(?:" + pattern + ")$");
         }
+        // Ids and instants get a realistic example where none is given (generated clients and Swagger UI show it).
+        if (schema.getRef() == null && (schema.getExamples() == null || schema.getExamples().isEmpty())) {
+            if ("uuid".equals(schema.getFormat())) {
+                schema.setExamples(List.of("0b7c2f0e-8f4a-4e7e-9d55-6a1f2f3c9b11"));
+            } else if ("date-time".equals(schema.getFormat())) {
+                schema.setExamples(List.of("2026-11-25T07:30:00Z"));
+            }
+        }
         return schema;
     }
 
