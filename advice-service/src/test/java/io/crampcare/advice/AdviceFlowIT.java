@@ -98,6 +98,9 @@ class AdviceFlowIT {
             assertEquals(adviceId, json.readTree(payload).get("adviceId").asText());
             assertEquals(Instant.parse((String) report.get("occurredAt")),
                     Instant.parse(json.readTree(payload).get("reportOccurredAt").asText()));
+            Instant issuedAt = Instant.parse(json.readTree(payload).get("issuedAt").asText());
+            assertEquals(issuedAt, event.getTime().toInstant(), "ce_time is the advice's issuedAt, to the microsecond");
+            assertEquals(issuedAt, Instant.parse(advice.path("issuedAt")), "the stored advice has the same issuedAt");
         }
     }
 

@@ -21,6 +21,9 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
@@ -59,6 +62,47 @@ class AsyncApiDocumentTest {
             if (!fragment.isEmpty()) {
                 assertFalse(target.at(JsonPointer.compile(fragment)).isMissingNode(), ref + " must point at something");
             }
+        }
+    }
+
+    /** A copy of {@code node} with every {@code $ref} into this document replaced by what it points at. */
+    private static JsonNode inlineLocalRefs(JsonNode node) {
+        if (node.isObject()) {
+            JsonNode ref = node.get("$ref");
+            if (ref != null && ref.asText().startsWith("#/")) {
+                return inlineLocalRefs(DOC.at(JsonPointer.compile(ref.asText().substring(1))));
+            }
+            ObjectNode copy = JsonNodeFactory.instance.objectNode();
+            node.fields().forEachRemaining(field -> copy.set(field.getKey(), inlineLocalRefs(field.getValue())));
+            return copy;
+        }
+        if (node.isArray()) {
+            ArrayNode copy = JsonNodeFactory.instance.arrayNode();
+            node.forEach(element -> copy.add(inlineLocalRefs(element)));
+            return copy;
+        }
+        return node;
+    }
+
+    @Test
+    void traceContextHeaderPatternsAcceptW3cValuesAndRejectOthers() {
+        JsonNode properties = DOC.at("/components/schemas/CloudEventsKafkaHeaders/properties");
+        Schema traceparent = JsonSchemas.compile(properties.path("traceparent"));
+        Schema tracestate = JsonSchemas.compile(properties.path("tracestate"));
+        for (String valid : List.of("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00")) {
+            assertTrue(traceparent.validate(JsonNodeFactory.instance.textNode(valid)).isEmpty(), valid);
+        }
+        for (String invalid : List.of("", "00-4BF92F3577B34DA6A3CE929D0E0E4736-00f067aa0ba902b7-01",
+                "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7", "x00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")) {
+            assertFalse(traceparent.validate(JsonNodeFactory.instance.textNode(invalid)).isEmpty(), invalid);
+        }
+        for (String valid : List.of("congo=t61rcWkgMzE", "rojo=00f067aa0ba902b7,congo=t61rcWkgMzE",
+                "tenant@vendor=a b", "rojo=1 , congo=2")) {
+            assertTrue(tracestate.validate(JsonNodeFactory.instance.textNode(valid)).isEmpty(), valid);
+        }
+        for (String invalid : List.of("", "Congo=1", "congo", "congo=", "congo=a,", "congo=a=b")) {
+            assertFalse(tracestate.validate(JsonNodeFactory.instance.textNode(invalid)).isEmpty(), invalid);
         }
     }
 
@@ -108,9 +152,14 @@ class AsyncApiDocumentTest {
             Schema payloadSchema = JsonSchemas.compile(URI.create(RESOURCE).resolve(payloadRef).toString());
             JsonNode examples = message.getValue().path("examples");
             assertFalse(examples.isEmpty(), name + " should show an example");
+            // The AsyncAPI CLI does not check example headers against an allOf of $refs; this does.
+            Schema headersSchema = JsonSchemas.compile(inlineLocalRefs(headers));
             for (JsonNode example : examples) {
                 List<Error> errors = payloadSchema.validate(example.path("payload"));
                 assertTrue(errors.isEmpty(), () -> name + " example " + example.path("name") + ": " + errors);
+                List<Error> headerErrors = headersSchema.validate(example.path("headers"));
+                assertTrue(headerErrors.isEmpty(),
+                        () -> name + " example " + example.path("name") + " headers: " + headerErrors);
                 assertEquals(ceType, example.path("headers").path("ce_type").asText(), name + " example ce_type");
                 assertEquals(ceSource, example.path("headers").path("ce_source").asText(), name + " example ce_source");
                 assertEquals(example.path("payload").path("userId").asText(),

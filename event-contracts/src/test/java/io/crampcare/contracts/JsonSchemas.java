@@ -47,6 +47,11 @@ public final class JsonSchemas {
 
     /** The validator for a schema resource, with format assertions on. */
     public static Schema compile(String resource) {
-        return REGISTRY.getSchema(readJson(resource));
+        return compile(readJson(resource));
+    }
+
+    /** The validator for a schema given as a tree, with format assertions on. */
+    public static Schema compile(JsonNode schema) {
+        return REGISTRY.getSchema(schema);
     }
 }

@@ -57,9 +57,10 @@ class OutboxIT {
                 assertEquals("/crampcare/intake-service", event.getSource().toString());
                 assertEquals(user, event.getSubject());
                 assertEquals("application/json", event.getDataContentType());
-                assertNotNull(event.getTime());
                 assertNotNull(java.util.UUID.fromString(event.getId()));
                 EventSchemas.assertValid(event.getType(), new String(event.getData().toBytes(), StandardCharsets.UTF_8));
+                assertEquals(Instant.parse(json.readTree(event.getData().toBytes()).get("receivedAt").asText()),
+                        event.getTime().toInstant(), "ce_time is the report's receivedAt, to the microsecond");
             }
             JsonNode payload = json.readTree(records.get(0).value().getData().toBytes());
             assertEquals("GLUTEUS_MAXIMUS", payload.get("muscle").asText());

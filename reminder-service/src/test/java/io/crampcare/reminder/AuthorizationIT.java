@@ -27,6 +27,7 @@ class AuthorizationIT extends AuthorizationMatrix {
                 "PUT /api/v1/users/{userId}/preferences", Rule.NAMED_USER,
                 "GET /api/v1/users/{userId}/workouts", Rule.NAMED_USER,
                 "POST /api/v1/users/{userId}/workouts", Rule.NAMED_USER,
+                "GET /api/v1/users/{userId}/workouts/{workoutId}", Rule.NAMED_USER,
                 "DELETE /api/v1/users/{userId}/workouts/{workoutId}", Rule.NAMED_USER,
                 "GET /api/v1/users/{userId}/nudges", Rule.NAMED_USER,
                 "GET /api/v1/nudges/{id}", Rule.OWN_RECORD,
@@ -43,7 +44,8 @@ class AuthorizationIT extends AuthorizationMatrix {
                     "wakingStart", "07:00", "wakingEnd", "22:00", "dailyCap", 8, "kinds", List.of("HYDRATION")), null);
             case "GET /api/v1/users/{userId}/workouts" -> Call.of(user + "/workouts");
             case "POST /api/v1/users/{userId}/workouts" -> new Call(user + "/workouts", workout(), null);
-            case "DELETE /api/v1/users/{userId}/workouts/{workoutId}" -> Call.of(user + "/workouts/" + ownersWorkout());
+            case "GET /api/v1/users/{userId}/workouts/{workoutId}",
+                    "DELETE /api/v1/users/{userId}/workouts/{workoutId}" -> Call.of(user + "/workouts/" + ownersWorkout());
             case "GET /api/v1/users/{userId}/nudges" -> Call.of(user + "/nudges");
             case "GET /api/v1/nudges/{id}" -> record("/api/v1/nudges/%s");
             case "POST /api/v1/nudges/{id}/ack" -> new Call("/api/v1/nudges/" + ownersNudge() + "/ack",

@@ -81,12 +81,14 @@ class NudgeApiIT {
                 .then().statusCode(201).body("type", is("ONE_OFF")).extract().path("id");
 
         JsonNode warmUp;
+        Instant warmUpTime;
         try (CloudEventReader reader = new CloudEventReader(TestUsers.bootstrapServers(), Topics.NUDGES)) {
             List<ConsumerRecord<String, CloudEvent>> events = reader.await(r -> user.equals(r.key()), 1, TIMEOUT);
             assertEquals(1, events.size(), "the warm-up fired once (the stretch is not due yet)");
             String payload = new String(events.get(0).value().getData().toBytes(), StandardCharsets.UTF_8);
             EventSchemas.assertValid(EventTypes.NUDGE_DUE, payload);
             warmUp = json.readTree(payload);
+            warmUpTime = events.get(0).value().getTime().toInstant();
         }
         assertEquals("WARM_UP", warmUp.get("kind").asText());
         assertEquals(workoutId, warmUp.get("workoutId").asText());
@@ -95,6 +97,7 @@ class NudgeApiIT {
         Instant firedAt = Instant.parse(asAdmin().when().get("/api/v1/nudges/" + nudgeId).then().statusCode(200)
                 .body("status", is("FIRED")).extract().path("firedAt"));
         assertTrue(firedAt.isBefore(start.minus(15, ChronoUnit.MINUTES).plus(10, ChronoUnit.MINUTES)), "within its grace");
+        assertEquals(firedAt, warmUpTime, "ce_time is when the nudge fired, to the microsecond");
 
         asAdmin().contentType(ContentType.JSON).body(Map.of("outcome", "DONE"))
                 .when().post("/api/v1/nudges/" + nudgeId + "/ack")
@@ -108,6 +111,8 @@ class NudgeApiIT {
             String payload = new String(acks.get(0).value().getData().toBytes(), StandardCharsets.UTF_8);
             EventSchemas.assertValid(EventTypes.NUDGE_ACKNOWLEDGED, payload);
             assertEquals("DONE", json.readTree(payload).get("outcome").asText());
+            assertEquals(Instant.parse(json.readTree(payload).get("acknowledgedAt").asText()),
+                    acks.get(0).value().getTime().toInstant(), "ce_time is the answer's acknowledgedAt");
         }
 
         // Deleting the workout removes its planned stretch; the answered warm-up stays as history.

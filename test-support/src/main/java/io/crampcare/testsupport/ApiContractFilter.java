@@ -1,6 +1,7 @@
 package io.crampcare.testsupport;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,8 @@ public final class ApiContractFilter implements Filter, BeforeAllCallback {
     public void beforeAll(ExtensionContext context) {
         if (RestAssured.filters().stream().noneMatch(ApiContractFilter.class::isInstance)) {
             RestAssured.filters(INSTANCE);
+            System.getLogger(ApiContractFilter.class.getName()).log(System.Logger.Level.INFO,
+                    "Every HTTP exchange of these tests is checked against the serving service's OpenAPI document");
         }
     }
 
@@ -40,7 +43,7 @@ public final class ApiContractFilter implements Filter, BeforeAllCallback {
         Response response = context.next(request, responseSpec);
         Map<String, List<String>> headers = new LinkedHashMap<>();
         for (Header header : response.headers()) {
-            headers.computeIfAbsent(header.getName(), k -> new java.util.ArrayList<>()).add(header.getValue());
+            headers.computeIfAbsent(header.getName(), k -> new ArrayList<>()).add(header.getValue());
         }
         ApiContract.assertConforms(new ApiContract.Exchange(request.getMethod(), URI.create(request.getURI()),
                 response.statusCode(), headers, response.asString()));

@@ -30,8 +30,8 @@ public class RulesPageResource {
     @GET
     @Path("rules.html")
     @Produces(MediaType.TEXT_HTML)
-    @Operation(operationId = "getRulesPage", summary = "The active ruleset for clinicians (HTML)", description = "Every rule's condition in words, "
-            + "urgency, text and source, and the configured numbers the conditions use; the page form of GET /api/v1/rules.")
+    // A page for people, like /docs/events.html, not part of the API: GET /api/v1/rules is its documented form.
+    @Operation(hidden = true)
     public String rules() {
         return page;
     }

@@ -112,7 +112,8 @@ public class AdviceService {
         advice.rulesetVersion = issued.rulesetVersion();
         advice.body = json(issued);
         advice.persist();
-        outbox.write(Topics.ADVICE, issued.userId(), EventTypes.ADVICE_ISSUED, issued.userId(), issued);
+        outbox.write(Topics.ADVICE, issued.userId(), EventTypes.ADVICE_ISSUED, issued.userId(), issued,
+                issued.issuedAt());
         counts.increment(ISSUED, "urgency", issued.urgency().name());
         // Ids at INFO; what the advice says about the person only at DEBUG.
         LOG.infof("Advice %s issued for report %s", issued.adviceId(), report.reportId());

@@ -64,7 +64,7 @@ public class CrampReportService {
         CrampReport report = mapper.toEntity(request, UUID.randomUUID(), Instant.now());
         report.persist();
         outbox.write(Topics.CRAMP_REPORTS, report.userId, EventTypes.CRAMP_REPORT_SUBMITTED, report.userId,
-                mapper.toEvent(report));
+                mapper.toEvent(report), report.receivedAt);
         CrampReportResponse response = mapper.toResponse(report);
         if (claim != null) {
             idempotency.complete(claim, 201, response.links().self(), apiJson.write(response));

@@ -169,6 +169,8 @@ public class Dispatcher {
             List<UUID> fired = new ArrayList<>();
             List<UUID> expired = new ArrayList<>();
             List<UUID> withdrawn = new ArrayList<>();
+            // One instant for the nudges' fired_at and their events' ce_time.
+            Instant firedAt = now.truncatedTo(ChronoUnit.MICROS);
             List<Outbox.Message> events = new ArrayList<>();
             Map<String, Integer> firedByKind = new HashMap<>();
             Map<String, Integer> expiredByKind = new HashMap<>();
@@ -188,12 +190,12 @@ public class Dispatcher {
                 } else {
                     fired.add(nudge.id());
                     events.add(new Outbox.Message(Topics.NUDGES, nudge.userId(), EventTypes.NUDGE_DUE, nudge.userId(),
-                            dueEvent(nudge, prefs.zone()), fireSpan(nudge)));
+                            dueEvent(nudge, prefs.zone()), firedAt, fireSpan(nudge)));
                     firedByKind.merge(nudge.kind().name(), 1, Integer::sum);
                 }
             }
             outbox.writeAll(events);
-            markAll(connection, MARK_FIRED, fired, now.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC));
+            markAll(connection, MARK_FIRED, fired, firedAt.atOffset(ZoneOffset.UTC));
             markAll(connection, MARK_EXPIRED, expired);
             markAll(connection, WITHDRAW, withdrawn);
             // Counted on commit, once per kind and batch: a rolled-back batch is fired again and counts once.

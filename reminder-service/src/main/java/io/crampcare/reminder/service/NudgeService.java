@@ -134,7 +134,8 @@ public class NudgeService {
     private void publish(Nudge nudge, AckOutcome outcome, Instant now) {
         NudgeAcknowledgedV1 ack = new NudgeAcknowledgedV1(nudge.id, nudge.userId, nudge.kind, outcome,
                 nudge.dueAt, now.truncatedTo(ChronoUnit.MICROS));
-        outbox.write(Topics.NUDGE_ACKS, nudge.userId, EventTypes.NUDGE_ACKNOWLEDGED, nudge.userId, ack);
+        outbox.write(Topics.NUDGE_ACKS, nudge.userId, EventTypes.NUDGE_ACKNOWLEDGED, nudge.userId, ack,
+                ack.acknowledgedAt());
         counts.increment(ACKED, "kind", nudge.kind.name(), "outcome", outcome.name());
     }
 }

@@ -4,7 +4,9 @@ import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,10 +39,14 @@ public class Outbox {
             WITH key_locks AS MATERIALIZED (
                 SELECT count(pg_advisory_xact_lock(hashtext(current_schema()), bucket)) AS taken
                 FROM (SELECT DISTINCT abs(hashtext(k) % 64) AS bucket FROM unnest(?::text[]) AS k ORDER BY 1) buckets)
-            INSERT INTO outbox_event (id, topic, message_key, event_type, subject, payload, traceparent, tracestate)
-            SELECT e.id, e.topic, e.message_key, e.event_type, e.subject, e.payload::jsonb, e.traceparent, e.tracestate
-            FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-                 WITH ORDINALITY AS e (id, topic, message_key, event_type, subject, payload, traceparent, tracestate, n)
+            INSERT INTO outbox_event (id, topic, message_key, event_type, subject, payload, created_at, traceparent,
+                                      tracestate)
+            SELECT e.id, e.topic, e.message_key, e.event_type, e.subject, e.payload::jsonb, e.created_at, e.traceparent,
+                   e.tracestate
+            FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::text[],
+                        ?::text[])
+                 WITH ORDINALITY AS e (id, topic, message_key, event_type, subject, payload, created_at, traceparent,
+                                       tracestate, n)
                  CROSS JOIN key_locks
             ORDER BY e.n
             """;
@@ -64,11 +70,13 @@ public class Outbox {
      * @param eventType CloudEvents type
      * @param subject   CloudEvents subject (may be null)
      * @param payload   the event data, serialized as JSON with the application's ObjectMapper
+     * @param time      when it happened (CloudEvents {@code time}): the very instant the payload carries as its own
+     *                  time (issuedAt, receivedAt, ...), so that {@code ce_time} and the payload agree exactly
      * @return the event id (CloudEvents {@code id})
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public UUID write(String topic, String key, String eventType, String subject, Object payload) {
-        return writeAll(List.of(new Message(topic, key, eventType, subject, payload)))[0];
+    public UUID write(String topic, String key, String eventType, String subject, Object payload, Instant time) {
+        return writeAll(List.of(new Message(topic, key, eventType, subject, payload, time)))[0];
     }
 
     /**
@@ -90,6 +98,7 @@ public class Outbox {
         String[] eventTypes = new String[size];
         String[] subjects = new String[size];
         String[] payloads = new String[size];
+        String[] times = new String[size];
         String[] traceparents = new String[size];
         String[] tracestates = new String[size];
         TraceContext current = TraceContext.current();
@@ -107,6 +116,7 @@ public class Outbox {
                 eventTypes[i] = message.eventType();
                 subjects[i] = message.subject();
                 payloads[i] = objectMapper.writeValueAsString(message.payload());
+                times[i] = message.time().toString(); // ISO-8601 in UTC; the statement casts it
             }
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Serializing an event for the outbox failed", e);
@@ -122,8 +132,9 @@ public class Outbox {
             insert.setArray(5, connection.createArrayOf("text", eventTypes));
             insert.setArray(6, connection.createArrayOf("text", subjects));
             insert.setArray(7, connection.createArrayOf("text", payloads));
-            insert.setArray(8, connection.createArrayOf("text", traceparents));
-            insert.setArray(9, connection.createArrayOf("text", tracestates));
+            insert.setArray(8, connection.createArrayOf("text", times));
+            insert.setArray(9, connection.createArrayOf("text", traceparents));
+            insert.setArray(10, connection.createArrayOf("text", tracestates));
             insert.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("Writing " + size + " events to the outbox failed", e);
@@ -137,11 +148,19 @@ public class Outbox {
      * One event for {@link #writeAll}: the arguments of {@link #write}, and the trace it continues ({@code trace}: null
      * for the context current when it is written). The dispatcher fires nudges planned in many traces in one batch.
      */
-    public record Message(String topic, String key, String eventType, String subject, Object payload,
+    public record Message(String topic, String key, String eventType, String subject, Object payload, Instant time,
             TraceContext trace) {
 
-        public Message(String topic, String key, String eventType, String subject, Object payload) {
-            this(topic, key, eventType, subject, payload, null);
+        public Message {
+            Objects.requireNonNull(time, "time");
+            // PostgreSQL keeps microseconds: a finer instant would come back as a ce_time other than the payload's.
+            if (time.getNano() % 1_000 != 0) {
+                throw new IllegalArgumentException("An event time must be truncated to microseconds: " + time);
+            }
+        }
+
+        public Message(String topic, String key, String eventType, String subject, Object payload, Instant time) {
+            this(topic, key, eventType, subject, payload, time, null);
         }
     }
 }

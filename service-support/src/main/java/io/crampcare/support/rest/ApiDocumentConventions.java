@@ -2,8 +2,10 @@ package io.crampcare.support.rest;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -74,6 +76,39 @@ public class ApiDocumentConventions implements OASFilter {
                     operation.getResponses().getAPIResponses().forEach(ApiDocumentConventions::problemsAreProblems);
                 }
             }
+        }
+        dropUnused(openAPI, components);
+    }
+
+    /** Shared parameters and headers are declared for every service; each document keeps those it uses. */
+    private static void dropUnused(OpenAPI openAPI, Components components) {
+        Set<String> used = new HashSet<>();
+        for (PathItem pathItem : openAPI.getPaths().getPathItems().values()) {
+            if (pathItem.getParameters() != null) {
+                pathItem.getParameters().forEach(p -> used.add(p.getRef()));
+            }
+            for (Operation operation : pathItem.getOperations().values()) {
+                if (operation.getParameters() != null) {
+                    operation.getParameters().forEach(p -> used.add(p.getRef()));
+                }
+                if (operation.getResponses() != null) {
+                    for (APIResponse response : operation.getResponses().getAPIResponses().values()) {
+                        if (response.getHeaders() != null) {
+                            response.getHeaders().values().forEach(h -> used.add(h.getRef()));
+                        }
+                    }
+                }
+            }
+        }
+        if (components.getParameters() != null) {
+            List.copyOf(components.getParameters().keySet()).stream()
+                    .filter(name -> !used.contains("#/components/parameters/" + name))
+                    .forEach(components::removeParameter);
+        }
+        if (components.getHeaders() != null) {
+            List.copyOf(components.getHeaders().keySet()).stream()
+                    .filter(name -> !used.contains("#/components/headers/" + name))
+                    .forEach(components::removeHeader);
         }
     }
 

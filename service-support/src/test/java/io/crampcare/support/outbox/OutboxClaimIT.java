@@ -197,8 +197,9 @@ class OutboxClaimIT {
             insert.setArray(5, connection.createArrayOf("text", new String[] { "io.crampcare.test.v1" }));
             insert.setArray(6, connection.createArrayOf("text", new String[] { key }));
             insert.setArray(7, connection.createArrayOf("text", new String[] { "{}" }));
-            insert.setArray(8, connection.createArrayOf("text", new String[] { null }));
+            insert.setArray(8, connection.createArrayOf("text", new String[] { "2026-11-25T07:31:02.123456Z" }));
             insert.setArray(9, connection.createArrayOf("text", new String[] { null }));
+            insert.setArray(10, connection.createArrayOf("text", new String[] { null }));
             assertEquals(1, insert.executeUpdate());
         }
         return id;
