@@ -121,7 +121,8 @@ public class AdviceResource {
             throw ProblemException.invalid(errors);
         }
         access.requireActingFor(userId);
-        return advice.listForUser(userId, page);
+        PageRequest.Slice<AdviceIssuedV1> slice = advice.listForUser(userId, page);
+        return new AdvicePage(slice.items(), slice.nextPageToken());
     }
 
     /**

@@ -21,7 +21,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.crampcare.advice.model.Advice;
 import io.crampcare.advice.model.NudgeAck;
 import io.crampcare.advice.model.ReportHistory;
-import io.crampcare.advice.rest.AdvicePage;
 import io.crampcare.advice.rules.AdviceDecider;
 import io.crampcare.advice.rules.Decision;
 import io.crampcare.contracts.EventTypes;
@@ -167,13 +166,13 @@ public class AdviceService {
 
     /** A user's advice, newest first. */
     @Transactional
-    public AdvicePage listForUser(String userId, PageRequest page) {
+    public PageRequest.Slice<AdviceIssuedV1> listForUser(String userId, PageRequest page) {
         Map<String, Object> parameters = new HashMap<>(Map.of("userId", userId));
         String query = "userId = :userId" + page.afterCondition("issuedAt", parameters);
         List<Advice> rows = Advice.<Advice>find(query, Sort.descending("issuedAt", "id"), parameters)
                 .page(0, page.fetchSize()).list();
         PageRequest.Slice<Advice> slice = page.slice(rows, a -> new PageCursor(a.issuedAt, a.id));
-        return new AdvicePage(slice.items().stream().map(this::issued).toList(), slice.nextPageToken());
+        return new PageRequest.Slice<>(slice.items().stream().map(this::issued).toList(), slice.nextPageToken());
     }
 
     private AdviceIssuedV1 issued(Advice advice) {

@@ -38,12 +38,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.crampcare.intake.mapping.CrampReportMapper;
+import io.crampcare.intake.model.CrampReport;
 import io.crampcare.intake.service.CrampReportService;
 import io.crampcare.intake.service.IdempotencyService;
 import io.crampcare.support.paging.PageRequest;
 import io.crampcare.support.paging.PagingConfig;
 import io.crampcare.support.problem.Problem;
 import io.crampcare.support.problem.ProblemException;
+import io.crampcare.support.rest.ApiJson;
 import io.crampcare.support.rest.QueryParams;
 import io.crampcare.support.security.Access;
 import io.crampcare.support.security.Roles;
@@ -71,14 +73,18 @@ public class CrampReportResource {
     private final IdempotencyService idempotency;
     private final ObjectMapper objectMapper;
     private final PagingConfig paging;
+    private final CrampReportMapper mapper;
+    private final ApiJson apiJson;
     private final Access access;
 
     CrampReportResource(CrampReportService reports, IdempotencyService idempotency, ObjectMapper objectMapper,
-            PagingConfig paging, Access access) {
+            PagingConfig paging, Access access, CrampReportMapper mapper, ApiJson apiJson) {
         this.reports = reports;
         this.idempotency = idempotency;
         this.objectMapper = objectMapper;
         this.paging = paging;
+        this.mapper = mapper;
+        this.apiJson = apiJson;
         this.access = access;
     }
 
@@ -109,7 +115,7 @@ public class CrampReportResource {
             @Valid @NotNull(message = "a JSON body is required") CrampReportRequest request) {
         access.requireActingFor(request.userId());
         if (idempotencyKey == null) {
-            return created(reports.submit(request, null));
+            return created(submit(request, null));
         }
         checkKey(idempotencyKey);
         // Keys are per user: one user's key can neither collide with nor reveal another's.
@@ -124,7 +130,7 @@ public class CrampReportResource {
         }
         IdempotencyService.Granted granted = (IdempotencyService.Granted) claim;
         try {
-            return created(reports.submit(request, granted));
+            return created(submit(request, granted));
         } catch (RuntimeException e) {
             idempotency.release(granted);
             throw e;
@@ -140,7 +146,8 @@ public class CrampReportResource {
             content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public CrampReportResponse get(@Parameter(description = "The report's id") @PathParam("id") UUID id) {
         String notFound = "No cramp report has id " + id + ".";
-        CrampReportResponse report = reports.find(id).orElseThrow(() -> ProblemException.notFound(notFound));
+        CrampReportResponse report = reports.find(id).map(mapper::toResponse)
+                .orElseThrow(() -> ProblemException.notFound(notFound));
         return access.visibleOrNotFound(report, report.userId(), notFound);
     }
 
@@ -175,7 +182,17 @@ public class CrampReportResource {
             throw ProblemException.invalid(errors);
         }
         access.requireActingFor(userId);
-        return reports.list(userId, fromInstant, toInstant, page);
+        PageRequest.Slice<CrampReport> slice = reports.list(userId, fromInstant, toInstant, page);
+        return new CrampReportPage(slice.items().stream().map(mapper::toResponse).toList(), slice.nextPageToken());
+    }
+
+    /** The stored report's answer is known before it is stored, so that a key's replay is recorded with it. */
+    private CrampReportResponse submit(CrampReportRequest request, IdempotencyService.Granted claim) {
+        CrampReport report = mapper.toEntity(request, UUID.randomUUID(), Instant.now());
+        CrampReportResponse response = mapper.toResponse(report);
+        reports.submit(report, claim == null ? null
+                : new IdempotencyService.Answer(claim, 201, response.links().self(), apiJson.write(response)));
+        return response;
     }
 
     private static Response created(CrampReportResponse response) {

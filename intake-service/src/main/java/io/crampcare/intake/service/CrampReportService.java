@@ -18,12 +18,8 @@ import io.crampcare.contracts.EventTypes;
 import io.crampcare.contracts.Topics;
 import io.crampcare.intake.mapping.CrampReportMapper;
 import io.crampcare.intake.model.CrampReport;
-import io.crampcare.intake.rest.CrampReportPage;
-import io.crampcare.intake.rest.CrampReportRequest;
-import io.crampcare.intake.rest.CrampReportResponse;
 import io.crampcare.support.metrics.CommittedCounts;
 import io.crampcare.support.outbox.Outbox;
-import io.crampcare.support.rest.ApiJson;
 import io.crampcare.support.paging.PageCursor;
 import io.crampcare.support.paging.PageRequest;
 import io.quarkus.panache.common.Sort;
@@ -39,15 +35,13 @@ public class CrampReportService {
     private final CrampReportMapper mapper;
     private final Outbox outbox;
     private final IdempotencyService idempotency;
-    private final ApiJson apiJson;
     private final CommittedCounts counts;
 
-    CrampReportService(CrampReportMapper mapper, Outbox outbox, IdempotencyService idempotency, ApiJson apiJson,
+    CrampReportService(CrampReportMapper mapper, Outbox outbox, IdempotencyService idempotency,
             CommittedCounts counts) {
         this.mapper = mapper;
         this.outbox = outbox;
         this.idempotency = idempotency;
-        this.apiJson = apiJson;
         this.counts = counts;
     }
 
@@ -56,28 +50,27 @@ public class CrampReportService {
     }
 
     /**
-     * Accepts a report: the report row, its {@code cramp-reports} event and (with an Idempotency-Key) the recorded
-     * response commit together or not at all.
+     * Accepts a new report: the report row, its {@code cramp-reports} event and (with an Idempotency-Key) the answer
+     * to replay commit together or not at all.
+     *
+     * @param answer the answer recorded for the request's Idempotency-Key, or null without one
      */
     @Transactional
-    public CrampReportResponse submit(CrampReportRequest request, IdempotencyService.Granted claim) {
-        CrampReport report = mapper.toEntity(request, UUID.randomUUID(), Instant.now());
+    public void submit(CrampReport report, IdempotencyService.Answer answer) {
         report.persist();
         outbox.write(Topics.CRAMP_REPORTS, report.userId, EventTypes.CRAMP_REPORT_SUBMITTED, report.userId,
                 mapper.toEvent(report), report.receivedAt);
-        CrampReportResponse response = mapper.toResponse(report);
-        if (claim != null) {
-            idempotency.complete(claim, 201, response.links().self(), apiJson.write(response));
+        if (answer != null) {
+            idempotency.complete(answer);
         }
         counts.increment(ACCEPTED);
         // Ids only: what the report says about someone's body stays out of the logs.
         LOG.infof("Accepted cramp report %s (user %s)", report.id, report.userId);
-        return response;
     }
 
     @Transactional
-    public Optional<CrampReportResponse> find(UUID id) {
-        return CrampReport.<CrampReport>findByIdOptional(id).map(mapper::toResponse);
+    public Optional<CrampReport> find(UUID id) {
+        return CrampReport.findByIdOptional(id);
     }
 
     /**
@@ -85,7 +78,7 @@ public class CrampReportService {
      *
      */
     @Transactional
-    public CrampReportPage list(String userId, Instant from, Instant to, PageRequest page) {
+    public PageRequest.Slice<CrampReport> list(String userId, Instant from, Instant to, PageRequest page) {
         StringBuilder query = new StringBuilder("userId = :userId");
         Map<String, Object> parameters = new HashMap<>(Map.of("userId", userId));
         if (from != null) {
@@ -99,7 +92,6 @@ public class CrampReportService {
         query.append(page.afterCondition("occurredAt", parameters));
         List<CrampReport> rows = CrampReport.<CrampReport>find(query.toString(), Sort.descending("occurredAt", "id"),
                 parameters).page(0, page.fetchSize()).list();
-        PageRequest.Slice<CrampReport> slice = page.slice(rows, r -> new PageCursor(r.occurredAt, r.id));
-        return new CrampReportPage(slice.items().stream().map(mapper::toResponse).toList(), slice.nextPageToken());
+        return page.slice(rows, r -> new PageCursor(r.occurredAt, r.id));
     }
 }

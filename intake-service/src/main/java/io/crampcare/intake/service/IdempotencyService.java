@@ -100,9 +100,17 @@ public class IdempotencyService {
         throw inFlight();
     }
 
-    /** Records the response of the granted request, inside the business transaction. */
+    /** The answer to record for a granted key, as it will be replayed. */
+    public record Answer(Granted claim, int status, String location, String body) {
+    }
+
+    /** Records the answer of the granted request, inside the business transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void complete(Granted claim, int status, String location, String body) {
+    public void complete(Answer answer) {
+        Granted claim = answer.claim();
+        int status = answer.status();
+        String location = answer.location();
+        String body = answer.body();
         int updated = em.createQuery("""
                 UPDATE IdempotencyRecord r
                 SET r.state = :completed, r.responseStatus = :status, r.responseLocation = :location, r.responseBody = :body
