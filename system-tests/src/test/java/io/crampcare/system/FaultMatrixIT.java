@@ -54,6 +54,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.crampcare.client.intake.model.Onset;
 import io.crampcare.contracts.EventTypes;
 import io.crampcare.contracts.Topics;
 import io.crampcare.kafka.ConsumerGroups;
@@ -447,7 +448,7 @@ class FaultMatrixIT {
             HttpRequest request = request("intake", "/api/v1/cramp-reports", user)
                     .header("Content-Type", "application/json").timeout(Duration.ofSeconds(10))
                     .POST(HttpRequest.BodyPublishers.ofString(SystemIT.json(SystemIT.report(user, Instant.now().minusSeconds(30),
-                            n % 2 == 0 ? "GRADUAL" : "SUDDEN", List.of())))).build();
+                            n % 2 == 0 ? Onset.GRADUAL : Onset.SUDDEN, List.of())))).build();
             CompletableFuture<?> answer = http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
                     .whenComplete((response, failure) -> {
                         if (failure != null) {

@@ -1,5 +1,7 @@
 package io.crampcare.system;
 
+import static io.restassured.config.ObjectMapperConfig.objectMapperConfig;
+import static io.restassured.config.RestAssuredConfig.config;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -16,13 +18,14 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,6 +35,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,9 +45,37 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
+import io.crampcare.client.advice.api.AdviceApi;
+import io.crampcare.client.advice.model.Advice;
+import io.crampcare.client.advice.model.Recommendation;
+import io.crampcare.client.advice.model.Urgency;
+import io.crampcare.client.intake.api.CrampReportsApi;
+import io.crampcare.client.intake.model.Activity;
+import io.crampcare.client.intake.model.ActivityType;
+import io.crampcare.client.intake.model.CrampContext;
+import io.crampcare.client.intake.model.CrampReport;
+import io.crampcare.client.intake.model.CrampReportPage;
+import io.crampcare.client.intake.model.CrampReportRequest;
+import io.crampcare.client.intake.model.Muscle;
+import io.crampcare.client.intake.model.Onset;
+import io.crampcare.client.intake.model.Side;
+import io.crampcare.client.intake.model.Symptom;
+import io.crampcare.client.reminder.api.NudgesApi;
+import io.crampcare.client.reminder.api.PreferencesApi;
+import io.crampcare.client.reminder.api.WorkoutsApi;
+import io.crampcare.client.reminder.model.AckOutcome;
+import io.crampcare.client.reminder.model.Acknowledgement;
+import io.crampcare.client.reminder.model.Nudge;
+import io.crampcare.client.reminder.model.NudgeKind;
+import io.crampcare.client.reminder.model.NudgeStatus;
+import io.crampcare.client.reminder.model.Preferences;
+import io.crampcare.client.reminder.model.Workout;
 import io.crampcare.contracts.EventTypes;
 import io.crampcare.contracts.Topics;
 import io.crampcare.system.fuzz.HostileRequest;
@@ -53,10 +85,8 @@ import io.crampcare.testsupport.CloudEventWriter;
 import io.crampcare.testsupport.TestTokens;
 import io.crampcare.testsupport.TestTraces;
 import io.crampcare.testsupport.TestUsers;
-import io.restassured.http.ContentType;
-import io.restassured.path.json.JsonPath;
+import io.restassured.builder.RequestSpecBuilder;
 import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 
 /**
  * The product end to end: the packaged services as processes on a real broker and PostgreSQL, driven only through
@@ -64,6 +94,10 @@ import io.restassured.specification.RequestSpecification;
  * broker, a killed advice service, two reminder replicas with one killed, poison and hostile input; one trace from a
  * posted report to its fired nudge, and a rolling restart (SIGTERM) of every service. Each scenario prints its
  * figures ("[system] ...").
+ * <p>
+ * All REST calls go through the Java clients generated from the services' own OpenAPI documents (typed models), and
+ * test-support's ApiContractFilter checks each of their exchanges against the serving service's document; only the
+ * hostile-input scenario sends raw bytes.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -110,45 +144,57 @@ class SystemIT {
     @Order(1)
     void happyPath() {
         String user = TestUsers.newUser("alice");
-        putPreferences(user, zoneWhereItIsAboutNoon());
-        Map<String, Object> cramp = report(user, Instant.now().minus(10, ChronoUnit.MINUTES), "SUDDEN", List.of());
-        cramp.put("visibleLump", true);
-        cramp.put("bodyWeightKg", 70.0);
-        String reportId = as(user, "intake").contentType(ContentType.JSON).body(cramp)
-                .post("/api/v1/cramp-reports").then().statusCode(201).extract().path("id");
+        Preferences preferences = putPreferences(user, zoneWhereItIsAboutNoon());
+        assertEquals(preferences, as(user).preferences.getPreferences().userIdPath(user).executeAs(status(200)));
+        CrampReportRequest cramp = report(user, Instant.now().minus(10, ChronoUnit.MINUTES), Onset.SUDDEN, List.of())
+                .visibleLump(true).bodyWeightKg(70.0);
+        CrampReport stored = as(user).reports.submitCrampReport().body(cramp).executeAs(status(201));
+        assertNotNull(stored.getId());
+        assertEquals(user, stored.getUserId());
+        assertEquals(Onset.SUDDEN, stored.getOnset());
+        assertEquals(Boolean.TRUE, stored.getVisibleLump());
+        assertEquals(stored, as(user).reports.getCrampReport().idPath(stored.getId()).executeAs(status(200)));
+        UUID reportId = stored.getId();
 
         long t0 = System.nanoTime();
-        Response advice = awaitAdvice(user, reportId);
+        Advice advice = awaitAdvice(user, reportId);
         say("happy path: advice %d ms after the report was accepted", (System.nanoTime() - t0) / 1_000_000);
-        assertEquals("SELF_CARE", advice.path("urgency"));
-        List<String> rules = advice.path("recommendations.ruleId");
+        assertEquals(reportId, advice.getReportId());
+        assertEquals(Urgency.SELF_CARE, advice.getUrgency());
+        List<String> rules = advice.getRecommendations().stream().map(Recommendation::getRuleId).toList();
         // 900 mL already drunk: the advice counts it (daily-water is for reports that do not say).
         assertTrue(rules.containsAll(List.of("sudden-static-stretch", "daily-water-left", "warm-up-before", "stretch-after",
                 "ease-glute-load", "balanced-diet-minerals", "sports-drink-heavy-workout")), rules.toString());
-        List<String> sources = advice.path("recommendations.source.reference");
-        assertTrue(sources.stream().allMatch(s -> s != null && !s.isBlank()));
+        assertTrue(advice.getRecommendations().stream().map(r -> r.getSource().getReference())
+                .allMatch(s -> s != null && !s.isBlank()));
+        assertEquals(advice, as(user).advice.getAdvice().idPath(advice.getAdviceId()).executeAs(status(200)));
 
-        List<Integer> water = await().atMost(Duration.ofSeconds(30)).until(() -> as(user, "reminder")
-                .queryParam("status", "PLANNED").queryParam("pageSize", 100).get("/api/v1/users/" + user + "/nudges")
-                .then().statusCode(200).extract().jsonPath().getList("items.findAll { it.kind == 'HYDRATION' }.amountMl", Integer.class),
+        List<Integer> water = await().atMost(Duration.ofSeconds(30)).until(() -> as(user).nudges.listNudges()
+                .userIdPath(user).statusQuery(NudgeStatus.PLANNED).pageSizeQuery(100).executeAs(status(200)).getItems()
+                .stream().filter(n -> n.getKind() == NudgeKind.HYDRATION).map(Nudge::getAmountMl).toList(),
                 list -> !list.isEmpty());
         say("happy path: %d hydration nudges planned (%d mL)", water.size(), water.stream().mapToInt(Integer::intValue).sum());
 
         // Warm-up lead is one minute here: a workout starting in 65 s has its warm-up due in 5 s.
         Instant start = Instant.now().plusSeconds(65).truncatedTo(ChronoUnit.SECONDS);
-        String workoutId = as(user, "reminder").contentType(ContentType.JSON)
-                .body(Map.of("type", "ONE_OFF", "startsAt", start.toString(), "durationMinutes", 30, "intensity", "HARD"))
-                .post("/api/v1/users/" + user + "/workouts").then().statusCode(201).extract().path("id");
+        Workout workout = as(user).workouts.createWorkout().userIdPath(user)
+                .body(oneOffWorkout(start, io.crampcare.client.reminder.model.Intensity.HARD)).executeAs(status(201));
+        assertNotNull(workout.getId(), "the created workout comes back with its id");
+        assertEquals(start, workout.getStartsAt().toInstant());
+        assertEquals(workout, as(user).workouts.getWorkout().userIdPath(user).workoutIdPath(workout.getId())
+                .executeAs(status(200)));
         EventLog.Event warmUp = await().atMost(Duration.ofSeconds(30)).until(() -> events.on(Topics.NUDGES,
                 e -> user.equals(e.key()) && "WARM_UP".equals(e.data().path("kind").asText())), l -> !l.isEmpty()).get(0);
         Instant due = Instant.parse(warmUp.data().path("dueAt").asText());
         assertEquals(start.minus(1, ChronoUnit.MINUTES), due);
-        assertEquals(workoutId, warmUp.data().path("workoutId").asText());
+        assertEquals(workout.getId().toString(), warmUp.data().path("workoutId").asText());
 
-        as(user, "reminder").contentType(ContentType.JSON).body(Map.of("outcome", "DONE"))
-                .post("/api/v1/nudges/" + warmUp.data().path("nudgeId").asText() + "/ack").then().statusCode(200);
-        await().atMost(Duration.ofSeconds(30)).until(() -> as(user, "advice").get("/api/v1/users/" + user + "/adherence")
-                .then().statusCode(200).extract().<Integer>path("answered"), answered -> answered == 1);
+        Nudge answered = as(user).nudges.acknowledgeNudge().idPath(warmUp.data().path("nudgeId").asText())
+                .body(new Acknowledgement().outcome(AckOutcome.DONE)).executeAs(status(200));
+        assertEquals(NudgeStatus.DONE, answered.getStatus());
+        assertEquals(workout.getId(), answered.getWorkoutId());
+        await().atMost(Duration.ofSeconds(30)).until(() -> as(user).advice.getAdherence().userIdPath(user)
+                .executeAs(status(200)).getAnswered(), n -> n == 1L);
         say("happy path: warm-up fired for %s, acknowledged DONE, adherence in the advice service: 1 of 1", due);
     }
 
@@ -156,17 +202,17 @@ class SystemIT {
     @Order(2)
     void redFlagsGiveEmergencyAdviceFirst() {
         String user = TestUsers.newUser("red-flag");
-        String reportId = as(user, "intake").contentType(ContentType.JSON)
-                .body(report(user, Instant.now().minusSeconds(60), "GRADUAL", List.of("SADDLE_NUMBNESS", "BLADDER_OR_BOWEL_CHANGE")))
-                .post("/api/v1/cramp-reports").then().statusCode(201).extract().path("id");
+        UUID reportId = submit(report(user, Instant.now().minusSeconds(60), Onset.GRADUAL,
+                List.of(Symptom.SADDLE_NUMBNESS, Symptom.BLADDER_OR_BOWEL_CHANGE)));
         long t0 = System.nanoTime();
-        Response advice = awaitAdvice(user, reportId);
+        Advice advice = awaitAdvice(user, reportId);
         long ms = (System.nanoTime() - t0) / 1_000_000;
         say("red flag: EMERGENCY advice readable %d ms after the report (target: within a second)", ms);
-        assertEquals("EMERGENCY", advice.path("urgency"));
-        assertEquals("EMERGENCY", advice.path("recommendations[0].urgency"));
-        assertTrue(advice.<String>path("headline").startsWith("Seek medical care now"));
-        assertNull(advice.path("hydration"), "no water plan in an emergency");
+        assertEquals(Urgency.EMERGENCY, advice.getUrgency());
+        assertEquals(Urgency.EMERGENCY, advice.getRecommendations().get(0).getUrgency());
+        assertTrue(advice.getHeadline().startsWith("Seek medical care now"));
+        // Absent, not null: ApiContractFilter holds the body to the schema, which does not allow null.
+        assertNull(advice.getHydration(), "no water plan in an emergency");
     }
 
     @Test
@@ -185,17 +231,15 @@ class SystemIT {
                 }
             }
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> as(user, "advice").get("/api/v1/users/" + user + "/adherence")
-                .then().extract().<Integer>path("answered"), n -> n != null && n == 10);
-        Response last = null;
+        await().atMost(Duration.ofSeconds(30)).until(() -> as(user).advice.getAdherence().userIdPath(user)
+                .executeAs(status(200)).getAnswered(), n -> n == 10L);
+        Advice last = null;
         for (int daysAgo = 3; daysAgo >= 1; daysAgo--) {
-            String reportId = as(user, "intake").contentType(ContentType.JSON)
-                    .body(report(user, now.minus(daysAgo, ChronoUnit.DAYS).plusSeconds(7200), "GRADUAL", List.of()))
-                    .post("/api/v1/cramp-reports").then().statusCode(201).extract().path("id");
+            UUID reportId = submit(report(user, now.minus(daysAgo, ChronoUnit.DAYS).plusSeconds(7200), Onset.GRADUAL, List.of()));
             last = awaitAdvice(user, reportId);
         }
-        assertEquals("SEE_DOCTOR", last.path("urgency"));
-        assertEquals("frequent-despite-advice", last.path("recommendations[0].ruleId"));
+        assertEquals(Urgency.SEE_DOCTOR, last.getUrgency());
+        assertEquals("frequent-despite-advice", last.getRecommendations().get(0).getRuleId());
         say("frequent despite adherence: 3 reports in 3 days with 10 of 10 nudges done -> SEE_DOCTOR");
     }
 
@@ -209,10 +253,7 @@ class SystemIT {
             writer.send(Topics.CRAMP_REPORTS, user, poisonId, EventTypes.CRAMP_REPORT_SUBMITTED,
                     "/crampcare/intake-service", "{\"reportId\": 42, oops");
         }
-        String reportId = as(user, "intake").contentType(ContentType.JSON)
-                .body(report(user, Instant.now().minusSeconds(60), "GRADUAL", List.of()))
-                .post("/api/v1/cramp-reports").then().statusCode(201).extract().path("id");
-        awaitAdvice(user, reportId);
+        awaitAdvice(user, postReport(user));
         List<EventLog.Event> parked = await().atMost(Duration.ofSeconds(30))
                 .until(() -> events.on(Topics.deadLetter(Topics.CRAMP_REPORTS), e -> user.equals(e.key())), l -> !l.isEmpty());
         assertEquals("{\"reportId\": 42, oops", parked.get(0).raw());
@@ -226,19 +267,16 @@ class SystemIT {
         String victim = TestUsers.newUser("victim");
         putPreferences(user, "Europe/Berlin");
         putPreferences(victim, "Europe/Berlin");
-        String reportId = postReport(user);
+        UUID reportId = postReport(user);
         postReport(victim);
-        String adviceId = awaitAdvice(user, reportId).path("adviceId");
-        String workoutId = as(user, "reminder").contentType(ContentType.JSON)
-                .body(Map.of("type", "ONE_OFF", "startsAt", Instant.now().plus(3, ChronoUnit.HOURS).toString(),
-                        "durationMinutes", 30, "intensity", "HARD"))
-                .post("/api/v1/users/" + user + "/workouts").then().statusCode(201).extract().path("id");
-        String nudgeId = as(user, "reminder").get("/api/v1/users/" + user + "/nudges").then().statusCode(200)
-                .extract().path("items[0].id");
+        UUID adviceId = awaitAdvice(user, reportId).getAdviceId();
+        UUID workoutId = createWorkout(user, Instant.now().plus(3, ChronoUnit.HOURS),
+                io.crampcare.client.reminder.model.Intensity.HARD).getId();
+        UUID nudgeId = as(user).nudges.listNudges().userIdPath(user).executeAs(status(200)).getItems().get(0).getId();
         Map<String, Integer> before = holdings(user, victim);
 
-        List<HostileRequest> requests = HostileRequests.generate(20261126L, 3000,
-                new Targets(user, TestTokens.user(user), victim, reportId, adviceId, nudgeId, workoutId));
+        List<HostileRequest> requests = HostileRequests.generate(20261126L, 3000, new Targets(user, TestTokens.user(user),
+                victim, reportId.toString(), adviceId.toString(), nudgeId.toString(), workoutId.toString()));
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         Map<String, Integer> statuses = new TreeMap<>();
         List<String> wrong = new ArrayList<>();
@@ -281,10 +319,8 @@ class SystemIT {
                 "the user's reports changed only by the requests that were accepted");
     }
 
-    private String postReport(String user) {
-        return as(user, "intake").contentType(ContentType.JSON)
-                .body(report(user, Instant.now().minusSeconds(60), "GRADUAL", List.of()))
-                .post("/api/v1/cramp-reports").then().statusCode(201).extract().path("id");
+    private UUID postReport(String user) {
+        return submit(report(user, Instant.now().minusSeconds(60), Onset.GRADUAL, List.of()));
     }
 
     /** How many reports and workouts each of the two users has (read as an admin). */
@@ -292,23 +328,20 @@ class SystemIT {
         Map<String, Integer> counts = new HashMap<>();
         for (String who : List.of(user, victim)) {
             String label = who.equals(user) ? "user" : "victim";
+            Clients admin = asAdmin();
             int reports = 0;
             String token = null;
             do {
-                RequestSpecification request = TestTokens.asAdmin().baseUri(system.url("intake"))
-                        .queryParam("userId", who).queryParam("pageSize", 100);
+                var request = admin.reports.listCrampReports().userIdQuery(who).pageSizeQuery(100);
                 if (token != null) {
-                    request.queryParam("pageToken", token);
+                    request.pageTokenQuery(token);
                 }
-                JsonPath page = request.get("/api/v1/cramp-reports").then().statusCode(200)
-                        .extract().jsonPath();
-                reports += page.getList("items").size();
-                token = page.getString("nextPageToken");
+                CrampReportPage page = request.executeAs(status(200));
+                reports += page.getItems().size();
+                token = page.getNextPageToken();
             } while (token != null);
             counts.put(label + " reports", reports);
-            counts.put(label + " workouts", TestTokens.asAdmin().baseUri(system.url("reminder"))
-                    .get("/api/v1/users/" + who + "/workouts").then().statusCode(200).extract().jsonPath()
-                    .getList("").size());
+            counts.put(label + " workouts", admin.workouts.listWorkouts().userIdPath(who).executeAs(status(200)).size());
         }
         return counts;
     }
@@ -354,9 +387,7 @@ class SystemIT {
         for (int i = 0; i < workouts; i++) {
             String user = TestUsers.newUser("replica");
             users.add(user);
-            as(user, "reminder").contentType(ContentType.JSON)
-                    .body(Map.of("type", "ONE_OFF", "startsAt", start.toString(), "durationMinutes", 30, "intensity", "LIGHT"))
-                    .post("/api/v1/users/" + user + "/workouts").then().statusCode(201);
+            createWorkout(user, start, io.crampcare.client.reminder.model.Intensity.LIGHT);
         }
         Instant due = start.minus(1, ChronoUnit.MINUTES);
         while (Instant.now().isBefore(due.plusMillis(300))) {
@@ -411,22 +442,22 @@ class SystemIT {
         LocalTime local = LocalTime.now(ZoneId.of(zone)).truncatedTo(ChronoUnit.MINUTES);
         putPreferences(user, zone, local.plusMinutes(2).toString());
         String traceparent = TestTraces.newTraceparent();
-        Map<String, Object> cramp = report(user, Instant.now().minus(10, ChronoUnit.MINUTES), "GRADUAL", List.of());
-        cramp.put("bodyWeightKg", 70.0);
-        String reportId = as(user, "intake").header("traceparent", traceparent).contentType(ContentType.JSON)
-                .body(cramp).post("/api/v1/cramp-reports").then().statusCode(201).extract().path("id");
+        CrampReportRequest cramp = report(user, Instant.now().minus(10, ChronoUnit.MINUTES), Onset.GRADUAL, List.of())
+                .bodyWeightKg(70.0);
+        UUID reportId = as(user).reports.submitCrampReport().reqSpec(r -> r.addHeader("traceparent", traceparent))
+                .body(cramp).executeAs(status(201)).getId();
         awaitAdvice(user, reportId);
         EventLog.Event advice = await().atMost(Duration.ofSeconds(30)).until(() -> events.on(Topics.ADVICE,
-                e -> reportId.equals(e.data().path("reportId").asText())), l -> !l.isEmpty()).get(0);
+                e -> reportId.toString().equals(e.data().path("reportId").asText())), l -> !l.isEmpty()).get(0);
         assertNotNull(advice.traceparent(), "the advice event carries a traceparent");
         assertEquals(TestTraces.traceId(traceparent), TestTraces.traceId(advice.traceparent()), "advice in the report's trace");
         // Tomorrow's water is planned too: wait for the plan, then look for today's one nudge (planned or fired).
-        List<String> due = await().atMost(Duration.ofSeconds(30)).until(() -> as(user, "reminder")
-                .queryParam("pageSize", 100).get("/api/v1/users/" + user + "/nudges").then().statusCode(200)
-                .extract().jsonPath().getList("items.findAll { it.kind == 'HYDRATION' }.dueAt", String.class),
+        List<Instant> due = await().atMost(Duration.ofSeconds(30)).until(() -> as(user).nudges.listNudges()
+                .userIdPath(user).pageSizeQuery(100).executeAs(status(200)).getItems().stream()
+                .filter(n -> n.getKind() == NudgeKind.HYDRATION).map(n -> n.getDueAt().toInstant()).toList(),
                 l -> !l.isEmpty());
         Instant soon = Instant.now().plus(2, ChronoUnit.MINUTES);
-        boolean today = due.stream().map(Instant::parse).anyMatch(at -> at.isBefore(soon));
+        boolean today = due.stream().anyMatch(at -> at.isBefore(soon));
         say("trace %s: report posted with it, advice event in it, %s", TestTraces.traceId(traceparent),
                 today ? "a water nudge planned for the next minute" : "planned too late for today's last minute");
         if (today) {
@@ -445,10 +476,7 @@ class SystemIT {
         for (int i = 0; i < workouts; i++) {
             String user = TestUsers.newUser("rolling");
             users.add(user);
-            as(user, "reminder").contentType(ContentType.JSON)
-                    .body(Map.of("type", "ONE_OFF", "startsAt", firstStart.plusSeconds(i).toString(),
-                            "durationMinutes", 30, "intensity", "LIGHT"))
-                    .post("/api/v1/users/" + user + "/workouts").then().statusCode(201);
+            createWorkout(user, firstStart.plusSeconds(i), io.crampcare.client.reminder.model.Intensity.LIGHT);
         }
         int deadLettersBefore = deadLetters();
         Figures figures = postWhile("rolling restart", 5_000, () -> {
@@ -526,8 +554,8 @@ class SystemIT {
             long deadline = System.nanoTime() + ADVICE_TIMEOUT.toNanos();
             List<String> missing = new ArrayList<>(accepted);
             while (!missing.isEmpty() && System.nanoTime() < deadline) {
-                missing.removeIf(id -> as(users.get(id), "advice").get("/api/v1/cramp-reports/" + id + "/advice")
-                        .statusCode() == 200);
+                missing.removeIf(id -> as(users.get(id)).advice.getAdviceForReport().reportIdPath(id)
+                        .execute(Response::statusCode) == 200);
                 if (!missing.isEmpty()) {
                     ServiceProcess.sleep(500);
                 }
@@ -564,11 +592,11 @@ class SystemIT {
                 String user = users.get(i++ % users.size());
                 posted.incrementAndGet();
                 try {
-                    Response response = as(user, "intake").contentType(ContentType.JSON)
-                            .body(report(user, Instant.now().minusSeconds(30), i % 2 == 0 ? "GRADUAL" : "SUDDEN", List.of()))
-                            .post("/api/v1/cramp-reports");
+                    Response response = as(user).reports.submitCrampReport()
+                            .body(report(user, Instant.now().minusSeconds(30), i % 2 == 0 ? Onset.GRADUAL : Onset.SUDDEN, List.of()))
+                            .execute(Function.identity());
                     if (response.statusCode() == 201) {
-                        String id = response.path("id");
+                        String id = response.as(CrampReport.class).getId().toString();
                         accepted.add(id);
                         acceptedUsers.put(id, user);
                     } else {
@@ -597,53 +625,111 @@ class SystemIT {
 
     // --- helpers -----------------------------------------------------------------------------------------------
 
-    private RequestSpecification as(String user, String service) {
-        return TestTokens.asUser(user).baseUri(system.url(service)).when();
+    /** The generated clients of the three services, each call with {@code token} against the running process. */
+    private final class Clients {
+        final CrampReportsApi reports;
+        final AdviceApi advice;
+        final PreferencesApi preferences;
+        final WorkoutsApi workouts;
+        final NudgesApi nudges;
+
+        Clients(String token) {
+            reports = io.crampcare.client.intake.ApiClient.api(io.crampcare.client.intake.ApiClient.Config.apiConfig()
+                    .reqSpecSupplier(() -> spec("intake", token, io.crampcare.client.intake.JacksonObjectMapper.jackson())))
+                    .crampReports();
+            advice = io.crampcare.client.advice.ApiClient.api(io.crampcare.client.advice.ApiClient.Config.apiConfig()
+                    .reqSpecSupplier(() -> spec("advice", token, io.crampcare.client.advice.JacksonObjectMapper.jackson())))
+                    .advice();
+            io.crampcare.client.reminder.ApiClient reminder = io.crampcare.client.reminder.ApiClient.api(
+                    io.crampcare.client.reminder.ApiClient.Config.apiConfig().reqSpecSupplier(() -> spec("reminder", token,
+                            io.crampcare.client.reminder.JacksonObjectMapper.jackson())));
+            preferences = reminder.preferences();
+            workouts = reminder.workouts();
+            nudges = reminder.nudges();
+        }
     }
 
-    private Response awaitAdvice(String user, String reportId) {
+    /**
+     * What the generated ApiClient's default supplier sets (its own Jackson mapping), with the service's address
+     * as this run started it and the bearer token. Requests go through RestAssured.given(), so the global
+     * ApiContractFilter sees them.
+     */
+    private RequestSpecBuilder spec(String service, String token, io.restassured.mapper.ObjectMapper mapper) {
+        return new RequestSpecBuilder().setBaseUri(system.url(service)).addHeader("Authorization", "Bearer " + token)
+                .setConfig(config().objectMapperConfig(objectMapperConfig().defaultObjectMapper(mapper)));
+    }
+
+    private Clients as(String user) {
+        return new Clients(TestTokens.user(user));
+    }
+
+    private Clients asAdmin() {
+        return new Clients(TestTokens.admin());
+    }
+
+    /** For a generated operation's executeAs: the answer must have this status before its body is read. */
+    private static Function<Response, Response> status(int expected) {
+        return response -> response.then().statusCode(expected).extract().response();
+    }
+
+    private UUID submit(CrampReportRequest report) {
+        return as(report.getUserId()).reports.submitCrampReport().body(report).executeAs(status(201)).getId();
+    }
+
+    /** The report's advice once the advice service has it (404 until then). */
+    private Advice awaitAdvice(String user, UUID reportId) {
         return await().atMost(ADVICE_TIMEOUT).pollInterval(Duration.ofMillis(50))
-                .until(() -> as(user, "advice").get("/api/v1/cramp-reports/" + reportId + "/advice"),
-                        r -> r.statusCode() == 200);
+                .until(() -> as(user).advice.getAdviceForReport().reportIdPath(reportId).execute(Function.identity()),
+                        r -> r.statusCode() == 200)
+                .as(Advice.class);
     }
 
-    private void putPreferences(String user, String zone) {
-        putPreferences(user, zone, "23:59");
+    private Workout createWorkout(String user, Instant start, io.crampcare.client.reminder.model.Intensity intensity) {
+        return as(user).workouts.createWorkout().userIdPath(user).body(oneOffWorkout(start, intensity))
+                .executeAs(status(201));
     }
 
-    private void putPreferences(String user, String zone, String wakingEnd) {
-        as(user, "reminder").contentType(ContentType.JSON)
-                .body(Map.of("timeZone", zone, "wakingStart", "00:00", "wakingEnd", wakingEnd, "dailyCap", 8,
-                        "kinds", List.of("HYDRATION", "PRE_EXERCISE_HYDRATION", "WARM_UP", "STRETCH")))
-                .put("/api/v1/users/" + user + "/preferences").then().statusCode(200);
+    private static Workout oneOffWorkout(Instant start, io.crampcare.client.reminder.model.Intensity intensity) {
+        return new Workout().type(io.crampcare.client.reminder.model.Type.ONE_OFF)
+                .startsAt(OffsetDateTime.ofInstant(start, ZoneOffset.UTC)).durationMinutes(30).intensity(intensity);
     }
 
-    static Map<String, Object> report(String user, Instant occurredAt, String onset, List<String> symptoms) {
-        Map<String, Object> report = new LinkedHashMap<>();
-        report.put("userId", user);
-        report.put("occurredAt", occurredAt.toString());
-        report.put("muscle", "GLUTEUS_MAXIMUS");
-        report.put("side", "LEFT");
-        report.put("onset", onset);
-        report.put("severity", 7);
-        report.put("durationSeconds", 90);
-        report.put("context", "AFTER_EXERCISE");
-        report.put("activity", Map.of("type", "SQUATS", "intensity", "HARD", "minutes", 45));
-        report.put("warmedUp", false);
-        report.put("stretchedAfter", false);
-        report.put("sweatingHeavily", true);
-        report.put("waterTodayMl", 900);
-        report.put("symptoms", symptoms);
-        return report;
+    private Preferences putPreferences(String user, String zone) {
+        return putPreferences(user, zone, "23:59");
+    }
+
+    /** A user's first preferences (no If-Match needed), as stored. */
+    private Preferences putPreferences(String user, String zone, String wakingEnd) {
+        Preferences preferences = new Preferences().timeZone(zone).wakingStart("00:00").wakingEnd(wakingEnd).dailyCap(8)
+                .kinds(new LinkedHashSet<>(List.of(NudgeKind.HYDRATION, NudgeKind.PRE_EXERCISE_HYDRATION,
+                        NudgeKind.WARM_UP, NudgeKind.STRETCH)));
+        Preferences stored = as(user).preferences.putPreferences().userIdPath(user).body(preferences)
+                .executeAs(status(200));
+        assertEquals(preferences, stored);
+        return stored;
+    }
+
+    static CrampReportRequest report(String user, Instant occurredAt, Onset onset, List<Symptom> symptoms) {
+        return new CrampReportRequest().userId(user).occurredAt(OffsetDateTime.ofInstant(occurredAt, ZoneOffset.UTC))
+                .muscle(Muscle.GLUTEUS_MAXIMUS).side(Side.LEFT).onset(onset).severity(7).durationSeconds(90)
+                .context(CrampContext.AFTER_EXERCISE)
+                .activity(new Activity().type(ActivityType.SQUATS)
+                        .intensity(io.crampcare.client.intake.model.Intensity.HARD).minutes(45))
+                .warmedUp(false).stretchedAfter(false).sweatingHeavily(true).waterTodayMl(900)
+                .symptoms(new LinkedHashSet<>(symptoms));
     }
 
     private static long distinct(List<EventLog.Event> events, String field) {
         return events.stream().map(e -> e.data().path(field).asText()).distinct().count();
     }
 
+    /** Absent values left out and instants as ISO-8601 text, as the generated clients write them. */
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).setSerializationInclusion(JsonInclude.Include.NON_NULL);
+
     static String json(Object value) {
         try {
-            return new ObjectMapper().writeValueAsString(value);
+            return JSON.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
