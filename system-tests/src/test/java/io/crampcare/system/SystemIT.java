@@ -76,6 +76,7 @@ import io.crampcare.client.reminder.model.NudgeKind;
 import io.crampcare.client.reminder.model.NudgeStatus;
 import io.crampcare.client.reminder.model.Preferences;
 import io.crampcare.client.reminder.model.Workout;
+import io.crampcare.client.reminder.model.WorkoutRequest;
 import io.crampcare.contracts.EventTypes;
 import io.crampcare.contracts.Topics;
 import io.crampcare.system.fuzz.HostileRequest;
@@ -689,8 +690,8 @@ class SystemIT {
                 .executeAs(status(201));
     }
 
-    private static Workout oneOffWorkout(Instant start, io.crampcare.client.reminder.model.Intensity intensity) {
-        return new Workout().type(io.crampcare.client.reminder.model.Type.ONE_OFF)
+    private static WorkoutRequest oneOffWorkout(Instant start, io.crampcare.client.reminder.model.Intensity intensity) {
+        return new WorkoutRequest().type(io.crampcare.client.reminder.model.Type.ONE_OFF)
                 .startsAt(OffsetDateTime.ofInstant(start, ZoneOffset.UTC)).durationMinutes(30).intensity(intensity);
     }
 

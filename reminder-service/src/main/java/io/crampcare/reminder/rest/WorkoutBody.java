@@ -5,11 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.validation.constraints.Max;
@@ -27,10 +25,9 @@ import io.crampcare.reminder.planning.LocalTimes;
 import io.crampcare.support.problem.Problem;
 import io.crampcare.support.problem.ProblemException;
 
-/** A workout as the API takes and shows it: one-off (startsAt) or weekly (days at localStartTime). */
-@Schema(name = "Workout")
+/** A workout as the API takes it: one-off (startsAt) or weekly (days at localStartTime); answers are WorkoutView. */
+@Schema(name = "WorkoutRequest")
 public record WorkoutBody(
-        @Schema(readOnly = true, required = true, description = "The workout's id (in answers only).") UUID id,
         @Schema(description = "ONE_OFF (give startsAt) or WEEKLY (give days and localStartTime).", required = true)
         @NotNull Type type,
         @Schema(description = "Start of a one-off workout, ISO-8601, in the future.", example = "2026-11-27T17:30:00Z")
@@ -48,14 +45,6 @@ public record WorkoutBody(
     public enum Type {
         ONE_OFF,
         WEEKLY
-    }
-
-    static WorkoutBody of(Workout w) {
-        Set<DayOfWeek> days = w.weeklyDays == null ? null
-                : Arrays.stream(w.weeklyDays.split(",")).map(DayOfWeek::valueOf)
-                        .collect(Collectors.toCollection(() -> EnumSet.noneOf(DayOfWeek.class)));
-        return new WorkoutBody(w.id, w.oneOffStart != null ? Type.ONE_OFF : Type.WEEKLY, w.oneOffStart, days,
-                w.weeklyStart, w.durationMinutes, w.intensity);
     }
 
     /** The workout to store, after the checks that span fields; 400 naming each problem. */

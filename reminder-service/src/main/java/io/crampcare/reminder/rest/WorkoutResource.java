@@ -50,7 +50,7 @@ public class WorkoutResource {
     @Operation(operationId = "createWorkout", summary = "Register a workout", description = "Its nudges are planned at once for the next 48 h, "
             + "and roll forward from there (weekly workouts).")
     @APIResponse(responseCode = "201", description = "Registered; Location names it",
-            content = @Content(schema = @Schema(implementation = WorkoutBody.class)))
+            content = @Content(schema = @Schema(implementation = WorkoutView.class)))
     @APIResponse(responseCode = "400", description = "Invalid workout; errors names each field")
     public Response create(@Parameter(ref = Access.USER_ID_PARAMETER) @PathParam("userId") String userId,
             @Valid @NotNull(message = "a JSON body is required") WorkoutBody body) {
@@ -59,17 +59,17 @@ public class WorkoutResource {
         Workout workout = workouts.create(body.toWorkout(userId, now), now);
         return Response.status(Response.Status.CREATED)
                 .header("Location", "/api/v1/users/" + userId + "/workouts/" + workout.id)
-                .entity(WorkoutBody.of(workout)).build();
+                .entity(WorkoutView.of(workout)).build();
     }
 
     @GET
     @Operation(operationId = "listWorkouts", summary = "A user's workouts", description = "Oldest first; deleted ones "
             + "are not listed.")
     @APIResponse(responseCode = "200", description = "The workouts", content = @Content(schema = @Schema(
-            type = SchemaType.ARRAY, implementation = WorkoutBody.class)))
-    public List<WorkoutBody> list(@Parameter(ref = Access.USER_ID_PARAMETER) @PathParam("userId") String userId) {
+            type = SchemaType.ARRAY, implementation = WorkoutView.class)))
+    public List<WorkoutView> list(@Parameter(ref = Access.USER_ID_PARAMETER) @PathParam("userId") String userId) {
         access.requireActingFor(userId);
-        return workouts.list(userId).stream().map(WorkoutBody::of).toList();
+        return workouts.list(userId).stream().map(WorkoutView::of).toList();
     }
 
     @GET
@@ -77,12 +77,12 @@ public class WorkoutResource {
     @Operation(operationId = "getWorkout", summary = "Read one workout", description = "Where Location of a new "
             + "workout points.")
     @APIResponse(responseCode = "200", description = "The workout",
-            content = @Content(schema = @Schema(implementation = WorkoutBody.class)))
+            content = @Content(schema = @Schema(implementation = WorkoutView.class)))
     @APIResponse(responseCode = "404", description = "No such workout (or it was deleted)")
-    public WorkoutBody get(@Parameter(ref = Access.USER_ID_PARAMETER) @PathParam("userId") String userId,
+    public WorkoutView get(@Parameter(ref = Access.USER_ID_PARAMETER) @PathParam("userId") String userId,
             @Parameter(description = "The workout's id") @PathParam("workoutId") UUID workoutId) {
         access.requireActingFor(userId);
-        return WorkoutBody.of(workouts.get(userId, workoutId));
+        return WorkoutView.of(workouts.get(userId, workoutId));
     }
 
     @DELETE
