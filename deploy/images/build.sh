@@ -60,7 +60,7 @@ build_stand_in() {
   # --network host: apt inside the build reaches the mirror only through the host's network here.
   docker build -q --network host --build-arg BASE="$base" --build-arg JAVA_RUNTIME="${order[0]}" \
     --label org.opencontainers.image.description="CrampCare stand-in for $name, built by deploy/images/build.sh" \
-    -t "$name" -f "$dir/Dockerfile" "$root/deploy" >/dev/null
+    -t "$name" -f "$dir/Dockerfile" "$root/deploy" >"$log" 2>&1 || { cat "$log" >&2; die "building $name failed"; }
 }
 
 maven_output() {
@@ -75,10 +75,14 @@ maven_output() {
 }
 
 started=$SECONDS
+# Builder output goes here and is shown only when a build fails.
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
 docker info >/dev/null 2>&1 || die "no Docker engine answers (start dockerd first)"
 maven_output
 build_base
 for name in "${order[@]}"; do build_stand_in "$name"; done
 say "building the services (docker-compose build)"
-(cd "$root" && docker-compose build -q intake-service advice-service reminder-service)
+(cd "$root" && docker-compose build -q intake-service advice-service reminder-service) >"$log" 2>&1 \
+  || { cat "$log" >&2; die "building the services failed"; }
 say "done in $((SECONDS - started)) s"

@@ -22,7 +22,8 @@ if [ ! -s "$PGDATA/PG_VERSION" ]; then
   printf '\nhost all all all %s\n' "${POSTGRES_HOST_AUTH_METHOD:-scram-sha-256}" >> "$PGDATA/pg_hba.conf"
   printf "listen_addresses = '*'\n" >> "$PGDATA/postgresql.conf"
   # Init scripts run against a server that listens on the socket only, so nobody connects over TCP before they end.
-  pg_ctl -D "$PGDATA" -o "-c listen_addresses=''" -w start >/dev/null
+  # Its log shows in the container's, as in the official image ("ready to accept connections" twice on a first start).
+  pg_ctl -D "$PGDATA" -o "-c listen_addresses=''" -w start
   if [ "$database" != postgres ]; then
     psql -v ON_ERROR_STOP=1 --username "$user" --no-password --dbname postgres -qc "CREATE DATABASE \"$database\""
   fi
@@ -35,7 +36,7 @@ if [ ! -s "$PGDATA/PG_VERSION" ]; then
       *) echo "postgres stand-in: ignoring $file" ;;
     esac
   done
-  pg_ctl -D "$PGDATA" -m fast -w stop >/dev/null
+  pg_ctl -D "$PGDATA" -m fast -w stop
   echo "postgres stand-in: database initialised"
 fi
 shift; exec postgres "$@"
