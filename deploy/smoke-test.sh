@@ -51,8 +51,7 @@ cleanup() {
   fi
   if [ -n "$dockerd_pid" ]; then
     say "stopping the Docker engine this script started (pid $dockerd_pid)"
-    kill "$dockerd_pid" 2>/dev/null || true
-    wait "$dockerd_pid" 2>/dev/null || true
+    "$root/deploy/docker-engine.sh" stop "$dockerd_pid" || true
   fi
   rm -rf "$work"
   [ $rc -eq 0 ] || say "smoke test FAILED (exit $rc) after $((SECONDS - run_started)) s"
@@ -76,6 +75,16 @@ header() { grep -i "^$1:" "$work/headers" | tail -n 1 | sed 's/^[^:]*:[[:space:]
 json() { python3 -c "import json, sys; d = json.load(open('$work/body')); print($1)"; }
 iso_in() { date -u -d "@$(($(date +%s) + $1))" +%Y-%m-%dT%H:%M:%SZ; }
 uuid() { cat /proc/sys/kernel/random/uuid; }
+
+# Polls a report's advice (404 with Retry-After until it is there) for up to 30 s.
+await_advice() {
+  local deadline=$((SECONDS + 30))
+  while call GET "/cramp-reports/$1/advice"; [ "$status" = 404 ]; do
+    [ $SECONDS -lt $deadline ] || die "no advice for report $1 after 30 s"
+    sleep "$(header Retry-After | grep -E '^[0-9]+$' || echo 1)"
+  done
+  expect 200 "GET advice of report $1"
+}
 
 report_body() {
   printf '{"userId":"%s","occurredAt":"%s","muscle":"GLUTEUS_MAXIMUS","side":"LEFT","onset":"SUDDEN","severity":7,
@@ -123,17 +132,8 @@ group_offsets() {
 
 # ==== 0. engine, images =============================================================================================
 step "Docker engine"
-if docker info >/dev/null 2>&1; then
-  step_done "already running"
-else
-  command -v dockerd >/dev/null || die "no Docker engine: apt-get install -y --no-install-recommends docker.io"
-  # No iptables on these machines: containers reach each other on the project network, ports via docker-proxy.
-  dockerd --iptables=false --ip-masq=false >"${TMPDIR:-/tmp}/crampcare-smoke-dockerd.log" 2>&1 &
-  dockerd_pid=$!
-  for _ in $(seq 1 60); do docker info >/dev/null 2>&1 && break; sleep 0.5; done
-  docker info >/dev/null 2>&1 || die "dockerd did not answer; log ${TMPDIR:-/tmp}/crampcare-smoke-dockerd.log"
-  step_done "started dockerd (pid $dockerd_pid)"
-fi
+dockerd_pid=$("$root/deploy/docker-engine.sh" start) || die "no Docker engine"
+step_done "${dockerd_pid:+started dockerd (pid $dockerd_pid)}${dockerd_pid:-already running}"
 leftover=$(docker ps -aq --filter "label=com.docker.compose.project=$COMPOSE_PROJECT_NAME")
 [ -z "$leftover" ] || die "project $COMPOSE_PROJECT_NAME already has containers (docker-compose -p $COMPOSE_PROJECT_NAME down -v)"
 
@@ -168,11 +168,7 @@ report=$(json 'd["id"]')
 [ "$(header Location)" = "/api/v1/cramp-reports/$report" ] || die "Location is '$(header Location)'"
 [ "$(json 'd["links"]["advice"]')" = "/api/v1/cramp-reports/$report/advice" ] || die "links.advice is wrong"
 started=$(now_ms)
-while call GET "/cramp-reports/$report/advice"; [ "$status" = 404 ]; do
-  [ $(($(now_ms) - started)) -lt 30000 ] || die "no advice for report $report after 30 s"
-  sleep "$(header Retry-After | grep -E '^[0-9]+$' || echo 1)"
-done
-expect 200 "GET advice"
+await_advice "$report"
 advice_ms=$(($(now_ms) - started))
 urgency=$(json 'd["urgency"]')
 while call GET "/users/$user/nudges?status=PLANNED&pageSize=100"; expect 200 "GET nudges"
@@ -292,12 +288,7 @@ group_offsets > "$work/offsets.after"
 diff "$work/offsets.before" "$work/offsets.after" >&2 || die "consumer offsets changed across down/up"
 [ "$(topic_records advice | wc -l)" = "$(cat "$work/advice.before")" ] || die "advice events were published again after up"
 call POST /cramp-reports "$(report_body "$user")" -H "Idempotency-Key: $(uuid)"; expect 201 "POST report after up"
-report=$(json 'd["id"]')
-started=$(now_ms)
-while call GET "/cramp-reports/$report/advice"; [ "$status" = 404 ]; do
-  [ $(($(now_ms) - started)) -lt 30000 ] || die "no advice for a report after down/up"; sleep 1
-done
-expect 200 "GET advice after up"
+await_advice "$(json 'd["id"]')"
 step_done "reports|advice $before_counts kept, $(wc -l < "$work/offsets.before") partition offsets unchanged, $(cat "$work/advice.before") advice events, none again; down $((down_s / 1000)) s, up to healthy $((up_s / 1000)) s"
 
 # ==== 7. down -v ==============================================================================================================

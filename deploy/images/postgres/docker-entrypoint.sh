@@ -2,6 +2,8 @@
 # Entry point of the PostgreSQL stand-in: what the official image's docker-entrypoint.sh does, for the settings
 # CrampCare uses (see the Dockerfile).
 set -euo pipefail
+# Options alone are the server's (Testcontainers passes "-c fsync=off", "--max_prepared_transactions=100").
+if [ "${1:0:1}" = - ]; then set -- postgres "$@"; fi
 if [ "${1:-}" != postgres ]; then exec "$@"; fi
 
 if [ "$(id -u)" = 0 ]; then
