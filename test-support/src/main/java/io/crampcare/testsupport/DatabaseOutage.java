@@ -20,9 +20,12 @@ public final class DatabaseOutage implements AutoCloseable {
         this.role = role;
     }
 
-    /** Starts an outage for {@code role} (e.g. {@code intake_svc}), with a superuser connection to {@code jdbcUrl}. */
+    /**
+     * Starts an outage for {@code role} (e.g. {@code intake_svc}), with a superuser connection to {@code jdbcUrl} (the
+     * test database's superuser: PGUSER / PGPASSWORD, also on containers, see {@link DevServicesSwitch}).
+     */
     public static DatabaseOutage of(String jdbcUrl, String role) throws SQLException {
-        Connection admin = DriverManager.getConnection(jdbcUrl, "postgres", "");
+        Connection admin = DriverManager.getConnection(jdbcUrl, TestDatabase.ADMIN_USER, TestDatabase.ADMIN_PASSWORD);
         try (Statement statement = admin.createStatement()) {
             statement.execute("ALTER ROLE " + role + " CONNECTION LIMIT 0");
             statement.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = '" + role + "'");

@@ -12,8 +12,14 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
  */
 public class DevServicesSwitch implements ConfigSource {
 
+    // On containers: PostgreSQL from Dev Services in the image docker-compose.yml runs (QUARKUS_DATASOURCE_DEVSERVICES_
+    // IMAGE_NAME overrides it), set up as the local server: superuser PGUSER (postgres) trusted, init.sql's roles for
+    // the services, so tests such as DatabaseOutage work alike. Kafka: KafkaTestResource's container, Dev Services off.
     private final Map<String, String> properties = LocalServices.containers()
-            ? Map.of()
+            ? Map.of("quarkus.datasource.devservices.image-name", "postgres:15",
+                    "quarkus.datasource.devservices.username", TestDatabase.ADMIN_USER,
+                    "quarkus.datasource.devservices.container-env.POSTGRES_HOST_AUTH_METHOD", "trust",
+                    "quarkus.kafka.devservices.enabled", "false")
             : Map.of("quarkus.devservices.enabled", "false");
 
     @Override

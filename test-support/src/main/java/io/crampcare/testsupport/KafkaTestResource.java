@@ -6,6 +6,8 @@ import java.util.Map;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.jboss.logging.Logger;
+import org.testcontainers.kafka.KafkaContainer;
+import org.testcontainers.utility.DockerImageName;
 
 import io.crampcare.kafka.TopicSetup;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -14,7 +16,9 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * A real Kafka broker for tests, with CrampCare's topics created. In order of precedence:
  * <ol>
  * <li>{@code KAFKA_BOOTSTRAP_SERVERS} is set: that broker is used (Quarkus reads the variable itself);</li>
- * <li>a Docker engine answers: Quarkus Dev Services start one, as usual;</li>
+ * <li>the tests run on containers ({@code CRAMPCARE_TEST_INFRA=containers}): Testcontainers starts the image
+ * docker-compose.yml runs ({@value #CONTAINER_IMAGE}, or {@code CRAMPCARE_TEST_KAFKA_IMAGE}); Quarkus' Kafka Dev
+ * Services stay off ({@link DevServicesSwitch}): they run only Redpanda, Strimzi or kafka-native images;</li>
  * <li>otherwise a single-node KRaft broker starts inside the test JVM (Kafka's own test kit).</li>
  * </ol>
  */
@@ -22,6 +26,10 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
 
     private static final Logger LOG = Logger.getLogger(KafkaTestResource.class);
     private static final Duration SETUP_TIMEOUT = Duration.ofSeconds(60);
+    /** The broker image of docker-compose.yml (deploy/images/build.sh builds it where no registry answers). */
+    static final String CONTAINER_IMAGE = "apache/kafka:4.1.2";
+
+    private KafkaContainer container;
 
     private KafkaClusterTestKit cluster;
     private String bootstrapServers;
@@ -34,8 +42,15 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
             return Map.of();
         }
         if (LocalServices.containers()) {
-            LOG.info("Kafka comes from Quarkus Dev Services (CRAMPCARE_TEST_INFRA)");
-            return Map.of();
+            String image = LocalServices.env("CRAMPCARE_TEST_KAFKA_IMAGE").orElse(CONTAINER_IMAGE);
+            container = new KafkaContainer(DockerImageName.parse(image).asCompatibleSubstituteFor("apache/kafka"))
+                    .withEnv("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false")
+                    .withEnv("KAFKA_GROUP_INITIAL_REBALANCE_DELAY_MS", "0");
+            container.start();
+            bootstrapServers = container.getBootstrapServers();
+            createTopics();
+            LOG.infof("Tests use a Kafka container (%s) at %s (CRAMPCARE_TEST_INFRA)", image, bootstrapServers);
+            return Map.of("kafka.bootstrap.servers", bootstrapServers);
         }
         return Map.of("kafka.bootstrap.servers", startBroker());
     }
@@ -93,14 +108,19 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
     /** Hands tests a {@link KafkaBrokerControl} for the in-JVM broker (fields of that type). */
     @Override
     public void inject(TestInjector testInjector) {
-        if (cluster != null) {
-            testInjector.injectIntoFields(new KafkaBrokerControl(cluster),
-                    new TestInjector.MatchesType(KafkaBrokerControl.class));
+        KafkaBrokerControl control = cluster != null ? KafkaBrokerControl.of(cluster)
+                : container != null ? KafkaBrokerControl.of(container) : null;
+        if (control != null) {
+            testInjector.injectIntoFields(control, new TestInjector.MatchesType(KafkaBrokerControl.class));
         }
     }
 
     @Override
     public void stop() {
+        if (container != null) {
+            container.stop();
+            container = null;
+        }
         if (cluster != null) {
             try {
                 cluster.close();

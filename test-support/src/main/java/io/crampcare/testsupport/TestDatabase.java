@@ -21,8 +21,8 @@ public final class TestDatabase implements AutoCloseable {
     private static final String INIT_SQL = "/crampcare/init.sql";
     private static final String HOST = LocalServices.env("PGHOST").orElse("127.0.0.1");
     private static final String PORT = LocalServices.env("PGPORT").orElse("5432");
-    private static final String ADMIN_USER = LocalServices.env("PGUSER").orElse("postgres");
-    private static final String ADMIN_PASSWORD = LocalServices.env("PGPASSWORD").orElse("");
+    static final String ADMIN_USER = LocalServices.env("PGUSER").orElse("postgres");
+    static final String ADMIN_PASSWORD = LocalServices.env("PGPASSWORD").orElse("");
 
     private final String name;
 

@@ -8,6 +8,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,8 +31,15 @@ import org.apache.kafka.common.errors.TopicExistsException;
  */
 public final class TopicSetup {
 
-    /** One line of {@code topics.conf}. */
-    public record TopicSpec(String name, int partitions) {
+    /** One line of {@code topics.conf}: name, partitions and topic configs ({@code key=value}, may be none). */
+    public record TopicSpec(String name, int partitions, Map<String, String> configs) {
+        public TopicSpec {
+            configs = Map.copyOf(configs);
+        }
+
+        public TopicSpec(String name, int partitions) {
+            this(name, partitions, Map.of());
+        }
     }
 
     private static final String PLAN_RESOURCE = "/io/crampcare/kafka/topics.conf";
@@ -63,10 +71,19 @@ public final class TopicSetup {
                 continue;
             }
             String[] fields = content.split("\\s+");
-            if (fields.length != 2 || !fields[1].matches("[1-9][0-9]*")) {
-                throw new IllegalArgumentException("topics.conf line " + number + ": expected '<name> <partitions>', got '" + line + "'");
+            if (fields.length < 2 || !fields[1].matches("[1-9][0-9]*")) {
+                throw new IllegalArgumentException("topics.conf line " + number
+                        + ": expected '<name> <partitions> [key=value ...]', got '" + line + "'");
             }
-            specs.add(new TopicSpec(fields[0], Integer.parseInt(fields[1])));
+            Map<String, String> configs = new LinkedHashMap<>();
+            for (int i = 2; i < fields.length; i++) {
+                String[] pair = fields[i].split("=", 2);
+                if (pair.length != 2 || pair[0].isEmpty() || pair[1].isEmpty()) {
+                    throw new IllegalArgumentException("topics.conf line " + number + ": expected key=value, got '" + fields[i] + "'");
+                }
+                configs.put(pair[0], pair[1]);
+            }
+            specs.add(new TopicSpec(fields[0], Integer.parseInt(fields[1]), configs));
         }
         return List.copyOf(specs);
     }
@@ -74,7 +91,7 @@ public final class TopicSetup {
     /** Creates every planned topic that does not exist yet; replication follows the broker's default. */
     public static void createAll(Admin admin, Duration timeout) throws InterruptedException, ExecutionException {
         List<NewTopic> topics = plan().stream()
-                .map(spec -> new NewTopic(spec.name(), Optional.of(spec.partitions()), Optional.empty()))
+                .map(spec -> new NewTopic(spec.name(), Optional.of(spec.partitions()), Optional.empty()).configs(spec.configs()))
                 .toList();
         for (Map.Entry<String, ? extends Future<Void>> result : admin.createTopics(topics).values().entrySet()) {
             try {

@@ -44,6 +44,18 @@ class TopicPlanTest {
     }
 
     @Test
+    void parseReadsTopicConfigs() throws Exception {
+        List<TopicSpec> specs = TopicSetup.parse(new StringReader("alpha.dlq 1 retention.ms=2592000000\n"));
+
+        assertEquals(List.of(new TopicSpec("alpha.dlq", 1, Map.of("retention.ms", "2592000000"))), specs);
+    }
+
+    @Test
+    void parseRejectsAConfigWithoutAValue() {
+        assertThrows(IllegalArgumentException.class, () -> TopicSetup.parse(new StringReader("alpha 1 retention.ms\n")));
+    }
+
+    @Test
     void parseRejectsZeroPartitions() {
         assertThrows(IllegalArgumentException.class, () -> TopicSetup.parse(new StringReader("alpha 0\n")));
     }
