@@ -121,10 +121,10 @@ public class NudgeResource {
             content = @Content(schema = @Schema(implementation = NudgeView.Page.class)))
     public NudgeView.Page list(@Parameter(ref = Access.USER_ID_PARAMETER) @PathParam("userId") String userId,
             @Parameter(description = "Earliest due time, inclusive (ISO-8601)",
-                    schema = @Schema(type = SchemaType.STRING, format = "date-time", examples = "2026-11-25T00:00:00Z"))
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time"))
             @QueryParam("from") String from,
             @Parameter(description = "Latest due time, exclusive (ISO-8601)",
-                    schema = @Schema(type = SchemaType.STRING, format = "date-time", examples = "2026-11-26T00:00:00Z"))
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time"))
             @QueryParam("to") String to,
             @Parameter(description = "Only this status", schema = @Schema(implementation = NudgeStatus.class))
             @QueryParam("status") String status,

@@ -64,10 +64,10 @@ public class DeadLetterAdminResource {
     public DeadLetterPage list(@Parameter(ref = TOPIC) @PathParam("topic") String topic,
             @Parameter(description = "Only this CloudEvent id; repeat for several") @QueryParam("ceId") List<String> ceIds,
             @Parameter(description = "Only records dead-lettered at or after this ISO-8601 instant",
-                    schema = @Schema(type = SchemaType.STRING, format = "date-time", examples = "2026-11-25T00:00:00Z"))
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time"))
             @QueryParam("from") String from,
             @Parameter(description = "Only records dead-lettered before this ISO-8601 instant",
-                    schema = @Schema(type = SchemaType.STRING, format = "date-time", examples = "2026-11-26T00:00:00Z"))
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time"))
             @QueryParam("to") String to,
             @Parameter(description = "Dead letters per page: 1-500, default 50",
                     schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "500",
