@@ -8,6 +8,7 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -57,11 +58,24 @@ import io.quarkus.scheduler.Scheduled;
 public class PlanningService {
 
     private static final Logger LOG = Logger.getLogger(PlanningService.class);
-    // A day's row says what the day aims at (target_ml, fired nudges included) and whether water is stopped for it.
-    private static final String DAY_ROW = """
-            INSERT INTO hydration_day (user_id, local_date, advice_id, target_ml) VALUES (?, ?, ?, ?)
-            ON CONFLICT (user_id, local_date) DO %s RETURNING target_ml, drink_to_thirst
+    // Plans a day in one round trip (it was four statements, bench/BENCHMARKS.md 6): what the day's fired water
+    // nudges served, the day's row (what it aims at, fired nudges included, and whether water is stopped for it) and,
+    // unless the day is new, the removal of its unfired water. All parts see one snapshot; the rows they touch differ.
+    private static final String PLAN_DAY = """
+            WITH fired AS (
+                SELECT coalesce(sum(amount_ml), 0)::integer AS served_ml, count(*)::integer AS fired FROM nudge
+                WHERE user_id = ? AND local_date = ? AND kind = 'HYDRATION' AND status IN ('FIRED', 'DONE', 'SKIPPED')
+            ), day AS (
+                INSERT INTO hydration_day (user_id, local_date, advice_id, target_ml)
+                SELECT ?, ?, ?, ? + CASE WHEN ? THEN served_ml ELSE 0 END FROM fired
+                ON CONFLICT (user_id, local_date) DO %s RETURNING target_ml, drink_to_thirst
+            )%s
+            SELECT day.target_ml, day.drink_to_thirst, fired.served_ml, fired.fired FROM day, fired
             """;
+    private static final String DROP_UNFIRED_WATER = """
+            , unfired AS (
+                DELETE FROM nudge WHERE user_id = ? AND local_date = ? AND kind = 'HYDRATION' AND status = 'PLANNED'
+            )""";
     private static final String STOP_WATER = """
             INSERT INTO hydration_day (user_id, local_date, advice_id, target_ml, drink_to_thirst)
             VALUES (?1, ?2, ?3, ?4, true)
@@ -73,13 +87,13 @@ public class PlanningService {
             VALUES (?1, ?2, ?3, ?4, ?5, 'PLANNED', ?6, ?7, ?8, ?9, ?10)
             ON CONFLICT (workout_id, kind, local_date) WHERE workout_id IS NOT NULL DO NOTHING
             """;
-    // A day's water portions in one statement: a new user's advice plans two days of them, and one insert per row
+    // Both days' water portions in one statement: a new user's advice plans two days of them, and one insert per row
     // was most of the reminder's and the database's work per report (bench/BENCHMARKS.md).
     private static final String INSERT_PORTIONS = """
             INSERT INTO nudge (id, user_id, kind, due_at, local_date, status, amount_ml, advice_id, traceparent,
                                tracestate)
-            SELECT portion.id, ?, 'HYDRATION', portion.due_at, ?, 'PLANNED', portion.amount_ml, ?, ?, ?
-            FROM unnest(?::uuid[], ?::timestamptz[], ?::integer[]) AS portion (id, due_at, amount_ml)
+            SELECT portion.id, ?, 'HYDRATION', portion.due_at, portion.local_date, 'PLANNED', portion.amount_ml, ?, ?, ?
+            FROM unnest(?::uuid[], ?::timestamptz[], ?::date[], ?::integer[]) AS portion (id, due_at, local_date, amount_ml)
             """;
 
     static final String PLANNED = "crampcare.nudges.planned";
@@ -123,14 +137,16 @@ public class PlanningService {
 
     /** How a day's row is treated: a new advice sets its target, a replan keeps it, the roll-forward claims a new day. */
     private enum DayPlan {
-        ADVICE("UPDATE SET advice_id = excluded.advice_id, target_ml = excluded.target_ml"),
-        REPLAN("UPDATE SET target_ml = hydration_day.target_ml"),
-        NEW_DAY("NOTHING");
+        ADVICE("UPDATE SET advice_id = excluded.advice_id, target_ml = excluded.target_ml", true),
+        REPLAN("UPDATE SET target_ml = hydration_day.target_ml", true),
+        NEW_DAY("NOTHING", false); // a new day has no unfired water to drop
 
         final String statement;
+        final boolean dropsUnfired;
 
-        DayPlan(String onConflict) {
-            this.statement = DAY_ROW.formatted(onConflict);
+        DayPlan(String onConflict, boolean dropsUnfired) {
+            this.statement = PLAN_DAY.formatted(onConflict, dropsUnfired ? DROP_UNFIRED_WATER : "");
+            this.dropsUnfired = dropsUnfired;
         }
     }
 
@@ -310,80 +326,77 @@ public class PlanningService {
     private void planTwoDays(HydrationTarget target, Preferences prefs, Instant now, DayPlan mode,
             Integer todayRemainingMl) {
         LocalDate today = now.atZone(prefs.zone()).toLocalDate();
-        planDay(target, prefs, today, now, mode, todayRemainingMl);
-        planDay(target, prefs, today.plusDays(1), now, mode, null);
+        List<DayPortion> portions = new ArrayList<>();
+        planDay(target, prefs, today, now, mode, todayRemainingMl, portions);
+        planDay(target, prefs, today.plusDays(1), now, mode, null, portions);
+        insertPortions(target, portions);
         long spreadMinutes = config.planSpread().toMinutes();
         long offset = spreadMinutes == 0 ? 0 : Math.floorMod(target.userId.hashCode(), spreadMinutes);
         target.nextPlanAt = today.plusDays(1).atStartOfDay(prefs.zone()).toInstant().plus(Duration.ofMinutes(offset));
     }
 
     /**
-     * Plans one local day's water (see {@link DayPlan} for how its row is treated); the day's not-yet-fired portions
-     * give way to a plan for what is still to drink of the day's target. {@code remainingMl}, when given, is what the
-     * advice says is left (the day's target becomes what fired nudges served plus that).
+     * Plans one local day's water (see {@link DayPlan} for how its row is treated): the day's not-yet-fired portions
+     * give way to a plan for what is still to drink of the day's target, added to {@code portions}.
+     * {@code remainingMl}, when given, is what the advice says is left (the day's target becomes what fired nudges
+     * served plus that).
      */
     private void planDay(HydrationTarget target, Preferences prefs, LocalDate day, Instant now, DayPlan mode,
-            Integer remainingMl) {
-        // Read before the claim only when the day's target depends on it: the roll-forward mostly finds days planned.
-        Fired fired = remainingMl == null ? null : fired(target.userId, day);
-        DayRow row = dayRow(target, day, mode,
-                remainingMl == null ? target.dailyTargetMl : fired.servedMl() + remainingMl);
+            Integer remainingMl, List<DayPortion> portions) {
+        DayRow row = dayRow(target, day, mode, remainingMl);
         if (row == null) {
             return; // planned already, by this or another replica
-        }
-        if (fired == null) {
-            fired = fired(target.userId, day);
-        }
-        int served = fired.servedMl();
-        int capLeft = prefs.dailyCap() - fired.count();
-        if (mode != DayPlan.NEW_DAY) {
-            em.createNativeQuery("""
-                    DELETE FROM nudge WHERE user_id = ?1 AND local_date = ?2 AND kind = 'HYDRATION' AND status = 'PLANNED'
-                    """).setParameter(1, target.userId).setParameter(2, day).executeUpdate();
         }
         if (row.drinkToThirst() || !prefs.kinds().contains(NudgeKind.HYDRATION)) {
             return;
         }
+        int capLeft = prefs.dailyCap() - row.firedCount();
         // Planned from the middle of a day, the target shrinks with the drinking time left: the evening is not
         // crammed with the whole day's water (what the advice says is left is less than that, or it is capped so).
         int dueByEndOfDay = (int) Math.round(target.dailyTargetMl * HydrationSchedule.shareLeft(day, prefs, now));
-        int remaining = Math.min(row.targetMl() - served, dueByEndOfDay);
-        List<Portion> portions = capLeft <= 0 ? List.of()
+        int remaining = Math.min(row.targetMl() - row.servedMl(), dueByEndOfDay);
+        List<Portion> planned = capLeft <= 0 ? List.of()
                 : HydrationSchedule.plan(day, remaining, target.maxPerHourMl, prefs.withDailyCap(capLeft), now);
-        insertPortions(target, day, portions);
-        LOG.debugf("Planned %d hydration nudges for %s on %s", portions.size(), target.userId, day);
+        planned.forEach(portion -> portions.add(new DayPortion(day, portion)));
+        LOG.debugf("Planned %d hydration nudges for %s on %s", planned.size(), target.userId, day);
     }
 
-    /** What the day's fired water nudges served, and how many of the daily cap they used. */
-    private record Fired(int servedMl, int count) {
+    /**
+     * A day's target and whether water is stopped for it, with what the day's fired water nudges served and how many
+     * of the daily cap they used.
+     */
+    private record DayRow(int targetMl, boolean drinkToThirst, int servedMl, int firedCount) {
     }
 
-    private Fired fired(String userId, LocalDate day) {
-        Object[] row = (Object[]) em.createNativeQuery("""
-                SELECT coalesce(sum(amount_ml), 0), count(*) FROM nudge
-                WHERE user_id = ?1 AND local_date = ?2 AND kind = 'HYDRATION' AND status IN ('FIRED', 'DONE', 'SKIPPED')
-                """).setParameter(1, userId).setParameter(2, day).getSingleResult();
-        return new Fired(((Number) row[0]).intValue(), ((Number) row[1]).intValue());
+    /** A water portion and the local day it belongs to. */
+    private record DayPortion(LocalDate day, Portion portion) {
     }
 
-    /** A day's target and whether water is stopped for it. */
-    private record DayRow(int targetMl, boolean drinkToThirst) {
-    }
-
-    /** The day's row after {@code mode} (null: a new day that someone planned already). */
-    private DayRow dayRow(HydrationTarget target, LocalDate day, DayPlan mode, int targetMl) {
+    /**
+     * The day's row after {@code mode} (null: a new day that someone planned already). Its target is
+     * {@code remainingMl} plus what fired nudges served, when the advice says what is left, else the daily target.
+     */
+    private DayRow dayRow(HydrationTarget target, LocalDate day, DayPlan mode, Integer remainingMl) {
         // The data source hands out the transaction's own connection (as for the portions).
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement upsert = connection.prepareStatement(mode.statement)) {
-            upsert.setString(1, target.userId);
-            upsert.setObject(2, day);
-            upsert.setObject(3, target.adviceId);
-            upsert.setInt(4, targetMl);
-            try (ResultSet row = upsert.executeQuery()) {
-                return row.next() ? new DayRow(row.getInt(1), row.getBoolean(2)) : null;
+                PreparedStatement plan = connection.prepareStatement(mode.statement)) {
+            int i = 0;
+            plan.setString(++i, target.userId);
+            plan.setObject(++i, day);
+            plan.setString(++i, target.userId);
+            plan.setObject(++i, day);
+            plan.setObject(++i, target.adviceId);
+            plan.setInt(++i, remainingMl == null ? target.dailyTargetMl : remainingMl);
+            plan.setBoolean(++i, remainingMl != null);
+            if (mode.dropsUnfired) {
+                plan.setString(++i, target.userId);
+                plan.setObject(++i, day);
+            }
+            try (ResultSet row = plan.executeQuery()) {
+                return row.next() ? new DayRow(row.getInt(1), row.getBoolean(2), row.getInt(3), row.getInt(4)) : null;
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Claiming " + day + " of " + target.userId + " failed", e);
+            throw new IllegalStateException("Planning " + day + " of " + target.userId + " failed", e);
         }
     }
 
@@ -403,29 +416,31 @@ public class PlanningService {
                 .setParameter(4, day.plusDays(1).atStartOfDay(prefs.zone()).toInstant()).executeUpdate();
     }
 
-    private void insertPortions(HydrationTarget target, LocalDate day, List<Portion> portions) {
+    private void insertPortions(HydrationTarget target, List<DayPortion> portions) {
         if (portions.isEmpty()) {
             return;
         }
         UUID[] ids = new UUID[portions.size()];
         String[] dueAt = new String[portions.size()];
+        String[] localDate = new String[portions.size()];
         Integer[] amountMl = new Integer[portions.size()];
         for (int i = 0; i < ids.length; i++) {
             ids[i] = UUID.randomUUID();
-            dueAt[i] = portions.get(i).dueAt().toString();
-            amountMl[i] = portions.get(i).amountMl();
+            dueAt[i] = portions.get(i).portion().dueAt().toString();
+            localDate[i] = portions.get(i).day().toString();
+            amountMl[i] = portions.get(i).portion().amountMl();
         }
         TraceContext trace = TraceContext.current();
-        // The data source hands out the transaction's own connection, so these rows commit with the day's claim.
+        // The data source hands out the transaction's own connection, so these rows commit with the days' rows.
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement(INSERT_PORTIONS)) {
             insert.setString(1, target.userId);
-            insert.setObject(2, day);
-            insert.setObject(3, target.adviceId);
-            insert.setString(4, trace == null ? null : trace.traceparent());
-            insert.setString(5, trace == null ? null : trace.tracestate());
-            insert.setArray(6, connection.createArrayOf("uuid", ids));
-            insert.setArray(7, connection.createArrayOf("text", dueAt));
+            insert.setObject(2, target.adviceId);
+            insert.setString(3, trace == null ? null : trace.traceparent());
+            insert.setString(4, trace == null ? null : trace.tracestate());
+            insert.setArray(5, connection.createArrayOf("uuid", ids));
+            insert.setArray(6, connection.createArrayOf("text", dueAt));
+            insert.setArray(7, connection.createArrayOf("text", localDate));
             insert.setArray(8, connection.createArrayOf("integer", amountMl));
             counts.add(PLANNED, insert.executeUpdate(), "kind", NudgeKind.HYDRATION.name());
         } catch (SQLException e) {
