@@ -117,6 +117,10 @@ def latency(directory):
     write_json(os.path.join(directory, "results.json"), pts)
     plot(pts, os.path.join(directory, "latency.svg"))
     print("## End-to-end latency at fixed arrival rates (open model)\n")
+    setup = os.path.join(directory, "setup.json")
+    second = load(setup).get("secondReplicas") if os.path.exists(setup) else ""
+    if second:
+        print("Two instances each of: %s (their CPU and RSS are summed under the service).\n" % second)
     print("| reports/s | accepted/s | POST p99 ms | -> advice p50 | p99 | p99.9 | -> first nudge p50 | p99 | p99.9 "
           "| CPU ms per report | stack RSS peak MiB | saturated |")
     print("|---|---|---|---|---|---|---|---|---|---|---|---|")

@@ -13,7 +13,8 @@
 #                           doing the same two inserts per transaction at the same concurrency
 # Uses the local stack (starts it if it is not running, and then stops it again); results go to
 # bench/results/<time>-<scenario>/ as JSON plus summary.md (gitignored). Environment: BENCH_SECONDS (20),
-# BENCH_WARMUP (5), BENCH_PRIME_SECONDS (150), BENCH_PRIME_RATE (80), BENCH_RATES, BENCH_NUDGES (1000000), and the
+# BENCH_WARMUP (5), BENCH_PRIME_SECONDS (150), BENCH_PRIME_RATE (80), BENCH_RATES, BENCH_SECOND_REPLICA (latency with
+# a second instance of these services, e.g. "advice reminder"), BENCH_NUDGES (1000000), and the
 # stack's own (PGHOST, CRAMPCARE_DB, ports...).
 set -euo pipefail
 
@@ -57,6 +58,7 @@ fi
 sampler=
 cleanup() {
   [ -z "$sampler" ] || kill "$sampler" 2>/dev/null || true
+  declare -F stop_second_replicas >/dev/null && stop_second_replicas
   [ "$started_stack" = yes ] && "$root/stack" down >/dev/null || true
 }
 trap cleanup EXIT
@@ -64,13 +66,22 @@ token=$("$root/stack" token bench admin)
 
 # --- the processes of the stack, their CPU time and memory ----------------------------------------------------
 
-# "name pid" for each service and the broker; PostgreSQL is counted as all its processes together.
+# "name pid" for each running instance of a service (extra replicas under the service's name) and the broker;
+# PostgreSQL is counted as all its processes together.
 stack_pids() {
-  local svc
-  for svc in intake advice reminder; do
-    [ ! -f "$CRAMPCARE_STATE/run/$svc.pid" ] || echo "$svc $(cat "$CRAMPCARE_STATE/run/$svc.pid")" # not when stopped
+  local file name pid
+  for file in "$CRAMPCARE_STATE"/run/*.pid; do
+    [ -f "$file" ] || continue
+    name=$(basename "$file" .pid) pid=$(cat "$file")
+    kill -0 "$pid" 2>/dev/null && echo "${name%@*} $pid" # not when stopped
   done
   echo "kafka $(cat "$CRAMPCARE_STATE/kafka/kafka.pid")"
+}
+# A JSON object of "$1" (cpu_ms or rss_mb) per process name, summed over a service's replicas.
+per_process_json() {
+  local name pid
+  stack_pids | while read -r name pid; do echo "$name $("$1" "$pid")"; done \
+    | awk '{ sum[$1] += $2 } END { for (n in sum) printf "\"%s\": %d, ", n, sum[n] }'
 }
 cpu_ms() { # user + system CPU time of a process, in ms
   awk -v hz="$(getconf CLK_TCK)" '{ print int(($14 + $15) * 1000 / hz) }' "/proc/$1/stat" 2>/dev/null || echo 0
@@ -82,18 +93,10 @@ postgres_cpu_ms() {
 }
 rss_mb() { awk '/^VmRSS/ { print int($2 / 1024) }' "/proc/$1/status" 2>/dev/null || echo 0; }
 # A JSON object of CPU ms per process now, for report.py to subtract.
-cpu_snapshot() {
-  local name pid
-  { stack_pids | while read -r name pid; do printf '"%s": %s, ' "$name" "$(cpu_ms "$pid")"; done
-    printf '"postgres": %s' "$(postgres_cpu_ms)"; } | sed 's/^/{/; s/$/}/'
-}
+cpu_snapshot() { echo "{$(per_process_json cpu_ms)\"postgres\": $(postgres_cpu_ms)}"; }
 # Samples every process's RSS each second into $1 (JSON lines) until killed.
 start_rss_sampler() {
-  ( while true; do
-      { stack_pids | while read -r name pid; do printf '"%s": %s, ' "$name" "$(rss_mb "$pid")"; done; echo '"t": 0'; } \
-        | sed 's/^/{/; s/$/}/' >> "$1"
-      sleep 1
-    done ) &
+  ( while true; do echo "{$(per_process_json rss_mb)\"t\": 0}" >> "$1"; sleep 1; done ) &
   sampler=$!
 }
 stop_rss_sampler() { kill "$sampler" 2>/dev/null || true; wait "$sampler" 2>/dev/null || true; sampler=; }
@@ -214,9 +217,30 @@ await_downstream() {
   done
 }
 
+# BENCH_SECOND_REPLICA: services that run a second instance (./stack start SERVICE PORT, same jar and settings) for
+# the latency runs, e.g. "advice reminder"; their CPU and RSS count under the service's name.
+second_replicas=()
+start_second_replicas() {
+  local svc port=18080
+  for svc in ${BENCH_SECOND_REPLICA:-}; do
+    port=$((port + 1))
+    "$root/stack" start "$svc" "$port" >/dev/null || die "could not start a second $svc on port $port"
+    second_replicas+=("$svc@$port")
+    say "latency: a second $svc runs on port $port"
+  done
+  [ ${#second_replicas[@]} -eq 0 ] || "$root/deploy/kafka/kafka.sh" await-groups advice-service reminder-service >/dev/null
+}
+stop_second_replicas() {
+  local instance
+  for instance in "${second_replicas[@]+"${second_replicas[@]}"}"; do "$root/stack" stop "$instance" >/dev/null || true; done
+  second_replicas=()
+}
+
 latency() {
   local dir=$out/latency rate before accepted
   mkdir -p "$dir"
+  start_second_replicas
+  printf '{"secondReplicas": "%s"}\n' "${BENCH_SECOND_REPLICA:-}" > "$dir/setup.json"
   prime "$dir"
   psql -d "$database" -qc "DROP TABLE IF EXISTS bench_accepted" \
     -c "CREATE TABLE bench_accepted (report_id uuid PRIMARY KEY, accepted_micros bigint NOT NULL)"
@@ -254,6 +278,7 @@ latency() {
     report latency-point "$dir" "$rate" || { say "latency: saturated at $rate reports/s; not going higher"; break; }
   done
   psql -d "$database" -qc "DROP TABLE IF EXISTS bench_accepted"
+  declare -F stop_second_replicas >/dev/null && stop_second_replicas
   report latency "$dir" > "$dir/summary.md"
 }
 
