@@ -84,14 +84,16 @@ trap 'exit 130' INT TERM
 # reads every unsent row per batch. Analyze every 10 s during a run, as autovacuum would.
 autovacuum=$(sql -c "SHOW autovacuum")
 
-# Users with stored preferences (four time zones), then their nudges in one statement: every kind, due between 1
+# Users with stored preferences (four time zones, awake all day: the dispatcher withdraws a drink nudge that falls
+# outside the waking window, and with 07:00-22:00 how many fired depended on the hour the bench ran at), then their
+# nudges in one statement: every kind, due between 1
 # and 2 minutes ago, inside the shortest grace (warm-up, 10 min) even when a run takes a few minutes. Workout
 # kinds need distinct workouts (one nudge per kind and occurrence).
 seed() {
   sql <<SQL
 INSERT INTO reminder.preferences (user_id, time_zone, waking_start, waking_end, daily_cap, kinds, version, updated_at)
-SELECT '$prefix' || u, (ARRAY['Europe/Berlin', 'America/New_York', 'Asia/Tokyo', 'UTC'])[u % 4 + 1], '07:00',
-       '22:00', 8, 'HYDRATION,PRE_EXERCISE_HYDRATION,WARM_UP,STRETCH', 1, now()
+SELECT '$prefix' || u, (ARRAY['Europe/Berlin', 'America/New_York', 'Asia/Tokyo', 'UTC'])[u % 4 + 1], '00:00',
+       '23:59', 8, 'HYDRATION,PRE_EXERCISE_HYDRATION,WARM_UP,STRETCH', 1, now()
 FROM generate_series(0, $users - 1) AS u;
 INSERT INTO reminder.nudge (id, user_id, kind, due_at, local_date, status, amount_ml, workout_id, advice_id)
 SELECT gen_random_uuid(), '$prefix' || (g % $users), k.kind, now() - interval '1 minute' - (g % 60) * interval '1 second',
