@@ -17,14 +17,12 @@ classpath="$here/target/bench.jar:$here/target/lib/*"
 [ -f "$here/target/bench.jar" ] || { echo "profile: bench/target/bench.jar missing (./mvnw package -pl bench)" >&2; exit 1; }
 mkdir -p "$out"
 token=$("$root/stack" token bench admin)
-hz=$(getconf CLK_TCK)
-cpu_ms() { awk -v hz="$hz" '{ print int(($14 + $15) * 1000 / hz) }' "/proc/$1/stat" 2>/dev/null || echo 0; }
+. "$here/cpu.sh" # cpu_ms, postgres_cpu_ms
 snapshot() {
-  local svc pid total=0
+  local svc
   for svc in intake advice reminder; do echo -n "$svc=$(cpu_ms "$(cat "$state/run/$svc.pid")") "; done
   echo -n "kafka=$(cpu_ms "$(cat "$state/kafka/kafka.pid")") "
-  for pid in $(pgrep -u postgres postgres); do total=$((total + $(cpu_ms "$pid"))); done
-  echo "postgres=$total"
+  echo "postgres=$(postgres_cpu_ms)"
 }
 statements=no
 if psql -d "$database" -qAtc "SHOW shared_preload_libraries" | grep -q pg_stat_statements; then

@@ -83,19 +83,8 @@ ANALYZE reminder.workout;
 SQL
 }
 
-clock_ticks=$(getconf CLK_TCK)
-# CPU seconds (user + system) of the given PIDs, from /proc.
-cpu_of() {
-  local total=0 pid fields
-  for pid in "$@"; do
-    [ -r "/proc/$pid/stat" ] || continue
-    fields=$(sed 's/^.*) //' "/proc/$pid/stat")
-    total=$((total + $(awk '{print $12 + $13}' <<<"$fields")))
-  done
-  python3 -c "print($total / $clock_ticks)"
-}
+. "$here/cpu.sh" # cpu_ms, postgres_cpu_ms
 reminder_pid() { cat "$state/run/reminder.pid"; }
-postgres_pids() { pgrep -u postgres -x postgres || pgrep -x postgres; }
 
 # measure LABEL: CPU ms per minute of the reminder and of PostgreSQL over BENCH_MINUTES minutes at rest.
 rows=()
@@ -103,14 +92,12 @@ measure() {
   local label=$1 pid r0 r1 p0 p1 seconds=$((minutes * 60)) planned0 planned1
   pid=$(reminder_pid)
   planned0=$(sql -c "SELECT count(*) FROM reminder.nudge WHERE user_id LIKE '$prefix%'")
-  r0=$(cpu_of "$pid"); p0=$(cpu_of $(postgres_pids))
+  r0=$(cpu_ms "$pid"); p0=$(postgres_cpu_ms)
   say "$label: measuring for $seconds s"
   sleep "$seconds"
-  r1=$(cpu_of "$pid"); p1=$(cpu_of $(postgres_pids))
+  r1=$(cpu_ms "$pid"); p1=$(postgres_cpu_ms)
   planned1=$(sql -c "SELECT count(*) FROM reminder.nudge WHERE user_id LIKE '$prefix%'")
-  local reminder_ms postgres_ms
-  reminder_ms=$(python3 -c "print(round(($r1 - $r0) * 1000 / $minutes))")
-  postgres_ms=$(python3 -c "print(round(($p1 - $p0) * 1000 / $minutes))")
+  local reminder_ms=$(((r1 - r0) / minutes)) postgres_ms=$(((p1 - p0) / minutes))
   printf '{"label": "%s", "users": %s, "workouts": %s, "minutes": %s, "reminderCpuMsPerMinute": %s, "postgresCpuMsPerMinute": %s, "nudgesPlanned": %s}\n' \
     "$label" "$2" "$3" "$minutes" "$reminder_ms" "$postgres_ms" "$((planned1 - planned0))" > "$out/$label.json"
   rows+=("| $label | $2 | $3 | $reminder_ms | $postgres_ms | $((planned1 - planned0)) |")

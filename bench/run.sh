@@ -83,14 +83,7 @@ per_process_json() {
   stack_pids | while read -r name pid; do echo "$name $("$1" "$pid")"; done \
     | awk '{ sum[$1] += $2 } END { for (n in sum) printf "\"%s\": %d, ", n, sum[n] }'
 }
-cpu_ms() { # user + system CPU time of a process, in ms
-  awk -v hz="$(getconf CLK_TCK)" '{ print int(($14 + $15) * 1000 / hz) }' "/proc/$1/stat" 2>/dev/null || echo 0
-}
-postgres_cpu_ms() {
-  local pid total=0
-  for pid in $(pgrep -u postgres postgres); do total=$((total + $(cpu_ms "$pid"))); done
-  echo "$total"
-}
+. "$here/cpu.sh" # cpu_ms, postgres_cpu_ms
 rss_mb() { awk '/^VmRSS/ { print int($2 / 1024) }' "/proc/$1/status" 2>/dev/null || echo 0; }
 # A JSON object of CPU ms per process now, for report.py to subtract.
 cpu_snapshot() { echo "{$(per_process_json cpu_ms)\"postgres\": $(postgres_cpu_ms)}"; }

@@ -94,15 +94,18 @@ public class OutboxRelay {
     // Only the oldest unsent row of each key is claimable: a later row waits until the one before it was
     // acknowledged, whichever replica holds it; a row in its own backoff or parked holds back its key, and only it.
     // SKIP LOCKED lets replicas take disjoint rows without waiting.
+    // The plan must not depend on the statistics, which may predate a backlog (V1_7): the key's oldest row is a scalar
+    // subquery, which PostgreSQL runs as one probe of outbox_event_unsent_by_key per row scanned (a NOT EXISTS became
+    // a join that scanned the backlog once per row), and "<=" rather than "=" (o is one of the key's rows, so the two
+    // agree) keeps the planner's row estimate high enough that it walks the seq index and stops at the batch size.
     static final String CLAIM = """
             SELECT o.id, o.topic, o.message_key, o.event_type, o.subject, o.payload::text, o.created_at,
                    o.traceparent, o.tracestate
             FROM outbox_event o
             WHERE o.sent_at IS NULL AND o.parked_at IS NULL
               AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= now())
-              AND NOT EXISTS (SELECT 1 FROM outbox_event earlier
-                              WHERE earlier.message_key = o.message_key AND earlier.sent_at IS NULL
-                                AND earlier.seq < o.seq)
+              AND o.seq <= (SELECT min(oldest.seq) FROM outbox_event oldest
+                            WHERE oldest.message_key = o.message_key AND oldest.sent_at IS NULL)
             ORDER BY o.seq
             LIMIT ?
             FOR UPDATE OF o SKIP LOCKED
