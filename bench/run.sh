@@ -62,7 +62,9 @@ cleanup() {
   [ "$started_stack" = yes ] && "$root/stack" down >/dev/null || true
 }
 trap cleanup EXIT
-token=$("$root/stack" token bench admin)
+# An admin token (it posts for many users), minted where it is used: a token lives at most an hour (the services'
+# maximum lifetime) and a whole run takes longer.
+token() { "$root/stack" token bench admin; }
 
 # --- the processes of the stack, their CPU time and memory ----------------------------------------------------
 
@@ -129,7 +131,7 @@ stand_in_for_autovacuum() {
 prime() {
   await_quiet
   say "priming: $prime_rate reports/s for ${prime_seconds}s, so that the services' hot code is compiled"
-  java -cp "$classpath" io.crampcare.bench.LoadGenerator open "$prime_rate" "$prime_seconds" 0 "$intake_url" "$token" \
+  java -cp "$classpath" io.crampcare.bench.LoadGenerator open "$prime_rate" "$prime_seconds" 0 "$intake_url" "$(token)" \
     "$1/prime.json" >/dev/null
 }
 
@@ -246,7 +248,7 @@ latency() {
     psql -d "$database" -qc "TRUNCATE bench_accepted"
     before=$(cpu_snapshot)
     start_rss_sampler "$dir/rss-$rate.jsonl"
-    java -cp "$classpath" io.crampcare.bench.LoadGenerator open "$rate" "$seconds" "$warmup" "$intake_url" "$token" \
+    java -cp "$classpath" io.crampcare.bench.LoadGenerator open "$rate" "$seconds" "$warmup" "$intake_url" "$(token)" \
       "$dir/post-$rate.json" "$dir/accepted-$rate.csv" >/dev/null
     psql -d "$database" -qc "\\copy bench_accepted FROM '$dir/accepted-$rate.csv' WITH (FORMAT csv)"
     accepted=$(wc -l < "$dir/accepted-$rate.csv")
@@ -302,10 +304,10 @@ intake() {
     say "intake: $clients clients, ${seconds}s after ${warmup}s warm-up"
     before=$(cpu_snapshot)
     java -cp "$classpath" io.crampcare.bench.LoadGenerator closed "$clients" "$seconds" "$warmup" "$intake_url" \
-      "$token" "$dir/intake-$clients.json" >/dev/null
+      "$(token)" "$dir/intake-$clients.json" >/dev/null
     printf '{"before": %s, "after": %s}\n' "$before" "$(cpu_snapshot)" > "$dir/cpu-$clients.json"
   done
-  curl -s -H "Authorization: Bearer $token" "$intake_url/api/v1/admin/outbox" > "$dir/outbox-after.json"
+  curl -s -H "Authorization: Bearer $(token)" "$intake_url/api/v1/admin/outbox" > "$dir/outbox-after.json"
   # Intake's own ceiling: advice and reminder stopped, so the cores carry only what accepting a report costs; they
   # take up the backlog afterwards (Kafka keeps it).
   await_quiet
@@ -315,7 +317,7 @@ intake() {
     say "intake alone: $clients clients, ${seconds}s after ${warmup}s warm-up"
     before=$(cpu_snapshot)
     java -cp "$classpath" io.crampcare.bench.LoadGenerator closed "$clients" "$seconds" "$warmup" "$intake_url" \
-      "$token" "$dir/intake-alone-$clients.json" >/dev/null
+      "$(token)" "$dir/intake-alone-$clients.json" >/dev/null
     printf '{"before": %s, "after": %s}\n' "$before" "$(cpu_snapshot)" > "$dir/cpu-alone-$clients.json"
   done
   "$root/stack" start advice >/dev/null

@@ -98,7 +98,7 @@ for service in intake advice reminder; do
 
   # What Swagger UI must show: the API title and every path, read from the service's own OpenAPI (YAML).
   if ! openapi=$(curl -fsS --max-time 10 "$base/q/openapi"); then
-    fail "$service-swagger-ui" "$base/q/openapi does not answer 200 (stack down, or CRAMPCARE_OPS_ENDPOINTS_POLICY=admin-only?)"
+    fail "$service-swagger-ui" "$base/q/openapi does not answer 200 (stack down, or CRAMPCARE_API_DOCS_ENABLED=false?)"
   else
     title=$(sed -n '/^info:/,/^[^ ]/ s/^  title: *//p' <<<"$openapi" | head -n 1 | tr -d "\"'")
     mapfile -t paths < <(sed -n '/^paths:/,/^[^ ]/ s/^  \(["'"'"']\{0,1\}\/[^:]*\):.*/\1/p' <<<"$openapi" | tr -d "\"'")

@@ -1,7 +1,6 @@
 package io.crampcare.advice;
 
 import static io.crampcare.testsupport.TestTokens.asAdmin;
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -42,7 +41,7 @@ class MetricsIT {
 
     @Test
     void consumerLagIsExposed() {
-        String scrape = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        String scrape = Scrape.text();
         assertTrue(scrape.contains("kafka_consumer_fetch_manager_records_lag_max"), "Kafka consumer metrics");
     }
 

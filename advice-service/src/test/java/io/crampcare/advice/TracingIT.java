@@ -1,7 +1,6 @@
 package io.crampcare.advice;
 
 import static io.crampcare.testsupport.TestTokens.asAdmin;
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import io.crampcare.contracts.EventTypes;
 import io.crampcare.contracts.Topics;
 import io.crampcare.testsupport.CloudEventWriter;
+import io.crampcare.testsupport.Scrape;
 import io.crampcare.testsupport.TestTraces;
 import io.crampcare.testsupport.TestUsers;
 import io.quarkus.test.junit.QuarkusTest;
@@ -44,7 +44,7 @@ class TracingIT {
         TestTraces.assertPublishedInTrace(Topics.ADVICE, user, traceparent);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            String scrape = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+            String scrape = Scrape.text();
             for (String series : List.of("crampcare_events_consumed_total{outcome=\"applied\",topic=\"cramp-reports\"}",
                     "crampcare_events_consumed_total{outcome=\"duplicate\",topic=\"cramp-reports\"}",
                     "crampcare_events_dead_lettered_total{topic=\"cramp-reports\"}")) {

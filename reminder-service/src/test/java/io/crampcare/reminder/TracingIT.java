@@ -1,6 +1,5 @@
 package io.crampcare.reminder;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -29,6 +28,7 @@ import io.crampcare.contracts.EventTypes;
 import io.crampcare.contracts.Topics;
 import io.crampcare.reminder.service.Dispatcher;
 import io.crampcare.testsupport.CloudEventWriter;
+import io.crampcare.testsupport.Scrape;
 import io.crampcare.testsupport.TestTraces;
 import io.crampcare.testsupport.TestUsers;
 import io.micrometer.core.instrument.Counter;
@@ -95,7 +95,7 @@ class TracingIT {
         assertTrue(count("crampcare.nudges.fired") - firedBefore >= 1, "fired nudge counted on commit");
         // Under a span "nudge fire" of its own, in the planning's trace.
         TestTraces.assertPublishedInTrace(Topics.NUDGES, user, traceparent);
-        String scrape = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        String scrape = Scrape.text();
         assertTrue(scrape.contains("crampcare_dispatcher_batch_seconds_bucket"), "batch timer with buckets");
     }
 

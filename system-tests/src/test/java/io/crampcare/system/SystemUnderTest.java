@@ -86,6 +86,10 @@ final class SystemUnderTest implements AutoCloseable {
         env.put("QUARKUS_DATASOURCE_PASSWORD", service + "_svc");
         env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers());
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toUri().toString());
+        // Reached on 127.0.0.1 only (baseUrl), as ./stack binds them: nothing of a test run listens beyond the machine.
+        env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        // Every exchange is checked against the service's own /q/openapi (ApiContract): serve it, as ./stack does.
+        env.put("CRAMPCARE_API_DOCS_ENABLED", "true");
         // Faults here are short: retry Kafka sooner than production would.
         env.put("CRAMPCARE_OUTBOX_SEND_TIMEOUT", "3s");
         env.put("CRAMPCARE_OUTBOX_MAX_BACKOFF", "1s");

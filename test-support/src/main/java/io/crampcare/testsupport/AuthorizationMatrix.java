@@ -123,7 +123,11 @@ public abstract class AuthorizationMatrix {
                 "bad signature", TestTokens::badSignature,
                 "expired", TestTokens::expired,
                 "wrong issuer", TestTokens::wrongIssuer,
-                "wrong audience", TestTokens::wrongAudience);
+                "wrong audience", TestTokens::wrongAudience,
+                "lifetime over the maximum", TestTokens::overLongLived,
+                "expiring in 2100", TestTokens::expiringIn2100,
+                "issued in the future", TestTokens::issuedInTheFuture,
+                "without iat", TestTokens::withoutIssuedAt);
         List<String> wrong = new ArrayList<>();
         for (String endpoint : allRules().keySet()) {
             check(wrong, endpoint, "no token", send(given(), endpoint, callOf(endpoint).path()), 401);
@@ -171,6 +175,24 @@ public abstract class AuthorizationMatrix {
             }
             notRefused(wrong, endpoint, "admin", send(TestTokens.asAdmin(), endpoint, path));
         });
+        failOn(wrong);
+    }
+
+    /** A metrics scraper's token (role metrics only) reads /q/metrics and nothing of the API; users cannot scrape. */
+    @Test
+    void aMetricsTokenReadsMetricsOnly() {
+        List<String> wrong = new ArrayList<>();
+        allRules().keySet().forEach(endpoint -> check(wrong, endpoint, "metrics reader",
+                send(TestTokens.asMetricsReader(), endpoint, callOf(endpoint).path()), 403));
+        Map<String, Integer> scrapes = Map.of(
+                "metrics reader", TestTokens.asMetricsReader().when().get("/q/metrics").statusCode(),
+                "admin", TestTokens.asAdmin().when().get("/q/metrics").statusCode(),
+                "user", TestTokens.asUser(OWNER).when().get("/q/metrics").statusCode(),
+                "no token", given().when().get("/q/metrics").statusCode(),
+                "lifetime over the maximum", given().auth().oauth2(TestTokens.overLongLived(OWNER)).when()
+                        .get("/q/metrics").statusCode());
+        assertEquals(Map.of("metrics reader", 200, "admin", 200, "user", 403, "no token", 401,
+                "lifetime over the maximum", 401), scrapes, "GET /q/metrics");
         failOn(wrong);
     }
 

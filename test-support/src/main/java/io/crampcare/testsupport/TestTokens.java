@@ -1,11 +1,13 @@
 package io.crampcare.testsupport;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
+import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,7 +29,13 @@ public final class TestTokens {
 
     /** The operator every functional test acts as (admins may act for any user). */
     public static final String ADMIN = "ops-admin";
+    /** The roles, namespaced as service-support's Roles names them. */
+    public static final String USER_ROLE = "crampcare:user";
+    public static final String ADMIN_ROLE = "crampcare:admin";
+    public static final String METRICS_ROLE = "crampcare:metrics";
     private static final Duration LIFETIME = Duration.ofMinutes(30);
+    /** The services' default maximum lifetime (crampcare.security.max-token-lifetime-seconds). */
+    private static final Duration MAX_LIFETIME = Duration.ofHours(1);
 
     private TestTokens() {
     }
@@ -37,13 +45,18 @@ public final class TestTokens {
         return RestAssured.given().auth().oauth2(admin());
     }
 
+    /** A request as a metrics scraper (Prometheus): role metrics only. */
+    public static RequestSpecification asMetricsReader() {
+        return RestAssured.given().auth().oauth2(metricsReader());
+    }
+
     /** A request as the user {@code sub}. */
     public static RequestSpecification asUser(String sub) {
         return RestAssured.given().auth().oauth2(user(sub));
     }
 
     public static String user(String sub) {
-        return sign(sub, Set.of("user"), issuer(), audience(), Instant.now().plus(LIFETIME), key());
+        return sign(sub, Set.of(USER_ROLE), issuer(), audience(), Instant.now().plus(LIFETIME), key());
     }
 
     /**
@@ -51,29 +64,68 @@ public final class TestTokens {
      * services must act for {@code sub}.
      */
     public static String userWithUpn(String sub, String upn) {
-        return sign(sub, upn, Set.of("user"), issuer(), audience(), Instant.now().plus(LIFETIME), key());
+        return sign(sub, upn, Set.of(USER_ROLE), issuer(), audience(), Instant.now().plus(LIFETIME), key());
     }
 
     public static String admin() {
-        return sign(ADMIN, Set.of("admin"), issuer(), audience(), Instant.now().plus(LIFETIME), key());
+        return sign(ADMIN, Set.of(ADMIN_ROLE), issuer(), audience(), Instant.now().plus(LIFETIME), key());
+    }
+
+    public static String metricsReader() {
+        return sign("prometheus", Set.of(METRICS_ROLE), issuer(), audience(), Instant.now().plus(LIFETIME), key());
     }
 
     /** Expired well beyond the allowed clock skew. */
     public static String expired(String sub) {
-        return sign(sub, Set.of("user"), issuer(), audience(), Instant.now().minus(Duration.ofMinutes(10)), key());
+        return sign(sub, Set.of(USER_ROLE), issuer(), audience(), Instant.now().minus(Duration.ofMinutes(10)), key());
     }
 
     public static String wrongIssuer(String sub) {
-        return sign(sub, Set.of("user"), "https://evil.example", audience(), Instant.now().plus(LIFETIME), key());
+        return sign(sub, Set.of(USER_ROLE), "https://evil.example", audience(), Instant.now().plus(LIFETIME), key());
     }
 
     public static String wrongAudience(String sub) {
-        return sign(sub, Set.of("user"), issuer(), "someone-else", Instant.now().plus(LIFETIME), key());
+        return sign(sub, Set.of(USER_ROLE), issuer(), "someone-else", Instant.now().plus(LIFETIME), key());
+    }
+
+    /** Issued now, expiring a minute (beyond the clock skew) after the maximum lifetime allows. */
+    public static String overLongLived(String sub) {
+        return sign(sub, Set.of(USER_ROLE), issuer(), audience(),
+                Instant.now().plus(MAX_LIFETIME).plus(Duration.ofMinutes(1)), key());
+    }
+
+    /** Issued now, good until the year 2100: what a correctly signed token could once do. */
+    public static String expiringIn2100(String sub) {
+        return sign(sub, Set.of(USER_ROLE), issuer(), audience(), Instant.parse("2100-01-01T00:00:00Z"), key());
+    }
+
+    /** Issued in the future: a lifetime within the maximum, but it would be good until long after the maximum. */
+    public static String issuedInTheFuture(String sub) {
+        Instant issuedAt = Instant.now().plus(Duration.ofMinutes(10));
+        return sign(sub, sub, Set.of(USER_ROLE), issuer(), audience(), issuedAt, issuedAt.plus(LIFETIME), key());
+    }
+
+    /** Right claims but no {@code iat} (the token builder always adds one, so this one is signed by hand). */
+    public static String withoutIssuedAt(String sub) {
+        String claims = "{\"iss\":\"" + issuer() + "\",\"aud\":\"" + audience() + "\",\"sub\":\"" + sub
+                + "\",\"upn\":\"" + sub + "\",\"groups\":[\"" + USER_ROLE + "\"],\"exp\":"
+                + Instant.now().plus(LIFETIME).getEpochSecond() + "}";
+        Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
+        String signed = base64.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8))
+                + "." + base64.encodeToString(claims.getBytes(StandardCharsets.UTF_8));
+        try {
+            Signature rsa = Signature.getInstance("SHA256withRSA");
+            rsa.initSign(key());
+            rsa.update(signed.getBytes(StandardCharsets.US_ASCII));
+            return signed + "." + base64.encodeToString(rsa.sign());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Right claims, signed with a key the service does not trust. */
     public static String badSignature(String sub) {
-        return sign(sub, Set.of("user"), issuer(), audience(), Instant.now().plus(LIFETIME),
+        return sign(sub, Set.of(USER_ROLE), issuer(), audience(), Instant.now().plus(LIFETIME),
                 JwtTestResource.newKeyPair().getPrivate());
     }
 
@@ -85,6 +137,11 @@ public final class TestTokens {
     private static String sign(String sub, String upn, Set<String> groups, String issuer, String audience,
             Instant expiresAt, PrivateKey key) {
         Instant issuedAt = expiresAt.isBefore(Instant.now()) ? expiresAt.minus(LIFETIME) : Instant.now();
+        return sign(sub, upn, groups, issuer, audience, issuedAt, expiresAt, key);
+    }
+
+    private static String sign(String sub, String upn, Set<String> groups, String issuer, String audience,
+            Instant issuedAt, Instant expiresAt, PrivateKey key) {
         return Jwt.issuer(issuer).subject(sub).upn(upn).groups(groups).audience(audience)
                 .issuedAt(issuedAt).expiresAt(expiresAt)
                 .jws().algorithm(SignatureAlgorithm.RS256).sign(key);

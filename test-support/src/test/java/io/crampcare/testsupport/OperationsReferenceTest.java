@@ -40,7 +40,7 @@ class OperationsReferenceTest {
                     .filter(file -> file.toString().endsWith(".properties"))
                     .forEach(file -> read.addAll(referencedIn(file)));
         }
-        assertTrue(read.contains("CRAMPCARE_OPS_ENDPOINTS_POLICY"), "the scan finds the services' variables: " + read);
+        assertTrue(read.contains("CRAMPCARE_OTLP_ENDPOINT"), "the scan finds the services' variables: " + read);
         assertUndocumented(List.of(), read);
     }
 

@@ -56,6 +56,8 @@ public final class DocsGenerator {
                 <li><a href="/q/openapi">OpenAPI document (YAML)</a>, <a href="/q/openapi?format=json">as JSON</a>.</li>
                 <li><a href="/q/health">Health</a> (open, no token needed).</li>
                 </ul>
+                <p>Swagger UI and the OpenAPI document are served where the operator switched them on
+                (CRAMPCARE_API_DOCS_ENABLED; the local stack does), and answer 404 elsewhere.</p>
                 <h2 id="events">Events on Kafka</h2>
                 <ul>
                 <li><a href="events.html">Event catalogue</a>: every topic with its producer, consumers, CloudEvents

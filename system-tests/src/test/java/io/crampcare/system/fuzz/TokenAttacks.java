@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Random;
 import java.util.function.BiConsumer;
 
+import io.crampcare.testsupport.TestTokens;
+
 /**
  * Category (e): missing, malformed and forged bearer tokens on an otherwise valid request. Forgeries start from the
  * user's valid token, so that only the forged part can be the reason for a 401: "alg":"none" with the real claims, the
@@ -28,7 +30,7 @@ final class TokenAttacks {
                 return new Token(t.userToken(), parts[0], parts[1], parts[2], claims);
             }
             String claims = "{\"iss\":\"https://auth.crampcare.local\",\"aud\":\"crampcare-api\",\"sub\":\"" + t.user()
-                    + "\",\"upn\":\"" + t.user() + "\",\"groups\":[\"user\"],\"exp\":4102444800}";
+                    + "\",\"upn\":\"" + t.user() + "\",\"groups\":[\"" + TestTokens.USER_ROLE + "\"],\"exp\":4102444800}";
             String header = Encode.base64Url("{\"alg\":\"RS256\",\"typ\":\"JWT\"}");
             return new Token(t.userToken(), header, Encode.base64Url(claims), Encode.base64Url("signature"), claims);
         }
@@ -126,12 +128,13 @@ final class TokenAttacks {
         return signature.substring(0, at) + replacement + signature.substring(at + 1);
     }
 
-    /** The claims with groups ["admin"]: the role list edited where there is one, added where there is none. */
+    /** The claims with the admin role as groups: the role list edited where there is one, added where there is none. */
     private static String adminClaims(String claims) {
+        String admin = "\"groups\":[\"" + TestTokens.ADMIN_ROLE + "\"]";
         if (claims.contains("\"groups\"")) {
-            return claims.replaceFirst("\"groups\"\\s*:\\s*\\[[^\\]]*\\]", "\"groups\":[\"admin\"]");
+            return claims.replaceFirst("\"groups\"\\s*:\\s*\\[[^\\]]*\\]", admin);
         }
-        return claims.replaceFirst("\\}\\s*$", ",\"groups\":[\"admin\"]}");
+        return claims.replaceFirst("\\}\\s*$", "," + admin + "}");
     }
 
     /** The claims with the user replaced by the other user; if the user is not in them, one character changed. */
