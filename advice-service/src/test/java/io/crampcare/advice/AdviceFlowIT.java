@@ -16,6 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -39,6 +41,7 @@ import io.crampcare.contracts.EventTypes;
 import io.crampcare.contracts.Topics;
 import io.crampcare.testsupport.CloudEventReader;
 import io.crampcare.testsupport.CloudEventWriter;
+import io.crampcare.testsupport.DeadLetters;
 import io.crampcare.testsupport.EventSchemas;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -147,6 +150,65 @@ class AdviceFlowIT {
             Header reason = first.headers().lastHeader("dead-letter-reason");
             assertNotNull(reason, "the failure reason travels with the record");
         }
+    }
+
+    /**
+     * Issue 27: a CloudEvent of the right type whose payload breaks its schema is poison: dead-lettered at once, never
+     * advised on, and the report after it is. Each of these was read before the check (7.9 as 7, "60" as 60, 15 as the
+     * sixteenth symptom).
+     */
+    @Test
+    void aReportThatBreaksItsSchemaIsDeadLetteredAndNotAdvisedOn() {
+        String user = TestUsers.newUser("forged-report");
+        Map<String, String> culprits = new LinkedHashMap<>();
+        Map<String, String> payloads = new LinkedHashMap<>();
+        List<UUID> forgedReports = new ArrayList<>();
+        for (Map.Entry<String, Object> forgery : List.of(Map.entry("severity", (Object) 7.9),
+                Map.entry("durationSeconds", (Object) "60"), Map.entry("symptoms", (Object) List.of(15)),
+                Map.entry("waterTodayMl", (Object) 25000))) {
+            UUID reportId = UUID.randomUUID();
+            Map<String, Object> report = AdviceEvents.report(user, reportId);
+            report.put(forgery.getKey(), forgery.getValue());
+            String eventId = UUID.randomUUID().toString();
+            culprits.put(eventId, forgery.getKey());
+            payloads.put(eventId, AdviceEvents.json(report));
+            forgedReports.add(reportId);
+            sendReport(user, reportId, eventId, report);
+        }
+        UUID good = UUID.randomUUID();
+        sendReport(user, good, UUID.randomUUID().toString(), AdviceEvents.report(user, good));
+
+        awaitAdvice(good).then().statusCode(200);
+        asAdmin().when().get("/api/v1/users/" + user + "/advice").then().statusCode(200).body("items", hasSize(1));
+        forgedReports.forEach(id -> asAdmin().when().get("/api/v1/cramp-reports/" + id + "/advice")
+                .then().statusCode(404));
+        DeadLetters.assertPoisoned(Topics.CRAMP_REPORTS, user, culprits, payloads);
+    }
+
+    /** Issue 27: an answer that breaks its schema is dead-lettered, not counted; the answer after it is. */
+    @Test
+    void anAnswerThatBreaksItsSchemaIsDeadLetteredAndNotCounted() {
+        String user = TestUsers.newUser("forged-ack");
+        Instant at = Instant.now().minus(1, ChronoUnit.HOURS);
+        Map<String, String> culprits = new LinkedHashMap<>();
+        Map<String, String> payloads = new LinkedHashMap<>();
+        // Read before the check as a HYDRATION nudge DONE (enum indexes), and as an instant (epoch seconds).
+        for (Map.Entry<String, Object> forgery : List.of(Map.entry("kind", (Object) 0), Map.entry("outcome", (Object) 0),
+                Map.entry("acknowledgedAt", (Object) at.getEpochSecond()))) {
+            Map<String, Object> ack = new LinkedHashMap<>(AdviceEvents.ack(user, "HYDRATION", "DONE", at));
+            ack.put(forgery.getKey(), forgery.getValue());
+            String eventId = UUID.randomUUID().toString();
+            culprits.put(eventId, forgery.getKey());
+            payloads.put(eventId, AdviceEvents.json(ack));
+            writer.send(Topics.NUDGE_ACKS, user, eventId, EventTypes.NUDGE_ACKNOWLEDGED, AdviceEvents.REMINDER_SOURCE,
+                    payloads.get(eventId));
+        }
+        sendAck(user, UUID.randomUUID(), "SKIPPED", at);
+
+        awaitAnswered(user, 1);
+        asAdmin().when().get("/api/v1/users/" + user + "/adherence").then().statusCode(200)
+                .body("answered", is(1)).body("adherence", is(0.0f));
+        DeadLetters.assertPoisoned(Topics.NUDGE_ACKS, user, culprits, payloads);
     }
 
     @Test

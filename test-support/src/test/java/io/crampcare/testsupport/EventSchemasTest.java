@@ -19,14 +19,6 @@ class EventSchemasTest {
              "context":"DURING_SLEEP","activity":null,"symptoms":[],"notes":null}
             """;
 
-    @Test
-    void mapsTypesToSchemaResourcesByConvention() {
-        assertEquals("schemas/cramp-report-submitted.v1.json", EventSchemas.schemaResource(EventTypes.CRAMP_REPORT_SUBMITTED));
-        assertEquals("schemas/advice-issued.v1.json", EventSchemas.schemaResource(EventTypes.ADVICE_ISSUED));
-        assertEquals("schemas/nudge-due.v1.json", EventSchemas.schemaResource(EventTypes.NUDGE_DUE));
-        assertEquals("schemas/nudge-acknowledged.v1.json", EventSchemas.schemaResource(EventTypes.NUDGE_ACKNOWLEDGED));
-    }
-
     static final String SELF_CARE_ADVICE = """
             {"adviceId":"7e6d5c4b-3a29-4817-a6b5-c4d3e2f1a0b9","reportId":"0c8b7a69-5847-4a3b-9c2d-1e0f9a8b7c6d",
              "userId":"user-42","issuedAt":"2026-11-25T06:00:01Z","urgency":"SELF_CARE","headline":"Drink more water today.",

@@ -41,6 +41,20 @@ public record HydrationPlanner(int baseMl, int sweatingExtraMl, int exerciseExtr
             Symptom.DIZZINESS, Symptom.CONFUSION, Symptom.FAINTING_OR_COLLAPSE, Symptom.SEIZURE);
     private static final int ROUND_TO_ML = 50;
 
+    /** Settings that would make advice the event contract forbids (and its consumers dead-letter) stop the start. */
+    public HydrationPlanner {
+        if (baseMl < HydrationPlan.MIN_DAILY_TARGET_ML || baseMl > maxDailyMl
+                || maxDailyMl > HydrationPlan.MAX_DAILY_TARGET_ML) {
+            throw new IllegalArgumentException("crampcare.advice.hydration: base-ml (" + baseMl + ") and max-daily-ml ("
+                    + maxDailyMl + ") must keep " + HydrationPlan.MIN_DAILY_TARGET_ML + " <= base-ml <= max-daily-ml <= "
+                    + HydrationPlan.MAX_DAILY_TARGET_ML + ", the daily target's range in advice-issued.v1");
+        }
+        if (maxPerHourMl < 1 || maxPerHourMl > HydrationPlan.MAX_PER_HOUR_ML) {
+            throw new IllegalArgumentException("crampcare.advice.hydration.max-per-hour-ml (" + maxPerHourMl
+                    + ") must be 1-" + HydrationPlan.MAX_PER_HOUR_ML + ", its range in advice-issued.v1");
+        }
+    }
+
     public HydrationPlan plan(CrampReportSubmittedV1 report) {
         int daily = baseMl;
         if (Boolean.TRUE.equals(report.sweatingHeavily())) {

@@ -3,6 +3,7 @@ package io.crampcare.advice.rules;
 import static io.crampcare.advice.rules.ReportBuilder.baseline;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -150,5 +151,14 @@ class HydrationPlannerTest {
         if (guard) {
             assertEquals(0, plan.remainingTodayMl(), "no more water today, whatever is left of the target");
         }
+    }
+
+    /** advice-issued.v1 bounds the target at 6 L and the hourly guard at 1 L: settings beyond them stop the start. */
+    @ParameterizedTest
+    @CsvSource({ "1893, 6001, 1000", "1892, 6000, 1000", "6000, 5000, 1000", "1893, 6000, 1001", "1893, 6000, 0" })
+    void settingsThatWouldBreakTheEventContractAreRefused(int baseMl, int maxDailyMl, int maxPerHourMl) {
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> new HydrationPlanner(baseMl, 500, 500, 60, maxDailyMl, 5, 7, maxPerHourMl));
+        assertTrue(refused.getMessage().contains("advice-issued.v1"), refused.getMessage());
     }
 }

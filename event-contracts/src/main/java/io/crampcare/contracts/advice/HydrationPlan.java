@@ -11,7 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * {@code drinkToThirstOnly} is true it plans no water at all (pre-exercise drinks included) for the rest of that day.
  *
  * @param dailyTargetMl       water for the day, in mL; never below 1,893 mL (64 US fl oz), never above the safe daily
- *                            ceiling (crampcare.advice.hydration.max-daily-ml)
+ *                            ceiling (crampcare.advice.hydration.max-daily-ml, at most 6,000 mL)
  * @param dailyTargetOz       the same in US fluid ounces
  * @param preExerciseMinMl    lower end of the drink about 4 h before exercise (5 mL/kg, at most preExerciseMaxMl),
  *                            when body weight is known
@@ -32,6 +32,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(requiredProperties = { "dailyTargetMl", "dailyTargetOz", "maxPerHourMl" })
 public record HydrationPlan(int dailyTargetMl, double dailyTargetOz, Integer preExerciseMinMl, Integer preExerciseMaxMl,
         int maxPerHourMl, Integer alreadyDrunkTodayMl, Integer remainingTodayMl, Boolean drinkToThirstOnly) {
+
+    // The schema's ranges (a test holds them equal), for a producer to check its settings against at startup.
+    /** Least {@code dailyTargetMl}: the article's 64 US fl oz. */
+    public static final int MIN_DAILY_TARGET_ML = 1893;
+    /** Most {@code dailyTargetMl} (and {@code remainingTodayMl}): the safe daily ceiling. */
+    public static final int MAX_DAILY_TARGET_ML = 6000;
+    /** Most {@code maxPerHourMl}: the overdrinking guard. */
+    public static final int MAX_PER_HOUR_ML = 1000;
 
     /** A plan that knows nothing of the water already drunk, as producers before these fields wrote it. */
     public HydrationPlan(int dailyTargetMl, double dailyTargetOz, Integer preExerciseMinMl, Integer preExerciseMaxMl,

@@ -178,6 +178,22 @@ class AdviceIssuedV1SchemaTest {
     }
 
     @Test
+    void dailyTargetOverTheSafeCeilingIsRejected() {
+        assertRejected(advice -> hydration(advice).put("dailyTargetMl", 6001), "dailyTargetMl");
+        assertRejected(advice -> hydration(advice).put("dailyTargetMl", 12000), "dailyTargetMl");
+        assertRejected(advice -> hydration(advice).put("remainingTodayMl", 6001), "remainingTodayMl");
+    }
+
+    @Test
+    void theRecordsRangesAreTheSchemas() {
+        JsonNode hydration = SCHEMA_JSON.at("/properties/hydration/properties");
+        assertEquals(HydrationPlan.MIN_DAILY_TARGET_ML, hydration.at("/dailyTargetMl/minimum").intValue());
+        assertEquals(HydrationPlan.MAX_DAILY_TARGET_ML, hydration.at("/dailyTargetMl/maximum").intValue());
+        assertEquals(HydrationPlan.MAX_DAILY_TARGET_ML, hydration.at("/remainingTodayMl/maximum").intValue());
+        assertEquals(HydrationPlan.MAX_PER_HOUR_ML, hydration.at("/maxPerHourMl/maximum").intValue());
+    }
+
+    @Test
     void moreThanOneLitrePerHourIsRejected() {
         assertRejected(advice -> hydration(advice).put("maxPerHourMl", 1500), "maxPerHourMl");
         assertRejected(advice -> hydration(advice).put("preExerciseMaxMl", 1001), "preExerciseMaxMl");

@@ -20,6 +20,8 @@ import org.eclipse.microprofile.health.Readiness;
 import org.apache.kafka.common.header.Header;
 import org.jboss.logging.Logger;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.crampcare.support.tracing.TraceContext;
@@ -37,9 +39,10 @@ import io.quarkus.scheduler.Scheduled;
 /**
  * Applies a consumed CloudEvent exactly once in effect. It reads the record (binary mode: {@code ce_*} headers, JSON
  * value), then in one transaction records the {@code ce_id} in {@code processed_event} and runs the effect; an id seen
- * before is skipped. Failures are handled by their {@link FailureClass}: poison (not a valid event of the expected
- * type, or the effect says so) is thrown at once, so the channel's dead-letter strategy parks it and the consumer
- * moves on; a transient failure (no database, a lock or serialization conflict, a timeout) is retried with capped
+ * before is skipped. Before anything is applied, the payload is checked against its type's JSON Schema
+ * ({@link EventSchemaCheck}). Failures are handled by their {@link FailureClass}: poison (not a CloudEvent of the
+ * expected type, not JSON, breaking the schema, or the effect says so) is thrown at once, so the channel's
+ * dead-letter strategy parks it and the consumer moves on; a transient failure (no database, a lock or serialization conflict, a timeout) is retried with capped
  * backoff for as long as it lasts, holding the partition so its order is kept, while {@link ConsumerReadiness} says
  * DOWN; any other failure is retried {@code crampcare.inbox.max-attempts} times, then dead-lettered.
  * <p>
@@ -73,6 +76,7 @@ public class IdempotentConsumer {
     private final InboxConfig config;
     // Consumers read leniently (EventJson): a newer producer may add fields and enum constants within a .v1 type.
     private final ObjectMapper reader;
+    private final EventSchemaCheck schemas = new EventSchemaCheck();
     private final Tracer tracer;
     private final MeterRegistry registry;
     private final ConsumerReadiness readiness;
@@ -192,7 +196,7 @@ public class IdempotentConsumer {
         if (eventId == null || !expectedType.equals(type)) {
             throw new PoisonMessageException("Not a " + expectedType + " CloudEvent (ce_id " + eventId + ", ce_type " + type + ")");
         }
-        T payload = parse(record.value(), payloadType, eventId);
+        T payload = parse(record.value(), type, payloadType, eventId);
         String partition = record.topic() + "-" + record.partition();
         long delayMs = config.retryDelay().toMillis();
         int unknownFailures = 0;
@@ -258,12 +262,23 @@ public class IdempotentConsumer {
         }
     }
 
-    private <T> T parse(String json, Class<T> payloadType, String eventId) {
-        if (json == null) {
+    /**
+     * The payload as {@code payloadType}, once it is JSON that keeps the contract of {@code type}. The check and the
+     * binding read the same tree (one parse), so what is checked is exactly what is applied.
+     */
+    private <T> T parse(String json, String type, Class<T> payloadType, String eventId) {
+        JsonNode tree;
+        try {
+            tree = json == null ? null : reader.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new PoisonMessageException("Event " + eventId + " is not JSON: " + e.getOriginalMessage(), e);
+        }
+        if (tree == null || tree.isMissingNode()) {
             throw new PoisonMessageException("Event " + eventId + " has no payload");
         }
+        schemas.requireValid(type, tree, eventId);
         try {
-            return reader.readValue(json, payloadType);
+            return reader.treeToValue(tree, payloadType);
         } catch (Exception e) {
             throw new PoisonMessageException("Event " + eventId + " is not a valid " + payloadType.getSimpleName()
                     + ": " + e.getMessage(), e);

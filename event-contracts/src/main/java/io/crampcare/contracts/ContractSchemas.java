@@ -1,0 +1,53 @@
+package io.crampcare.contracts;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.PathType;
+
+/**
+ * The payload JSON Schemas, read one way by all who check events: the contract tests here, the services' tests of what
+ * they produce (test-support EventSchemas) and the consumers' check of what they apply (service-support
+ * EventSchemaCheck). Callers need Jackson and the JSON Schema validator on their classpath (optional here).
+ */
+public final class ContractSchemas {
+
+    private static final Pattern TYPE = Pattern.compile("io\\.crampcare\\.([a-z][a-z0-9-]*)\\.([a-z][a-z0-9-]*)\\.(v[1-9][0-9]*)");
+
+    // Draft 2020-12 makes "format" an annotation by default; the contracts mean it (uuid, date-time), so assert it.
+    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+            builder -> builder.schemaRegistryConfig(SchemaRegistryConfig.builder()
+                    .formatAssertionsEnabled(true)
+                    .pathType(PathType.JSON_PATH) // "$.severity: ..." reads better than a bare JSON pointer
+                    .build()));
+
+    private ContractSchemas() {
+    }
+
+    /**
+     * The classpath resource holding the payload schema of {@code ceType}, by convention:
+     * {@code io.crampcare.<entity>.<action>.v<N>} -> {@code schemas/<entity>-<action>.v<N>.json}, e.g.
+     * {@code io.crampcare.cramp-report.submitted.v1} -> {@code schemas/cramp-report-submitted.v1.json}. A new event
+     * type therefore needs only its schema file, named by this rule.
+     *
+     * @throws IllegalArgumentException when {@code ceType} is not a CrampCare type
+     */
+    public static String resource(String ceType) {
+        Matcher m = TYPE.matcher(ceType == null ? "" : ceType);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("not a CrampCare CloudEvents type: '" + ceType
+                    + "' (expected io.crampcare.<entity>.<action>.v<N>, e.g. io.crampcare.cramp-report.submitted.v1)");
+        }
+        return "schemas/" + m.group(1) + "-" + m.group(2) + "." + m.group(3) + ".json";
+    }
+
+    /** The validator for a schema given as a tree (thread-safe, reusable): draft 2020-12, formats asserted. */
+    public static Schema compile(JsonNode schema) {
+        return REGISTRY.getSchema(schema);
+    }
+}
