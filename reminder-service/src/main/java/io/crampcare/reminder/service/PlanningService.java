@@ -38,6 +38,7 @@ import io.crampcare.reminder.planning.Preferences;
 import io.crampcare.reminder.planning.WorkoutNudge;
 import io.crampcare.reminder.planning.WorkoutPlan;
 import io.crampcare.reminder.planning.WorkoutSchedule;
+import io.crampcare.support.clock.DatabaseClock;
 import io.crampcare.support.metrics.CommittedCounts;
 import io.crampcare.support.tracing.TraceContext;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -110,10 +111,12 @@ public class PlanningService {
     private final ReminderConfig config;
     private final CommittedCounts counts;
     private final AgroalDataSource dataSource;
+    private final DatabaseClock clock;
 
     PlanningService(EntityManager em, StoredPreferences preferences, ReminderConfig config, CommittedCounts counts,
-            AgroalDataSource dataSource) {
+            AgroalDataSource dataSource, DatabaseClock clock) {
         this.em = em;
+        this.clock = clock;
         this.dataSource = dataSource;
         this.preferences = preferences;
         this.config = config;
@@ -268,7 +271,7 @@ public class PlanningService {
 
     @Scheduled(every = "${crampcare.reminder.plan-every:1m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduledRollForward() {
-        rollForward(Instant.now());
+        rollForward(clock.now());
     }
 
     /** Users whose next local day is due to be planned at {@code now}. */
