@@ -181,7 +181,9 @@ public class PlanningService {
         boolean aboutToday = reportTime.atZone(prefs.zone()).toLocalDate().equals(today);
         if (aboutToday && (emergency || (water != null && Boolean.TRUE.equals(water.drinkToThirstOnly())))) {
             stopWater(advice.userId(), advice.adviceId(), today, prefs);
-            LOG.infof("Advice %s (%s): no more water planned for %s today", advice.adviceId(),
+            // Why, and for whom, never together at INFO: an urgency beside a user id is health data.
+            LOG.infof("Advice %s: no more water planned today", advice.adviceId());
+            LOG.debugf("Advice %s (%s): no more water planned for %s today", advice.adviceId(),
                     emergency ? "EMERGENCY" : "drink to thirst only", advice.userId());
         }
         if (water == null) {
@@ -265,8 +267,9 @@ public class PlanningService {
         for (Workout workout : workouts) {
             planWorkout(workout, now);
         }
-        LOG.infof("Preferences of %s changed: %d unfired nudges replanned (%s, %d workouts)", userId, removed,
-                target == null ? "no water target" : "water target " + target.dailyTargetMl + " mL", workouts.size());
+        LOG.infof("Preferences of %s changed: %d unfired nudges replanned", userId, removed);
+        LOG.debugf("Preferences of %s: replanned from %s and %d workouts", userId,
+                target == null ? "no water target" : "a water target of " + target.dailyTargetMl + " mL", workouts.size());
     }
 
     @Scheduled(every = "${crampcare.reminder.plan-every:1m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
