@@ -56,11 +56,13 @@ final class HealthFactsInLogs {
     }
 
     static boolean offends(ServiceLog.Entry entry, Set<String> userText) {
-        if (!LOUD.contains(entry.level()) || !USER_ID.matcher(entry.text()).find()) {
+        Matcher user = USER_ID.matcher(entry.text());
+        if (!LOUD.contains(entry.level()) || !user.find()) {
             return false;
         }
-        Matcher fact = HEALTH_FACT.matcher(entry.text());
-        return fact.find() || userText.stream().anyMatch(entry.text()::contains);
+        // The facts are looked for around the ids, not in them: a user may be called "overdrinking-449a902d".
+        String rest = user.reset().replaceAll("<user>");
+        return HEALTH_FACT.matcher(rest).find() || userText.stream().anyMatch(rest::contains);
     }
 
     private static String names(Enum<?>[] values) {

@@ -31,8 +31,9 @@ class HealthFactsInLogsTest {
                 // an amount of water beside a user: flagged
                 AT + "INFO  [io.cra.rem.ser.PlanningService] (worker-2) Preferences of alice-0123abcd changed"
                         + " (water target 2500 mL)",
-                // a user id without a health fact: passes
+                // a user id without a health fact, even one that reads like one: both pass
                 AT + "INFO  [io.cra.rem.ser.PlanningService] (worker-2) Preferences of alice-0123abcd changed",
+                AT + "INFO  [io.cra.rem.ser.PlanningService] (worker-2) Preferences of overdrinking-449a902d changed",
                 // the user's own words in a stack trace under a WARN about that user: flagged
                 AT + "WARN  [io.cra.sup.inb.IdempotentConsumer] (worker-3) Processing cramp-reports for bob-89abcdef",
                 "java.lang.IllegalStateException: bad value in 'my calves hurt after the stairs'",
