@@ -12,6 +12,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -68,8 +70,9 @@ import io.crampcare.testsupport.TestUsers;
  * After each fault: every accepted report advised (advice REST API) and advised once (the {@code advice} topic), every
  * warm-up that fell due fired exactly once (one nudge.due event id per nudge on {@code nudges}, FIRED in the reminder
  * API) unless expired by its grace, no dead letters but the injected poison, and how long after the fault's end the
- * system was ready, caught up and settled. Readiness and liveness are probed during the fault. Figures: "[faults] ..."
- * lines.
+ * system was ready, caught up and settled. Readiness and liveness are probed during the fault. The clock fault is a
+ * reminder replica whose wall clock runs 30 minutes ahead. At the end no service log may hold a health fact beside a
+ * user id at INFO or above. Figures: "[faults] ..." lines.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -94,6 +97,10 @@ class FaultMatrixIT {
      */
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(10);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** How far ahead the clock-fault replica's wall clock runs. */
+    private static final Duration CLOCK_AHEAD = Duration.ofMinutes(30);
+    /** A warm-up fired later than this after its due time was not on time. */
+    private static final Duration ON_TIME = Duration.ofSeconds(10);
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
@@ -145,6 +152,8 @@ class FaultMatrixIT {
         system.close();
         assertEquals(List.of(), twice, "no nudge has two nudge.due events (whole run)");
         assertEquals(List.of(), violations, "every event is a valid CloudEvent matching its schema, but the poison");
+        assertEquals(List.of(), HealthFactsInLogs.in(system.state, Set.of()),
+                "no service logged a health fact beside a user id at INFO or above, faults included");
     }
 
     // --- the faults ---------------------------------------------------------------------------------------------
@@ -256,6 +265,84 @@ class FaultMatrixIT {
     @Order(7)
     void reminderKilled() {
         run("reminder kill -9", 8, Duration.ofMillis(500), Duration.ofSeconds(3), s -> restartAfterKill(s, "reminder"));
+    }
+
+    @Test
+    @Order(8)
+    void reminderReplicaWithItsClock30MinutesAhead() {
+        run("reminder replica clock +30 min", 6, Duration.ofSeconds(1), Duration.ofSeconds(10), this::replicaClockAhead);
+    }
+
+    /**
+     * A second reminder replica whose wall clock is {@link #CLOCK_AHEAD} ahead ({@link ClockShift}) dispatches beside
+     * the first. What is due and what is late are the database's time, so it fires nothing early (a warm-up due in
+     * 25 minutes is "5 minutes overdue" by its clock), expires nothing that is not overdue (one due in 5 minutes is
+     * "25 minutes late", past the grace, by its clock), and what falls due while it dispatches alone (the first
+     * replica frozen) it fires on time: not before it was due, nor much after.
+     */
+    private void replicaClockAhead(Scenario s) {
+        ServiceProcess ahead = system.add("reminder", SystemUnderTest.freePort(),
+                ClockShift.environment(system.root, CLOCK_AHEAD));
+        ServiceProcess first = system.service("reminder");
+        Instant startedAt = Instant.now();
+        ahead.start();
+        try {
+            ahead.awaitReady(SystemUnderTest.READY_TIMEOUT);
+            Instant logged = ServiceLog.read(ahead.logFile()).stream().filter(e -> e.at() != null).findFirst()
+                    .orElseThrow().at().atZone(ZoneId.systemDefault()).toInstant();
+            Duration shown = Duration.between(startedAt, logged);
+            say("%s: second reminder replica ready, its clock %d s ahead (its first log line)", s.name, shown.toSeconds());
+            s.check(shown.compareTo(CLOCK_AHEAD.minusMinutes(1)) > 0, "the replica's wall clock is " + CLOCK_AHEAD
+                    + " ahead (its log says " + shown + ")");
+            WarmUp notYetDue = registerWarmUp(Instant.now().plus(25, ChronoUnit.MINUTES));
+            WarmUp notOverdue = registerWarmUp(Instant.now().plus(5, ChronoUnit.MINUTES));
+            Instant from = Instant.now().plusSeconds(8);
+            List<WarmUp> alone = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                alone.add(registerWarmUp(from.plusSeconds(2L * i)));
+            }
+            Map<String, Instant> seen = new HashMap<>();
+            first.pause();
+            try {
+                await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
+                    Map<String, List<EventLog.Event>> fired = warmUpEvents();
+                    alone.stream().filter(w -> fired.containsKey(w.workoutId()))
+                            .forEach(w -> seen.putIfAbsent(w.workoutId(), Instant.now()));
+                    return seen.size() == alone.size();
+                });
+            } catch (ConditionTimeoutException e) {
+                s.check(false, "the replica alone fired the warm-ups due while the first was frozen (" + seen.size()
+                        + " of " + alone.size() + ")");
+            } finally {
+                first.resume();
+            }
+            for (WarmUp w : alone) {
+                Instant at = seen.get(w.workoutId());
+                s.check(at == null || !at.isBefore(w.dueAt()), "warm-up due " + w.dueAt() + " not fired early (its"
+                        + " event was read at " + at + ")");
+                JsonNode nudge = warmUpNudge(w);
+                Instant firedAt = nudge == null || !nudge.hasNonNull("firedAt") ? null
+                        : Instant.parse(nudge.path("firedAt").asText());
+                s.check(firedAt != null && !firedAt.isBefore(w.dueAt()) && firedAt.isBefore(w.dueAt().plus(ON_TIME)),
+                        "warm-up due " + w.dueAt() + " fired within " + ON_TIME + " of it (fired at " + firedAt + ")");
+            }
+            // The dispatcher logs each expiry ("Nudge ... expired: more than ... late"); the replica must have none.
+            List<String> expiredByAhead = ServiceLog.read(ahead.logFile()).stream().map(ServiceLog.Entry::text)
+                    .filter(text -> text.contains(" expired: more than ")).toList();
+            say("%s: the replica ahead fired the %d warm-ups due while it was alone and expired %d nudges; warm-ups due"
+                    + " in 5 and 25 min: %s, %s", s.name, seen.size(), expiredByAhead.size(), status(notOverdue),
+                    status(notYetDue));
+            s.check(expiredByAhead.isEmpty(), "the replica ahead expired nothing (its log: " + expiredByAhead + ")");
+            s.check("PLANNED".equals(status(notYetDue)), "a warm-up due in 25 minutes is not fired early");
+            s.check("PLANNED".equals(status(notOverdue)), "a warm-up due in 5 minutes is not expired");
+        } finally {
+            system.remove(ahead);
+        }
+    }
+
+    private String status(WarmUp w) {
+        JsonNode nudge = warmUpNudge(w);
+        return nudge == null ? "missing" : nudge.path("status").asText();
     }
 
     private void restartAfterKill(Scenario s, String name) {

@@ -17,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -93,8 +94,9 @@ import io.restassured.response.Response;
  * The product end to end: the packaged services as processes on a real broker and PostgreSQL, driven only through
  * REST (with bearer tokens) and topics, with an independent consumer checking every event. Then faults: a killed
  * broker, a killed advice service, two reminder replicas with one killed, poison and hostile input; one trace from a
- * posted report to its fired nudge, and a rolling restart (SIGTERM) of every service. Each scenario prints its
- * figures ("[system] ...").
+ * posted report to its fired nudge, a rolling restart (SIGTERM) of every service, and the overdrinking guard. Each
+ * scenario prints its figures ("[system] ..."). At the end, with every urgency and the guard in the logs, no service log
+ * may hold a health fact beside a user id at INFO or above ({@link HealthFactsInLogs}).
  * <p>
  * All REST calls go through the Java clients generated from the services' own OpenAPI documents (typed models), and
  * test-support's ApiContractFilter checks each of their exchanges against the serving service's document; only the
@@ -136,6 +138,9 @@ class SystemIT {
             events.close();
             system.close();
             assertEquals(List.of(), violations, "every event on every topic is a valid CloudEvent matching its schema");
+            // The run gave every urgency (EMERGENCY, SEE_DOCTOR, SELF_CARE) and the overdrinking guard.
+            assertEquals(List.of(), HealthFactsInLogs.in(system.state, Set.of(NOTES)),
+                    "no service logged a health fact beside a user id at INFO or above");
         } else if (system != null) {
             system.close();
         }
@@ -528,6 +533,31 @@ class SystemIT {
             String log = Files.readString(service.logFile());
             assertFalse(log.contains("Failed to export"), service.name + " tried to export spans without an endpoint");
         }
+    }
+
+    /** Free text of a user's own: no service may log it beside the user. */
+    private static final String NOTES = "calf and glute cramped on the stairs, note " + UUID.randomUUID();
+
+    @Test
+    @Order(12)
+    void overdrinkingGuardStopsTodaysWater() {
+        String user = TestUsers.newUser("overdrinking");
+        ZoneId zone = ZoneId.of(zoneWhereItIsAboutNoon());
+        putPreferences(user, zone.getId());
+        // More than the hourly guard (1,000 mL) in the last hour: the overdrinking guard holds for the day.
+        CrampReportRequest cramp = report(user, Instant.now().minusSeconds(60), Onset.GRADUAL, List.of())
+                .waterTodayMl(2_500).waterLastHourMl(1_200).notes(NOTES);
+        Advice advice = awaitAdvice(user, submit(cramp));
+        assertEquals(Boolean.TRUE, advice.getHydration().getDrinkToThirstOnly(), "the overdrinking guard holds");
+        assertEquals(0, advice.getHydration().getRemainingTodayMl());
+        // The reminder plans the next day's water and none of today's.
+        LocalDate today = LocalDate.now(zone);
+        List<LocalDate> days = await().atMost(Duration.ofSeconds(30)).until(() -> as(user).nudges.listNudges()
+                .userIdPath(user).pageSizeQuery(100).executeAs(status(200)).getItems().stream()
+                .filter(n -> n.getKind() == NudgeKind.HYDRATION)
+                .map(n -> n.getDueAt().atZoneSameInstant(zone).toLocalDate()).toList(), l -> !l.isEmpty());
+        assertTrue(days.stream().allMatch(today::isBefore), "no water nudge today: " + days);
+        say("overdrinking guard: drink to thirst only, %d water nudges planned, none of them today", days.size());
     }
 
     private int deadLetters() {

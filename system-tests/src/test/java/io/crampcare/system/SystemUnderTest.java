@@ -78,8 +78,13 @@ final class SystemUnderTest implements AutoCloseable {
 
     /** Adds (does not start) a service process, e.g. a second replica. */
     ServiceProcess add(String service, int port) {
+        return add(service, port, Map.of());
+    }
+
+    /** Adds (does not start) a service process with {@code extra} in its environment, e.g. a shifted clock. */
+    ServiceProcess add(String service, int port, Map<String, String> extra) {
         String name = services.containsKey(service) ? service + "-" + port : service;
-        Map<String, String> env = new HashMap<>();
+        Map<String, String> env = new HashMap<>(extra);
         env.put("QUARKUS_DATASOURCE_JDBC_URL", databaseLink == null ? database.jdbcUrl()
                 : "jdbc:postgresql://127.0.0.1:" + databaseLink.port() + "/" + database.name());
         env.put("QUARKUS_DATASOURCE_USERNAME", service + "_svc");
@@ -108,6 +113,12 @@ final class SystemUnderTest implements AutoCloseable {
         String[] server = TestDatabase.serverAddress().split(":");
         databaseLink = new FaultyLink(server[0], Integer.parseInt(server[1]));
         return databaseLink;
+    }
+
+    /** Stops (SIGTERM) an added process and forgets it: readiness and settling no longer look at it. */
+    void remove(ServiceProcess process) {
+        process.stop();
+        services.remove(process.name);
     }
 
     ServiceProcess service(String name) {

@@ -65,7 +65,7 @@ public class CrampReportService {
         }
         counts.increment(ACCEPTED);
         // Ids only: what the report says about someone's body stays out of the logs.
-        LOG.infof("Accepted cramp report %s (user %s)", report.id, report.userId);
+        LOG.infof("Accepted cramp report %s", report.id); // not the user: a cramp beside a user id is health data
     }
 
     @Transactional

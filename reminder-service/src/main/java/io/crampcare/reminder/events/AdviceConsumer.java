@@ -1,7 +1,5 @@
 package io.crampcare.reminder.events;
 
-import java.time.Instant;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -10,6 +8,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import io.crampcare.contracts.EventTypes;
 import io.crampcare.contracts.advice.AdviceIssuedV1;
 import io.crampcare.reminder.service.PlanningService;
+import io.crampcare.support.clock.DatabaseClock;
 import io.crampcare.support.inbox.IdempotentConsumer;
 import io.crampcare.support.inbox.PoisonMessageException;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -26,10 +25,12 @@ public class AdviceConsumer {
 
     private final IdempotentConsumer consumer;
     private final PlanningService planning;
+    private final DatabaseClock clock;
 
-    AdviceConsumer(IdempotentConsumer consumer, PlanningService planning) {
+    AdviceConsumer(IdempotentConsumer consumer, PlanningService planning, DatabaseClock clock) {
         this.consumer = consumer;
         this.planning = planning;
+        this.clock = clock;
     }
 
     @Incoming(CHANNEL)
@@ -41,7 +42,7 @@ public class AdviceConsumer {
                     || advice.issuedAt() == null) {
                 throw new PoisonMessageException("Advice event " + eventId + " lacks required fields");
             }
-            planning.onAdvice(advice, Instant.now());
+            planning.onAdvice(advice, clock.now());
         });
     }
 }

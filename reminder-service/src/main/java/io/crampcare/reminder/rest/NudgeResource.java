@@ -35,6 +35,7 @@ import io.crampcare.reminder.model.Nudge;
 import io.crampcare.reminder.model.NudgeStatus;
 import io.crampcare.reminder.service.NudgeService;
 import io.crampcare.reminder.service.StoredPreferences;
+import io.crampcare.support.clock.DatabaseClock;
 import io.crampcare.support.paging.PageRequest;
 import io.crampcare.support.paging.PagingConfig;
 import io.crampcare.support.problem.Problem;
@@ -72,12 +73,15 @@ public class NudgeResource {
     private final StoredPreferences preferences;
     private final PagingConfig paging;
     private final Access access;
+    private final DatabaseClock clock;
 
-    NudgeResource(NudgeService nudges, StoredPreferences preferences, PagingConfig paging, Access access) {
+    NudgeResource(NudgeService nudges, StoredPreferences preferences, PagingConfig paging, Access access,
+            DatabaseClock clock) {
         this.nudges = nudges;
         this.preferences = preferences;
         this.paging = paging;
         this.access = access;
+        this.clock = clock;
     }
 
     @GET
@@ -99,7 +103,7 @@ public class NudgeResource {
         if (body.outcome() == AckOutcome.SNOOZED) {
             throw ProblemException.invalid("outcome", "must be DONE or SKIPPED; to snooze, POST to /snooze");
         }
-        return view(nudges.acknowledge(visible(id).id, body.outcome(), Instant.now()));
+        return view(nudges.acknowledge(visible(id).id, body.outcome(), clock.now()));
     }
 
     @POST
@@ -110,7 +114,7 @@ public class NudgeResource {
     @APIResponse(responseCode = "400", description = "Minutes out of range or leaving the waking window")
     @APIResponse(responseCode = "409", description = "The nudge is not (or no longer) fired")
     public NudgeView snooze(@Parameter(description = "The nudge's id") @PathParam("id") UUID id, @Valid @NotNull(message = "a JSON body is required") SnoozeBody body) {
-        return view(nudges.snooze(visible(id).id, body.minutes(), Instant.now()));
+        return view(nudges.snooze(visible(id).id, body.minutes(), clock.now()));
     }
 
     @GET

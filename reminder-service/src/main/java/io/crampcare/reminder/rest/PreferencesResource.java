@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.crampcare.reminder.service.PreferencesService;
+import io.crampcare.support.clock.DatabaseClock;
 import io.crampcare.support.problem.ProblemException;
 import io.crampcare.support.security.Access;
 import io.crampcare.support.security.Roles;
@@ -41,10 +42,12 @@ public class PreferencesResource {
 
     private final PreferencesService preferences;
     private final Access access;
+    private final DatabaseClock clock;
 
-    PreferencesResource(PreferencesService preferences, Access access) {
+    PreferencesResource(PreferencesService preferences, Access access, DatabaseClock clock) {
         this.preferences = preferences;
         this.access = access;
+        this.clock = clock;
     }
 
     @GET
@@ -88,7 +91,7 @@ public class PreferencesResource {
             throw ProblemException.invalid("If-None-Match", "only * is supported (create only if none exist)");
         }
         PreferencesService.Versioned stored = preferences.put(userId, body.toPreferences(),
-                new PreferencesService.Conditions(ifMatch, ifNoneMatch), Instant.now());
+                new PreferencesService.Conditions(ifMatch, ifNoneMatch), clock.now());
         return Response.ok(PreferencesBody.of(stored.preferences())).header(HttpHeaders.ETAG, stored.etag()).build();
     }
 }

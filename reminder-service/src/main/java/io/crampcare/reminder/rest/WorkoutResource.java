@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.crampcare.reminder.model.Workout;
 import io.crampcare.reminder.service.WorkoutService;
+import io.crampcare.support.clock.DatabaseClock;
 import io.crampcare.support.security.Access;
 import io.crampcare.support.security.Roles;
 
@@ -40,10 +41,12 @@ public class WorkoutResource {
 
     private final WorkoutService workouts;
     private final Access access;
+    private final DatabaseClock clock;
 
-    WorkoutResource(WorkoutService workouts, Access access) {
+    WorkoutResource(WorkoutService workouts, Access access, DatabaseClock clock) {
         this.workouts = workouts;
         this.access = access;
+        this.clock = clock;
     }
 
     @POST
@@ -55,7 +58,7 @@ public class WorkoutResource {
     public Response create(@Parameter(ref = Access.USER_ID_PARAMETER) @PathParam("userId") String userId,
             @Valid @NotNull(message = "a JSON body is required") WorkoutBody body) {
         access.requireActingFor(userId);
-        Instant now = Instant.now();
+        Instant now = clock.now();
         Workout workout = workouts.create(body.toWorkout(userId, now), now);
         return Response.status(Response.Status.CREATED)
                 .header("Location", "/api/v1/users/" + userId + "/workouts/" + workout.id)
@@ -94,6 +97,6 @@ public class WorkoutResource {
     public void delete(@Parameter(ref = Access.USER_ID_PARAMETER) @PathParam("userId") String userId,
             @Parameter(description = "The workout's id") @PathParam("workoutId") UUID workoutId) {
         access.requireActingFor(userId);
-        workouts.delete(userId, workoutId, Instant.now());
+        workouts.delete(userId, workoutId, clock.now());
     }
 }

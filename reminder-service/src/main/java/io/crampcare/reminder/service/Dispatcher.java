@@ -33,6 +33,7 @@ import io.crampcare.contracts.nudge.NudgeDueV1;
 import io.crampcare.contracts.nudge.NudgeKind;
 import io.crampcare.reminder.config.ReminderConfig;
 import io.crampcare.reminder.planning.Preferences;
+import io.crampcare.support.clock.DatabaseClock;
 import io.crampcare.support.metrics.CommittedCounts;
 import io.crampcare.support.outbox.Outbox;
 import io.crampcare.support.tracing.TraceContext;
@@ -50,7 +51,8 @@ import io.quarkus.scheduler.Scheduled;
  * Fires due nudges. Each batch is claimed with {@code FOR UPDATE SKIP LOCKED}, and the claim, the outbox rows of the
  * nudge.due events and the status change commit together: any number of replicas may dispatch, each nudge fires once,
  * and a crash before the commit leaves the batch to be claimed again. A nudge later than its kind's grace (the
- * service was down) is marked EXPIRED instead of firing late.
+ * service was down) is marked EXPIRED instead of firing late. "Due" and "late" are by the database's clock
+ * ({@link DatabaseClock}), read once per run, so replicas whose wall clocks disagree agree on both.
  * <p>
  * Firing follows the user's preferences as they are at that moment, not as they were when the nudge was planned: a
  * nudge whose kind the user no longer wants, or a drink nudge that now falls outside the waking window or into quiet
@@ -90,6 +92,7 @@ public class Dispatcher {
     private final ReminderConfig config;
     private final CommittedCounts counts;
     private final Tracer tracer;
+    private final DatabaseClock clock;
     // Buckets for it: LatencyHistograms (service-support).
     private final Timer batchTimer;
     // Each batch transaction holds the read side (batches may run side by side); shutdown takes the write side, so it
@@ -98,13 +101,14 @@ public class Dispatcher {
     private volatile boolean stopping;
 
     Dispatcher(AgroalDataSource dataSource, Outbox outbox, StoredPreferences preferences, ReminderConfig config,
-            MeterRegistry registry, CommittedCounts counts, Tracer tracer) {
+            MeterRegistry registry, CommittedCounts counts, Tracer tracer, DatabaseClock clock) {
         this.dataSource = dataSource;
         this.outbox = outbox;
         this.preferences = preferences;
         this.config = config;
         this.counts = counts;
         this.tracer = tracer;
+        this.clock = clock;
         this.batchTimer = Timer.builder("crampcare.dispatcher.batch")
                 .description("One dispatcher transaction: claim, fire or expire, commit")
                 .register(registry);
@@ -118,7 +122,7 @@ public class Dispatcher {
 
     @Scheduled(every = "${crampcare.reminder.dispatch-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
-        dispatchDue(Instant.now());
+        dispatchDue(clock.now());
     }
 
     /** Fires (or expires) everything due at {@code now}; returns how many nudges were handled. */

@@ -38,6 +38,7 @@ import io.crampcare.reminder.planning.Preferences;
 import io.crampcare.reminder.planning.WorkoutNudge;
 import io.crampcare.reminder.planning.WorkoutPlan;
 import io.crampcare.reminder.planning.WorkoutSchedule;
+import io.crampcare.support.clock.DatabaseClock;
 import io.crampcare.support.metrics.CommittedCounts;
 import io.crampcare.support.tracing.TraceContext;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -110,10 +111,12 @@ public class PlanningService {
     private final ReminderConfig config;
     private final CommittedCounts counts;
     private final AgroalDataSource dataSource;
+    private final DatabaseClock clock;
 
     PlanningService(EntityManager em, StoredPreferences preferences, ReminderConfig config, CommittedCounts counts,
-            AgroalDataSource dataSource) {
+            AgroalDataSource dataSource, DatabaseClock clock) {
         this.em = em;
+        this.clock = clock;
         this.dataSource = dataSource;
         this.preferences = preferences;
         this.config = config;
@@ -178,7 +181,9 @@ public class PlanningService {
         boolean aboutToday = reportTime.atZone(prefs.zone()).toLocalDate().equals(today);
         if (aboutToday && (emergency || (water != null && Boolean.TRUE.equals(water.drinkToThirstOnly())))) {
             stopWater(advice.userId(), advice.adviceId(), today, prefs);
-            LOG.infof("Advice %s (%s): no more water planned for %s today", advice.adviceId(),
+            // Why, and for whom, never together at INFO: an urgency beside a user id is health data.
+            LOG.infof("Advice %s: no more water planned today", advice.adviceId());
+            LOG.debugf("Advice %s (%s): no more water planned for %s today", advice.adviceId(),
                     emergency ? "EMERGENCY" : "drink to thirst only", advice.userId());
         }
         if (water == null) {
@@ -262,13 +267,14 @@ public class PlanningService {
         for (Workout workout : workouts) {
             planWorkout(workout, now);
         }
-        LOG.infof("Preferences of %s changed: %d unfired nudges replanned (%s, %d workouts)", userId, removed,
-                target == null ? "no water target" : "water target " + target.dailyTargetMl + " mL", workouts.size());
+        LOG.infof("Preferences of %s changed: %d unfired nudges replanned", userId, removed);
+        LOG.debugf("Preferences of %s: replanned from %s and %d workouts", userId,
+                target == null ? "no water target" : "a water target of " + target.dailyTargetMl + " mL", workouts.size());
     }
 
     @Scheduled(every = "${crampcare.reminder.plan-every:1m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduledRollForward() {
-        rollForward(Instant.now());
+        rollForward(clock.now());
     }
 
     /** Users whose next local day is due to be planned at {@code now}. */
