@@ -1,19 +1,26 @@
 #!/usr/bin/env bash
 # The compose stack on a real Docker engine, end to end through the gateway (CI runs it after ./mvnw verify):
 #   deploy/smoke-test.sh
-# Starts dockerd if no engine answers (and stops it again, by PID), builds the images (deploy/images/build.sh), runs
-# docker-compose.yml as project crampcare-smoke on ports 18080-18084 (apart from a ./stack or a compose stack of
-# ops), waits for every health check, then: a report -> advice -> planned nudges; a workout's warm-up on `nudges`;
-# two reminder replicas, one killed -> each due nudge fired once; PostgreSQL and Kafka restarted under a trickle of
-# reports -> each accepted report advised once; down + up -> data and consumer offsets kept; down -v -> nothing left.
+# Makes what compose requires on a first run (deploy/first-run.sh: .env of random secrets, the gateway's certificate,
+# the JWT keys; kept when they exist), starts dockerd if no engine answers (and stops it again, by PID), builds the
+# images (deploy/images/build.sh), runs docker-compose.yml as project crampcare-smoke on ports 18081-18084 and 18443
+# (apart from a ./stack or a compose stack of ops), waits for every health check, then: a report -> advice ->
+# planned nudges; the front door (path tricks 400/404 and never an operator's answer, HTTPS only, answer headers, a
+# new trace, 429 under a burst, the gateway unable to reach the broker or the database); a workout's warm-up on
+# `nudges`; two reminder replicas, one killed -> each due nudge fired once; PostgreSQL and Kafka restarted under a
+# trickle of reports -> each accepted report advised once; down + up -> data and consumer offsets kept; down -v ->
+# nothing left.
 # Prints each step's time. Needs root (debootstrap, dockerd), docker, docker-compose, curl, python3.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 export COMPOSE_PROJECT_NAME=${CRAMPCARE_SMOKE_PROJECT:-crampcare-smoke}
-export GATEWAY_HOST_PORT=${GATEWAY_HOST_PORT:-18080} INTAKE_HOST_PORTS=${INTAKE_HOST_PORTS:-18081}
+export GATEWAY_HOST_PORT=${GATEWAY_HOST_PORT:-18443} INTAKE_HOST_PORTS=${INTAKE_HOST_PORTS:-18081}
 export ADVICE_HOST_PORTS=${ADVICE_HOST_PORTS:-18082} REMINDER_HOST_PORTS=${REMINDER_HOST_PORTS:-18083-18084}
-api=http://127.0.0.1:$GATEWAY_HOST_PORT/api/v1
+# The certificate deploy/first-run.sh makes, whatever ops configured for their own stack: clients trust its CA.
+export GATEWAY_TLS_CERT=$root/.stack/tls/gateway.pem GATEWAY_TLS_KEY=$root/.stack/tls/gateway.key
+ca=$root/.stack/tls/ca.pem
+api=https://127.0.0.1:$GATEWAY_HOST_PORT/api/v1
 work=$(mktemp -d)
 dockerd_pid=''
 trickle_pid=''
@@ -64,7 +71,7 @@ status=''
 call() {
   local method=$1 path=$2 body=${3:-}
   shift $(($# < 3 ? $# : 3))
-  local args=(-sS -X "$method" -o "$work/body" -D "$work/headers" -w '%{http_code}' --max-time 10
+  local args=(-sS -X "$method" -o "$work/body" -D "$work/headers" -w '%{http_code}' --max-time 10 --cacert "$ca"
     -H "Authorization: Bearer $token" -H 'Accept: application/json')
   [ -z "$body" ] || args+=(-H 'Content-Type: application/json' --data-binary "$body")
   status=$(curl "${args[@]}" "$@" "$api$path") || status=000
@@ -130,7 +137,12 @@ group_offsets() {
     | awk '$2 == "cramp-reports" || $2 == "advice" {print $1, $2, $3, $4, $5}' | sort
 }
 
-# ==== 0. engine, images =============================================================================================
+# ==== 0. first-run secrets, engine, images ============================================================================
+step "deploy/first-run.sh (.env, the gateway's certificate, the JWT keys: made if missing)"
+"$root/deploy/first-run.sh"
+docker-compose -f "$root/docker-compose.yml" config -q || die "docker-compose.yml does not validate"
+step_done
+
 step "Docker engine"
 dockerd_pid=$("$root/deploy/docker-engine.sh" start) || die "no Docker engine"
 step_done "${dockerd_pid:+started dockerd (pid $dockerd_pid)}${dockerd_pid:-already running}"
@@ -143,7 +155,7 @@ step "images (deploy/images/build.sh)"
 "$root/deploy/images/build.sh"
 step_done
 
-token=$(./stack token smoke-ops)   # also makes .stack/keys (the public key compose mounts) on a fresh clone
+token=$(./stack token smoke-ops)
 
 # ==== 1. up ===========================================================================================================
 step "docker-compose up -d, until every health check passes"
@@ -178,7 +190,85 @@ while call GET "/users/$user/nudges?status=PLANNED&pageSize=100"; expect 200 "GE
 done
 step_done "Location and links relative to the gateway; advice ($urgency) seen ${advice_ms} ms after the 201, $(json 'len(d["items"])') nudges planned"
 
-# ==== 3. a workout's warm-up on the nudges topic ==========================================================================
+# ==== 3. the front door ==================================================================================================
+step "the front door: path tricks, HTTPS only, answer headers, a new trace, 429 under a burst, no way to broker or database"
+admin=$(./stack token smoke-ops admin)
+# 3a. Raw paths that decode or normalise to an operator endpoint (the first reached the outbox before issue 27): the
+# gateway answers 400 (or 404: not routed), never an operator's answer; the services refuse what it relays anyway.
+tricks=('/admin/outbox;x%2F..%2F..%2Fcramp-reports' '/admin/dead-letters/cramp-reports.dlq;x%2F..%2F..%2Fcramp-reports'
+  '/admin/outbox' '/cramp-reports;x' '/cramp-reports/..%2F..%2Fv1%2Fadmin%2Foutbox' '/cramp-reports/%2e%2e/admin/outbox'
+  '/cramp-reports/../admin/outbox' '/./admin/outbox' '/%61dmin/outbox' '/cramp-reports\..\admin\outbox'
+  '/cramp-reports%5C..%5Cadmin%5Coutbox' '/cramp-reports/%252e%252e/admin/outbox')
+answers=''
+for path in "${tricks[@]}"; do
+  code=$(curl -sS --path-as-is --cacert "$ca" -o "$work/body" -D "$work/headers" -w '%{http_code}' --max-time 10 \
+    -H "Authorization: Bearer $admin" "$api$path") || code=000
+  [ "$code" = 400 ] || [ "$code" = 404 ] || die "$api$path answered $code: $(head -c 300 "$work/body")"
+  [ "$(header Content-Type)" = application/problem+json ] || die "$path: $code without a problem body"
+  ! grep -q -e pending -e parked -e deadLetters "$work/body" || die "$path answered an operator's body"
+  answers+=" $code"
+done
+code=$(curl -sS --path-as-is -o "$work/body" -w '%{http_code}' -H 'X-CrampCare-Gateway: 1' -H "Authorization: Bearer $admin" \
+  "http://127.0.0.1:${INTAKE_HOST_PORTS%%-*}/api/v1/admin/outbox;x%2F..%2F..%2Fcramp-reports")
+[ "$code" = 404 ] || die "intake's own port: the trick marked as relayed answered $code"
+# 3b. HTTPS only: the certificate checks against the CA first-run made; plain HTTP on the port is refused (a 400
+# problem, no redirect); nothing else of the gateway is published.
+code=$(curl -sS -o "$work/body" -w '%{http_code}' --max-time 10 -H "Authorization: Bearer $token" \
+  "http://127.0.0.1:$GATEWAY_HOST_PORT/api/v1/users/$user/nudges") || code=000
+[ "$code" = 400 ] && grep -q 'HTTPS only' "$work/body" || die "plain HTTP answered $code: $(head -c 200 "$work/body")"
+published=$(docker port "$(compose ps -q gateway)" | cut -d' ' -f1 | sort -u | paste -sd' ')
+[ "$published" = 8443/tcp ] || die "the gateway publishes: $published"
+# 3c. Headers on an answer with health data, and on one of nginx's own.
+for path in "/users/$user/nudges" /nothing-here; do
+  call GET "$path"
+  [ "$(header Cache-Control)" = no-store ] && [ "$(header X-Content-Type-Options)" = nosniff ] \
+    && header Strict-Transport-Security | grep -q '^max-age=' || die "GET $path ($status) lacks no-store/nosniff/HSTS"
+  [ -z "$(header Access-Control-Allow-Origin)" ] || die "CORS allowed with no origins configured"
+done
+# 3d. A client's trace context is not continued: the report's event carries a trace, not the client's.
+client_trace=$(od -An -tx1 -N16 /dev/urandom | tr -d ' \n')
+call POST /cramp-reports "$(report_body "$user")" -H "Idempotency-Key: $(uuid)" \
+  -H "traceparent: 00-$client_trace-00f067aa0ba902b7-01" -H 'baggage: userId=forged'
+expect 201 "POST report with a client's traceparent"
+traced=$(json 'd["id"]')
+compose exec -T kafka kafka-console-consumer.sh --bootstrap-server kafka:9092 --topic cramp-reports --from-beginning \
+  --timeout-ms 8000 --property print.headers=true 2>/dev/null | grep "$traced" > "$work/traced" || true
+grep -q 'traceparent:00-' "$work/traced" || die "the event of report $traced has no traceparent"
+! grep -q "$client_trace" "$work/traced" || die "the client's trace $client_trace was continued"
+# 3e. A burst from one token, then from one address without tokens: beyond the allowance, 429 with Retry-After.
+# burst N PARALLEL [CURL_ARGS...]: N GETs of the user's nudges, PARALLEL at a time over kept-alive connections (one
+# curl), one line each: status, Retry-After, Content-Type.
+burst() {
+  local n=$1 parallel=$2 i urls=(); shift 2
+  for ((i = 0; i < n; i++)); do urls+=(-o /dev/null "$api/users/$user/nudges"); done
+  curl -Z --no-progress-meter --parallel-max "$parallel" --max-time 20 --cacert "$ca" "$@" \
+    -w '%{http_code} %header{retry-after} %header{content-type}\n' "${urls[@]}" || true
+}
+# How many answers were 429; dies unless each 429 is a problem with Retry-After: 1.
+throttled() {
+  awk '$1 == 429 && !($2 == 1 && $3 == "application/problem+json") {print "bad 429: " $0; exit 1}' "$1" >&2 \
+    || die "a 429 without Retry-After or problem body"
+  grep -c '^429 ' "$1" || true
+}
+burst 60 30 -H "Authorization: Bearer $token" > "$work/burst"
+per_token=$(throttled "$work/burst")
+[ "$per_token" -gt 0 ] || die "no 429 in a burst of 60 from one token: $(cut -d' ' -f1 "$work/burst" | sort | uniq -c | tr '\n' ' ')"
+sleep 3
+burst 300 40 > "$work/burst"
+per_address=$(throttled "$work/burst")
+[ "$per_address" -gt 0 ] || die "no 429 in a burst of 300 from one address: $(cut -d' ' -f1 "$work/burst" | sort | uniq -c | tr '\n' ' ')"
+sleep 3   # both allowances back for the steps that follow
+# 3f. From inside the internet-facing gateway, neither the broker nor the database, by name or by address; from a
+# service, both (the same probe can succeed).
+address_of() { docker inspect -f '{{range .NetworkSettings.Networks}}{{.IPAddress}} {{end}}' "$(compose ps -q "$1")" | awk '{print $1}'; }
+reaches() { compose exec -T "$1" timeout 5 bash -c "exec 3<>/dev/tcp/$2/$3" >/dev/null 2>&1; }
+for target in "kafka 9092" "postgres 5432" "$(address_of kafka) 9092" "$(address_of postgres) 5432"; do
+  ! reaches gateway $target || die "the gateway reaches ${target/ /:}"
+  reaches intake-service $target || die "intake does not reach ${target/ /:} (the probe itself fails)"
+done
+step_done "path tricks:$answers; plain HTTP 400; no-store, nosniff, HSTS; trace not continued; 429 for $per_token of 60 (one token) and $per_address of 300 (one address); gateway -> kafka, postgres refused by name and address"
+
+# ==== 4. a workout's warm-up on the nudges topic ==========================================================================
 step "a workout 15 min + 40 s ahead -> its warm-up nudge due in 40 s, fired onto topic nudges"
 workout_at() {  # workout_at SECONDS_UNTIL_THE_WARM_UP: registers a one-off workout, prints the warm-up nudge's id
   local lead_s=$1 workout
@@ -203,7 +293,7 @@ topic_records nudges > "$work/nudges"
 grep -q "\"nudgeId\":\"$warm_up\"" "$work/nudges" || die "warm-up $warm_up fired but not found on topic nudges"
 step_done "nudge $warm_up on topic nudges ($(grep -c "\"nudgeId\":\"$warm_up\"" "$work/nudges") record)"
 
-# ==== 4. two reminder replicas, one killed ==================================================================================
+# ==== 5. two reminder replicas, one killed ==================================================================================
 step "--scale reminder-service=2, warm-ups falling due, one replica killed -> each fired once"
 compose up -d --no-recreate --scale reminder-service=2 >"$work/scale.log" 2>&1 || { cat "$work/scale.log" >&2; die "scale failed"; }
 wait_healthy "scale to 2"
@@ -229,14 +319,14 @@ unset KILLED
 wait_healthy "back to one reminder"
 step_done "${#ids[@]} warm-ups fired once each (${records} records, one event id each); the killed replica: $restarted"
 
-# ==== 5. PostgreSQL and Kafka restarted under a trickle of reports ==========================================================
+# ==== 6. PostgreSQL and Kafka restarted under a trickle of reports ==========================================================
 step "restart postgres, then restart kafka, under a trickle of reports -> every accepted report advised once"
 trickle() {
   local i=0 code t
   t=$(./stack token smoke-trickle)
   while [ ! -f "$work/stop" ]; do
     i=$((i + 1))
-    code=$(curl -sS -o "$work/trickle.body" -w '%{http_code}' --max-time 10 -X POST -H "Authorization: Bearer $t" \
+    code=$(curl -sS -o "$work/trickle.body" -w '%{http_code}' --max-time 10 --cacert "$ca" -X POST -H "Authorization: Bearer $t" \
       -H 'Content-Type: application/json' -H "Idempotency-Key: $(uuid)" \
       --data-binary "$(report_body smoke-trickle)" "$api/cramp-reports") || code=000
     if [ "$code" = 201 ]; then
@@ -273,7 +363,7 @@ dead=$(for t in cramp-reports.dlq advice.dlq; do topic_records "$t" 4000; done |
 [ "$dead" = 0 ] || die "$dead dead letters on cramp-reports.dlq / advice.dlq"
 step_done "$n_accepted reports accepted (others: ${refused:-none}), each with one advice, 0 dead letters; postgres back in $((pg_s / 1000)) s, kafka in $((kafka_s / 1000)) s"
 
-# ==== 6. down, up: data and offsets kept ====================================================================================
+# ==== 7. down, up: data and offsets kept ====================================================================================
 step "docker-compose down, then up -> reports, advice and consumer offsets kept, nothing issued twice"
 counts() { psql_q "SELECT (SELECT count(*) FROM intake.cramp_report), (SELECT count(*) FROM advice.advice)"; }
 before_counts=$(counts)
@@ -291,7 +381,7 @@ call POST /cramp-reports "$(report_body "$user")" -H "Idempotency-Key: $(uuid)";
 await_advice "$(json 'd["id"]')"
 step_done "reports|advice $before_counts kept, $(wc -l < "$work/offsets.before") partition offsets unchanged, $(cat "$work/advice.before") advice events, none again; down $((down_s / 1000)) s, up to healthy $((up_s / 1000)) s"
 
-# ==== 7. down -v ==============================================================================================================
+# ==== 8. down -v ==============================================================================================================
 step "docker-compose down -v -> no containers, volumes or networks of the project left"
 compose down -v --remove-orphans >/dev/null 2>&1
 stack_up=no

@@ -1,7 +1,8 @@
 -- CrampCare database objects: per service a schema and a login role that can use only that schema.
 -- Used by compose (docker-entrypoint-initdb.d), the local stack and the tests. Safe to run again and in
 -- any database: roles are cluster-wide (created only if missing), schemas and grants are per database.
--- The role passwords are the documented development defaults; deployments set their own with ALTER ROLE.
+-- The role passwords are development defaults (the local stack, the tests); compose sets its own from .env at
+-- initialisation (role-passwords.sh); other deployments set theirs with ALTER ROLE.
 
 DO $$
 DECLARE

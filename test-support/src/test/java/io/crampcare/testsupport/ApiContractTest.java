@@ -75,6 +75,13 @@ class ApiContractTest {
     }
 
     @Test
+    void matrixParametersAreNotPartOfThePath() {
+        assertEquals(List.of(), check("GET", "/api/v1/things;x%2F..%2Fy/" + ID + ";v=1", 200, json(),
+                "{\"id\": \"" + ID + "\", \"size\": 3}"));
+        assertEquals(1, check("GET", "/api/v1/things;x/" + ID, 200, json(), "{\"id\": \"" + ID + "\"}").size());
+    }
+
+    @Test
     void aMissingRequiredFieldANullAndAnUnknownFieldAreCaught() {
         assertEquals(1, check("GET", "/api/v1/things/" + ID, 200, json(), "{\"id\": \"" + ID + "\"}").size());
         assertEquals(1, check("GET", "/api/v1/things/" + ID, 200, json(),

@@ -26,6 +26,7 @@ import io.crampcare.support.problem.Problem;
 import io.crampcare.support.problem.ProblemException;
 import io.crampcare.support.problem.ProblemMappers;
 import io.crampcare.support.rest.QueryParams;
+import io.crampcare.support.security.GatewayAdminFilter;
 import io.crampcare.support.security.Roles;
 
 /**
@@ -38,7 +39,8 @@ import io.crampcare.support.security.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "400", description = "Invalid filter or paging parameters",
         content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = "Not a dead-letter topic of this service",
+@APIResponse(responseCode = "404", description = "Not a dead-letter topic of this service, or "
+        + GatewayAdminFilter.THROUGH_THE_GATEWAY,
         content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "503", description = "Kafka did not answer in time; safe to repeat",
         content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))

@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.crampcare.support.problem.ProblemException;
+import io.crampcare.support.security.GatewayAdminFilter;
 import io.crampcare.support.security.Roles;
 
 /** Operator view of this service's outbox: what waits for Kafka, for how long, and what the relay parked. */
@@ -27,6 +28,7 @@ import io.crampcare.support.security.Roles;
 @Tag(name = "Operations", description = "For operators (role admin)")
 @RolesAllowed(Roles.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "404", description = "Refused: " + GatewayAdminFilter.THROUGH_THE_GATEWAY)
 public class OutboxAdminResource {
 
     private final OutboxMonitor monitor;
@@ -69,7 +71,8 @@ public class OutboxAdminResource {
             description = "Unparks it; 404 when no parked event has this id.")
     @APIResponse(responseCode = "200", description = "Unparked (retried: 1)",
             content = @Content(schema = @Schema(implementation = Retried.class)))
-    @APIResponse(responseCode = "404", description = "No parked event has this id")
+    @APIResponse(responseCode = "404", description = "No parked event has this id, or "
+            + GatewayAdminFilter.THROUGH_THE_GATEWAY)
     public Retried retry(@Parameter(description = "The parked event's id") @PathParam("id") UUID id) {
         if (!parked.retry(id)) {
             throw ProblemException.notFound("No parked outbox event " + id);
