@@ -68,7 +68,30 @@ class CrampReportValidationIT {
                 bad("symptom null", r -> r.put("symptoms", java.util.Arrays.asList("NUMBNESS", null)), "symptoms"),
                 bad("bodyWeightKg 5", r -> r.put("bodyWeightKg", 5), "bodyWeightKg"),
                 bad("notes too long", r -> r.put("notes", "n".repeat(2001)), "notes"),
-                bad("unknown field", r -> r.put("mood", "grumpy"), "mood"));
+                bad("unknown field", r -> r.put("mood", "grumpy"), "mood"),
+                // No coercion: each of these Jackson would read by default (7.9 as 7, below the rule threshold of 8).
+                bad("severity a fraction", r -> r.put("severity", 7.9), "severity"),
+                bad("severity a whole number written as a fraction", r -> r.put("severity", 8.0), "severity"),
+                bad("durationSeconds a numeric string", r -> r.put("durationSeconds", "60"), "durationSeconds"),
+                bad("activity minutes a fraction", r -> activity(r).put("minutes", 30.5), "activity.minutes"),
+                bad("symptom an enum index", r -> r.put("symptoms", List.of(15)), "symptoms[0]"),
+                bad("muscle an enum index", r -> r.put("muscle", 0), "muscle"),
+                bad("muscle an empty string", r -> r.put("muscle", ""), "muscle"),
+                bad("warmedUp the string true", r -> r.put("warmedUp", "true"), "warmedUp"),
+                bad("warmedUp the number 1", r -> r.put("warmedUp", 1), "warmedUp"),
+                bad("bodyWeightKg a numeric string", r -> r.put("bodyWeightKg", "72.5"), "bodyWeightKg"),
+                bad("bodyWeightKg NaN as a string", r -> r.put("bodyWeightKg", "NaN"), "bodyWeightKg"),
+                bad("waterTodayMl an empty string", r -> r.put("waterTodayMl", ""), "waterTodayMl"),
+                bad("notes a number", r -> r.put("notes", 5), "notes"),
+                bad("userId a boolean", r -> r.put("userId", true), "userId"),
+                bad("occurredAt epoch seconds", r -> r.put("occurredAt", 1_764_000_000L), "occurredAt"),
+                // Control characters in free text (PostgreSQL cannot store U+0000: this was a 500).
+                bad("notes with NUL", r -> r.put("notes", "a\u0000b"), "notes"),
+                bad("notes with BEL", r -> r.put("notes", "ring\u0007"), "notes"),
+                bad("notes with an ANSI escape", r -> r.put("notes", "\u001B[31mred"), "notes"),
+                bad("notes with DEL", r -> r.put("notes", "x\u007F"), "notes"),
+                bad("notes with C1 NEL", r -> r.put("notes", "x\u0085y"), "notes"),
+                bad("userId with NUL", r -> r.put("userId", "u\u0000"), "userId"));
     }
 
     private static Arguments bad(String name, Consumer<Map<String, Object>> change, String field) {
@@ -95,6 +118,34 @@ class CrampReportValidationIT {
                 .body("errors.field", hasItem(startsWith(field)));
         // Rejected means not stored.
         asAdmin().queryParam("userId", caseUser).when().get(REPORTS).then().statusCode(200).body("items", empty());
+    }
+
+    @Test
+    void notesKeepTabsAndLineBreaks() {
+        Map<String, Object> report = TestReports.valid(user);
+        report.put("notes", "first line\r\nsecond\tline\nthird \uD83D\uDE00");
+        String id = asAdmin().contentType(ContentType.JSON).body(report)
+                .when().post(REPORTS)
+                .then().statusCode(201).extract().path("id");
+        asAdmin().when().get(REPORTS + "/" + id)
+                .then().statusCode(200).body("notes", is("first line\r\nsecond\tline\nthird \uD83D\uDE00"));
+    }
+
+    @Test
+    void aLoneSurrogateIsNotText() {
+        String body = apiJson(TestReports.valid(user)).replace("\"Last set of squats.\"", "\"x\\ud800y\"");
+        asAdmin().contentType(ContentType.JSON).body(body)
+                .when().post(REPORTS)
+                .then().statusCode(400).contentType(PROBLEM_JSON)
+                .body("errors.field", hasItem("notes"));
+    }
+
+    private static String apiJson(Map<String, Object> body) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(body);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -24,6 +23,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -82,6 +83,7 @@ import io.crampcare.contracts.EventTypes;
 import io.crampcare.contracts.Topics;
 import io.crampcare.system.fuzz.HostileRequest;
 import io.crampcare.system.fuzz.HostileRequests;
+import io.crampcare.system.fuzz.StrictInputCases;
 import io.crampcare.system.fuzz.Targets;
 import io.crampcare.testsupport.CloudEventWriter;
 import io.crampcare.testsupport.TestTokens;
@@ -281,8 +283,9 @@ class SystemIT {
         UUID nudgeId = as(user).nudges.listNudges().userIdPath(user).executeAs(status(200)).getItems().get(0).getId();
         Map<String, Integer> before = holdings(user, victim);
 
-        List<HostileRequest> requests = HostileRequests.generate(20261126L, 3000, new Targets(user, TestTokens.user(user),
-                victim, reportId.toString(), adviceId.toString(), nudgeId.toString(), workoutId.toString()));
+        Targets targets = new Targets(user, TestTokens.user(user), victim, reportId.toString(), adviceId.toString(),
+                nudgeId.toString(), workoutId.toString());
+        List<HostileRequest> requests = HostileRequests.generate(20261126L, 3000, targets);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         Map<String, Integer> statuses = new TreeMap<>();
         List<String> wrong = new ArrayList<>();
@@ -290,18 +293,11 @@ class SystemIT {
         int notSendable = 0;
         long t0 = System.nanoTime();
         for (HostileRequest request : requests) {
-            HttpRequest.Builder builder;
-            try {
-                builder = HttpRequest.newBuilder(URI.create(system.url(request.service()) + request.path()))
-                        .timeout(Duration.ofSeconds(30))
-                        .method(request.method(), request.body() == null ? HttpRequest.BodyPublishers.noBody()
-                                : HttpRequest.BodyPublishers.ofByteArray(request.body()));
-                request.headers().forEach(builder::header);
-            } catch (IllegalArgumentException e) {
+            HttpResponse<String> response = sendHostile(http, request, false);
+            if (response == null) {
                 notSendable++; // the HTTP client itself refuses it (e.g. a control character in a header)
                 continue;
             }
-            HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
             int status = response.statusCode();
             statuses.merge(status / 100 + "xx", 1, Integer::sum);
             String type = response.headers().firstValue("Content-Type").orElse("");
@@ -313,8 +309,19 @@ class SystemIT {
                 created.merge(HostileRequests.endpointOf(request).name(), 1, Integer::sum);
             }
         }
-        say("hostile input: %d requests in %d ms (%d the HTTP client would not send): %s; accepted by endpoint: %s",
-                requests.size(), (System.nanoTime() - t0) / 1_000_000, notSendable, statuses, created);
+        // The strict-input sweep: each case must get exactly its answer (issue 27).
+        List<StrictInputCases.Case> strict = StrictInputCases.generate(targets);
+        for (StrictInputCases.Case c : strict) {
+            HttpResponse<String> response = sendHostile(http, c.request(), c.chunked());
+            String problem = strictMismatch(c, response);
+            if (problem != null) {
+                wrong.add(problem + " for " + c.request().description() + " (" + c.request().method() + " "
+                        + c.request().path() + ")");
+            }
+        }
+        say("hostile input: %d requests and %d strict-input cases in %d ms (%d the HTTP client would not send): %s; "
+                + "accepted by endpoint: %s", requests.size(), strict.size(), (System.nanoTime() - t0) / 1_000_000,
+                notSendable, statuses, created);
         assertEquals(List.of(), wrong.stream().limit(20).toList(), "no 5xx, every error a problem");
 
         Map<String, Integer> after = holdings(user, victim);
@@ -323,6 +330,45 @@ class SystemIT {
         int reportsAccepted = created.getOrDefault("REPORT_CREATE", 0);
         assertEquals(before.get("user reports") + reportsAccepted, after.get("user reports"),
                 "the user's reports changed only by the requests that were accepted");
+    }
+
+    /** Sends a hostile request as it is (chunked: without a length); null when the HTTP client refuses to build it. */
+    private HttpResponse<String> sendHostile(HttpClient http, HostileRequest request, boolean chunked) throws Exception {
+        HttpRequest.Builder builder;
+        try {
+            builder = request.toHttp(system.url(request.service()), chunked).timeout(Duration.ofSeconds(30));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** How a strict-input answer departs from the case (status, problem body, the field named, Allow); null if not. */
+    private static String strictMismatch(StrictInputCases.Case c, HttpResponse<String> response) throws Exception {
+        if (response == null) {
+            return "not sendable";
+        }
+        if (response.statusCode() != c.status()
+                || !response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")) {
+            return response.statusCode() + " (" + response.headers().firstValue("Content-Type").orElse("") + "), not a "
+                    + c.status() + " problem";
+        }
+        if (c.field() != null) {
+            List<String> fields = new ArrayList<>();
+            JSON.readTree(response.body()).path("errors").forEach(e -> fields.add(e.path("field").asText()));
+            if (fields.stream().noneMatch(f -> f.startsWith(c.field()))) {
+                return "400 naming " + fields + ", not " + c.field();
+            }
+        }
+        if (c.allow() != null) {
+            Set<String> allow = new TreeSet<>();
+            response.headers().allValues("Allow").forEach(v -> Arrays.stream(v.split(",")).map(String::trim)
+                    .filter(m -> !m.isEmpty()).forEach(allow::add));
+            if (!allow.equals(c.allow())) {
+                return "405 with Allow " + allow + ", not " + c.allow();
+            }
+        }
+        return null;
     }
 
     private UUID postReport(String user) {

@@ -13,8 +13,8 @@ import io.vertx.ext.web.Router;
 
 /**
  * Rejects request bodies over {@code crampcare.http.max-body-size} (declared by Content-Length) with a 413 problem,
- * before anything reads them. Quarkus' own, larger {@code quarkus.http.limits.max-body-size} still caps bodies sent
- * without a length (its 413 has no problem body). Built here, not by the problem mappers, so it is counted here.
+ * before anything reads them; bodies sent without a length are counted as they are read ({@link BoundedBodies}).
+ * Built here, not by the problem mappers, so it is counted here.
  */
 @ApplicationScoped
 public class BodyLimit {
@@ -26,8 +26,9 @@ public class BodyLimit {
     Rejections rejections;
 
     void install(@Observes Router router) {
-        String body = "{\"type\":\"" + ProblemTypes.HTTP + "\",\"title\":\"Content Too Large\",\"status\":413,"
-                + "\"detail\":\"Request bodies are limited to " + limit.asLongValue() + " bytes.\"}";
+        Problem problem = tooLarge(limit.asLongValue());
+        String body = "{\"type\":\"" + problem.type() + "\",\"title\":\"" + problem.title() + "\",\"status\":413,"
+                + "\"detail\":\"" + problem.detail() + "\"}";
         router.route().order(Integer.MIN_VALUE).handler(ctx -> {
             String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             if (length != null && tooLong(length)) {
@@ -38,6 +39,12 @@ public class BodyLimit {
                 ctx.next();
             }
         });
+    }
+
+    /** The 413 problem, the same whether the length was declared or counted ({@link BoundedBodies}). */
+    static Problem tooLarge(long limit) {
+        return new Problem(ProblemTypes.HTTP, "Content Too Large", 413,
+                "Request bodies are limited to " + limit + " bytes.", null);
     }
 
     private boolean tooLong(String length) {

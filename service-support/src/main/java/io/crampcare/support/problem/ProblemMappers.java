@@ -12,8 +12,10 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -26,6 +28,8 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import io.crampcare.support.inbox.FailureClass;
 import io.crampcare.support.metrics.Rejections;
+import io.crampcare.support.rest.AllowedMethods;
+import io.crampcare.support.rest.ControlCharacters;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -46,6 +50,8 @@ public class ProblemMappers {
 
     @Inject
     Rejections rejections;
+    @Inject
+    AllowedMethods allowedMethods;
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
@@ -74,6 +80,9 @@ public class ProblemMappers {
     public Response json(JsonProcessingException e) {
         if (e instanceof UnrecognizedPropertyException u) {
             return validation(List.of(new Problem.FieldError(pathOf(u), "unknown field; this endpoint does not take it")));
+        }
+        if (e instanceof StrictScalars.ControlCharacter c) {
+            return validation(List.of(new Problem.FieldError(pathOf(c), ControlCharacters.MESSAGE)));
         }
         if (e instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
             // Wrong type or unknown enum constant (InvalidFormatException is a MismatchedInputException).
@@ -118,6 +127,13 @@ public class ProblemMappers {
             }
         });
         return response.build();
+    }
+
+    /** 405 naming the methods the path has (RFC 9110 requires Allow; RESTEasy sends none). */
+    @ServerExceptionMapper
+    public Response notAllowed(NotAllowedException e, UriInfo uri) {
+        return answer(new Problem(ProblemTypes.HTTP, "Method Not Allowed", 405, e.getMessage(), null))
+                .allow(allowedMethods.of(uri.getPath())).build();
     }
 
     /** 401 with a WWW-Authenticate challenge (RFC 6750); the detail does not say which check failed. */

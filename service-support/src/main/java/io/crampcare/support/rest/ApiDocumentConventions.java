@@ -37,7 +37,7 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
  * <p>
  * The answers added here are the ones the HTTP layer gives whatever the operation: 401/403 (every {@code /api} call
  * needs a token), 406 (an {@code Accept} it cannot produce), 415/413/400 (for a body: wrong type, too large,
- * malformed), 400 (a query or header parameter), 404 (a path parameter that names nothing, or is not an id at all),
+ * malformed), 400 (any parameter, e.g. one holding a control character), 404 (a path parameter that names nothing, or is not an id at all),
  * 503 (the database is away: {@code Retry-After}) and 500.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
@@ -194,8 +194,8 @@ public class ApiDocumentConventions implements OASFilter {
         addIfAbsent(responses, "406", "The Accept header names no media type this operation produces");
         if (operation.getRequestBody() != null) {
             addIfAbsent(responses, "400", "Malformed or invalid body; `errors` names each invalid field");
-            addIfAbsent(responses, "413", "Body over 64 KiB");
-            addIfAbsent(responses, "415", "Content-Type is not application/json");
+            addIfAbsent(responses, "413", "Body over 64 KiB (declared or chunked)");
+            addIfAbsent(responses, "415", "Content-Type is missing or not application/json");
         }
         List<Parameter> parameters = new ArrayList<>();
         if (pathItem.getParameters() != null) {
@@ -204,8 +204,9 @@ public class ApiDocumentConventions implements OASFilter {
         if (operation.getParameters() != null) {
             parameters.addAll(operation.getParameters());
         }
-        if (parameters.stream().anyMatch(p -> p.getIn() != Parameter.In.PATH && !isUserId(p))) {
-            addIfAbsent(responses, "400", "Invalid parameter; `errors` names each");
+        // Any parameter, the path's too: one holding a control character is a 400 (PlainParameters).
+        if (!parameters.isEmpty()) {
+            addIfAbsent(responses, "400", "Invalid parameter (or one holding a control character); `errors` names each");
         }
         // A user id names no resource of its own (a user without data has empty lists), every other one does.
         if (parameters.stream().anyMatch(p -> p.getIn() == Parameter.In.PATH && !isUserId(p))) {

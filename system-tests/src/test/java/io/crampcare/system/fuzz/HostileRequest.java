@@ -1,5 +1,8 @@
 package io.crampcare.system.fuzz;
 
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -40,6 +43,19 @@ public record HostileRequest(String service, String method, String path, Map<Str
     @Override
     public byte[] body() {
         return body.clone();
+    }
+
+    /**
+     * The request for java.net.http, as the fuzz test sends it: the body with its length, or {@code chunked} without
+     * one. Throws IllegalArgumentException where the HTTP client itself refuses the URI, method or a header.
+     */
+    public HttpRequest.Builder toHttp(String baseUrl, boolean chunked) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .method(method, body.length == 0 ? HttpRequest.BodyPublishers.noBody()
+                        : chunked ? HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body()))
+                        : HttpRequest.BodyPublishers.ofByteArray(body()));
+        headers.forEach(builder::header);
+        return builder;
     }
 
     /** Body size without copying it. */
