@@ -55,6 +55,9 @@ import io.quarkus.scheduler.Scheduled;
  * user takes the user's lock ({@link #lockUser}) first, so it never works from preferences or workouts that another
  * transaction is changing.
  * <p>
+ * Every drink nudge planned passes the user's {@link DrinkGuard} ({@link DrinkLedger}), and an advice's numbers are
+ * lowered to the reminder's own limits first: no event sets them.
+ * <p>
  * Each nudge keeps the trace context it was planned in (the advice event's, or the workout request's), so that
  * firing it continues that trace. {@code crampcare.nudges.planned{kind}} counts the nudges planned (committed).
  */

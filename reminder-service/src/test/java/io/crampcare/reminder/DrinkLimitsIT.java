@@ -1,0 +1,111 @@
+package io.crampcare.reminder;
+
+import static io.crampcare.testsupport.TestTokens.asAdmin;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.crampcare.contracts.EventTypes;
+import io.crampcare.contracts.Topics;
+import io.crampcare.testsupport.CloudEventWriter;
+import io.crampcare.testsupport.TestUsers;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/**
+ * The reminder's own drink limits hold whatever arrives: a forged advice record on topic advice, and the same workout
+ * posted three times beside a water plan (both measured on the local stack, issue 27).
+ */
+@QuarkusTest
+class DrinkLimitsIT {
+
+    private static final String ZONE = "Europe/Berlin";
+    private static final List<String> ALL_KINDS = List.of("HYDRATION", "PRE_EXERCISE_HYDRATION", "WARM_UP", "STRETCH");
+
+    @Inject
+    MeterRegistry registry;
+
+    @Test
+    void aForgedTwelveLitreAdvicePlansAtMostTheDailyCeiling() {
+        String user = TestUsers.newUser("forged-advice");
+        PreferenceChangeIT.put(user, PreferenceChangeIT.prefs(ZONE, "07:00", "22:00", null, null, 24, ALL_KINDS), null)
+                .then().statusCode(200);
+        // Valid against the schema (ReminderFixtures.advice checks), written straight onto the topic.
+        Map<String, Object> forged = ReminderFixtures.water(12_000, 1000);
+        String advice = ReminderFixtures.advice(user, UUID.randomUUID(), "SELF_CARE", forged,
+                Instant.now().minusSeconds(300), Instant.now());
+        double clampsBefore = clamps("daily");
+        try (CloudEventWriter writer = new CloudEventWriter(TestUsers.bootstrapServers())) {
+            writer.send(Topics.ADVICE, user, UUID.randomUUID().toString(), EventTypes.ADVICE_ISSUED,
+                    ReminderFixtures.ADVICE_SOURCE, advice);
+        }
+        LocalDate tomorrow = LocalDate.now(ZoneId.of(ZONE)).plusDays(1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !HydrationPlanningIT.tomorrowsWater(user, tomorrow).isEmpty());
+
+        int planned = HydrationPlanningIT.tomorrowsWater(user, tomorrow).stream()
+                .mapToInt(n -> (Integer) n.get("amountMl")).sum();
+        assertEquals(6000, planned, "a whole day of water, at the reminder's ceiling and no more (12,000 asked)");
+        await().atMost(Duration.ofSeconds(5)).until(() -> clamps("daily") >= clampsBefore + 1);
+    }
+
+    @Test
+    void theSameWorkoutPostedThriceBesideAWaterPlanKeepsEveryHourWithinTheGuard() {
+        String user = TestUsers.newUser("thrice");
+        ReminderFixtures.preferences(user, ZONE);
+        // Body weight known: a 770 mL pre-exercise drink (110 kg at 7 mL/kg).
+        try (CloudEventWriter writer = new CloudEventWriter(TestUsers.bootstrapServers())) {
+            writer.send(Topics.ADVICE, user, UUID.randomUUID().toString(), EventTypes.ADVICE_ISSUED,
+                    ReminderFixtures.ADVICE_SOURCE, ReminderFixtures.advice(user, UUID.randomUUID(), 2400, 770));
+        }
+        ZoneId zone = ZoneId.of(ZONE);
+        LocalDate tomorrow = LocalDate.now(zone).plusDays(1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !HydrationPlanningIT.tomorrowsWater(user, tomorrow).isEmpty());
+
+        // Starts at 16:00 tomorrow: each copy's drink is due at 12:00, beside the noon water portion.
+        Instant start = tomorrow.atTime(LocalTime.of(16, 0)).atZone(zone).toInstant();
+        for (int i = 0; i < 3; i++) {
+            asAdmin().contentType(ContentType.JSON)
+                    .body(Map.of("type", "ONE_OFF", "startsAt", start.toString(), "durationMinutes", 60,
+                            "intensity", "HARD"))
+                    .when().post("/api/v1/users/" + user + "/workouts").then().statusCode(201);
+        }
+
+        List<Map<String, Object>> drinks = drinks(user);
+        assertTrue(drinks.stream().anyMatch(d -> "PRE_EXERCISE_HYDRATION".equals(d.get("kind"))),
+                "a pre-exercise drink is planned: " + drinks);
+        for (Map<String, Object> drink : drinks) {
+            Instant from = Instant.parse((String) drink.get("dueAt"));
+            int hour = drinks.stream().filter(d -> {
+                Instant due = Instant.parse((String) d.get("dueAt"));
+                return !due.isBefore(from) && due.isBefore(from.plus(Duration.ofHours(1)));
+            }).mapToInt(d -> (Integer) d.get("amountMl")).sum();
+            assertTrue(hour <= 1000, hour + " mL planned in the hour from " + from + ": " + drinks);
+        }
+    }
+
+    /** The user's planned water and pre-exercise drinks. */
+    private static List<Map<String, Object>> drinks(String user) {
+        List<Map<String, Object>> items = asAdmin().queryParam("status", "PLANNED").queryParam("pageSize", 100)
+                .when().get("/api/v1/users/" + user + "/nudges")
+                .then().statusCode(200).extract().jsonPath().getList("items");
+        return items.stream().filter(n -> n.get("amountMl") != null).toList();
+    }
+
+    private double clamps(String limit) {
+        return registry.counter("crampcare.plan.clamped", "limit", limit).count();
+    }
+}
