@@ -3,6 +3,8 @@ package io.crampcare.reminder;
 import static io.crampcare.reminder.ReminderFixtures.ALL_KINDS;
 import static io.crampcare.testsupport.TestTokens.asAdmin;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,6 +18,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +27,7 @@ import io.crampcare.contracts.Topics;
 import io.crampcare.testsupport.CloudEventWriter;
 import io.crampcare.testsupport.TestUsers;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
@@ -38,6 +42,8 @@ class DrinkLimitsIT {
 
     @Inject
     MeterRegistry registry;
+    @Inject
+    EntityManager em;
 
     @Test
     void aForgedTwelveLitreAdvicePlansAtMostTheDailyCeiling() {
@@ -95,6 +101,43 @@ class DrinkLimitsIT {
             }).mapToInt(d -> (Integer) d.get("amountMl")).sum();
             assertTrue(hour <= 1000, hour + " mL planned in the hour from " + from + ": " + drinks);
         }
+    }
+
+    @Test
+    void aSnoozedDrinkShrinksToWhatItsNewHourHasLeftOrIsRefused() {
+        String user = TestUsers.newUser("snooze-drink");
+        String zone = ReminderFixtures.zoneWhereItIsAboutNoon();
+        ReminderFixtures.preferences(user, zone);
+        Instant now = Instant.now();
+        UUID fired = nudge(user, zone, "HYDRATION", "FIRED", now.minus(Duration.ofMinutes(5)), 800);
+        nudge(user, zone, "PRE_EXERCISE_HYDRATION", "PLANNED", now.plus(Duration.ofMinutes(30)), 700);
+
+        // Ten minutes on, it shares an hour with the 700 mL drink: 300 mL of it fit.
+        asAdmin().contentType(ContentType.JSON).body(Map.of("minutes", 10))
+                .when().post("/api/v1/nudges/" + fired + "/snooze")
+                .then().statusCode(200).body("status", is("PLANNED")).body("amountMl", is(300));
+
+        UUID full = nudge(user, zone, "HYDRATION", "FIRED", now.minus(Duration.ofMinutes(4)), 250);
+        asAdmin().contentType(ContentType.JSON).body(Map.of("minutes", 10))
+                .when().post("/api/v1/nudges/" + full + "/snooze")
+                .then().statusCode(400).body("errors.field", hasItem("minutes"));
+        asAdmin().when().get("/api/v1/nudges/" + full).then().statusCode(200).body("status", is("FIRED"))
+                .body("amountMl", is(250));
+    }
+
+    /** A drink nudge as the planner and the dispatcher leave it. */
+    private UUID nudge(String user, String zone, String kind, String status, Instant dueAt, int amountMl) {
+        UUID id = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                INSERT INTO nudge (id, user_id, kind, due_at, local_date, status, amount_ml)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                """).setParameter(1, id).setParameter(2, user).setParameter(3, kind).setParameter(4, dueAt)
+                .setParameter(5, dueAt.atZone(ZoneId.of(zone)).toLocalDate()).setParameter(6, status)
+                .setParameter(7, amountMl).executeUpdate());
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "UPDATE nudge SET fired_at = due_at WHERE id = ?1 AND status = 'FIRED'").setParameter(1, id)
+                .executeUpdate());
+        return id;
     }
 
     /** The user's planned water and pre-exercise drinks. */
