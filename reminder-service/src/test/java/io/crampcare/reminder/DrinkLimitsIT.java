@@ -149,6 +149,6 @@ class DrinkLimitsIT {
     }
 
     private double clamps(String limit) {
-        return registry.counter("crampcare.plan.clamped", "limit", limit).count();
+        return registry.counter("crampcare.plan.clamped", "limit", limit, "source", "advice").count();
     }
 }

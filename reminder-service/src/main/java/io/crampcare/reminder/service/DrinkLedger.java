@@ -26,13 +26,16 @@ import io.quarkus.runtime.StartupEvent;
 
 /**
  * A user's drink nudges that count against the limits, as the {@link DrinkGuard} every planning path admits drinks
- * through (water plans, workouts, snoozes, replans, the roll-forward). {@code crampcare.plan.clamped{limit}} counts each
- * number or drink that a limit cut down (committed).
+ * through (water plans, workouts, snoozes, replans, the roll-forward). {@code crampcare.plan.clamped{limit,source}} counts
+ * each number of an advice ({@code source=advice}: a producer beyond the limits) and each drink
+ * ({@code source=drink}: beside the user's other drinks) that a limit cut down (committed).
  */
 @ApplicationScoped
 public class DrinkLedger {
 
     static final String CLAMPED = "crampcare.plan.clamped";
+    private static final String ADVICE = "advice";
+    private static final String DRINK = "drink";
     private static final UUID NONE = new UUID(0, 0);
     // What may have been drunk: planned, fired or done (skipped and expired ones were not).
     private static final String HELD = """
@@ -53,7 +56,9 @@ public class DrinkLedger {
 
     void registerCounters(@Observes StartupEvent event) {
         for (DrinkLimits.Limit limit : DrinkLimits.Limit.values()) {
-            counts.zero(CLAMPED, "limit", limit.tag());
+            for (String source : new String[] { ADVICE, DRINK }) {
+                counts.zero(CLAMPED, "limit", limit.tag(), "source", source);
+            }
         }
     }
 
@@ -61,9 +66,9 @@ public class DrinkLedger {
         return limits;
     }
 
-    /** Counts one cut by {@code limit}, when the transaction commits. */
-    public void clamped(DrinkLimits.Limit limit) {
-        counts.increment(CLAMPED, "limit", limit.tag());
+    /** Counts an advice's number lowered to {@code limit}, when the transaction commits. */
+    public void adviceClamped(DrinkLimits.Limit limit) {
+        counts.increment(CLAMPED, "limit", limit.tag(), "source", ADVICE);
     }
 
     /**
@@ -90,6 +95,7 @@ public class DrinkLedger {
         } catch (SQLException e) {
             throw new IllegalStateException("Reading the drinks of " + userId + " failed", e);
         }
-        return new DrinkGuard(limits, zone, held, this::clamped);
+        return new DrinkGuard(limits, zone, held,
+                limit -> counts.increment(CLAMPED, "limit", limit.tag(), "source", DRINK));
     }
 }

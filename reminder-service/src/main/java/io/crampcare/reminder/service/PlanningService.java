@@ -229,7 +229,7 @@ public class PlanningService {
     private HydrationPlan withinLimits(AdviceIssuedV1 advice, HydrationPlan water) {
         DrinkLimits.Clamped within = drinks.limits().clamp(water);
         if (!within.clamped().isEmpty()) {
-            within.clamped().forEach(drinks::clamped);
+            within.clamped().forEach(drinks::adviceClamped);
             LOG.warnf("Advice %s asks for more than the reminder's limits (%s); planned within them", advice.adviceId(),
                     within.clamped().stream().map(DrinkLimits.Limit::tag).sorted().collect(Collectors.joining(", ")));
             LOG.debugf("Advice %s for %s: %s lowered to %s", advice.adviceId(), advice.userId(), water, within.plan());
