@@ -119,7 +119,7 @@ class IdempotencyIT {
 
     private String keyState(String key) throws SQLException {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement("SELECT state FROM idempotency_key WHERE idempotency_key = ?")) {
+                PreparedStatement query = connection.prepareStatement("SELECT state FROM idempotent_request WHERE idempotency_key = ?")) {
             query.setString(1, key);
             try (ResultSet row = query.executeQuery()) {
                 return row.next() ? row.getString(1) : null;

@@ -1,5 +1,6 @@
 package io.crampcare.reminder;
 
+import static io.crampcare.reminder.ReminderFixtures.ALL_KINDS;
 import static io.crampcare.testsupport.TestTokens.asAdmin;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasItem;
@@ -40,7 +41,6 @@ import io.restassured.http.ContentType;
 @QuarkusTest
 class PreferenceChangeIT {
 
-    private static final List<String> ALL_KINDS = List.of("HYDRATION", "PRE_EXERCISE_HYDRATION", "WARM_UP", "STRETCH");
 
     @Inject
     EntityManager em;

@@ -20,6 +20,8 @@ import io.restassured.http.ContentType;
 public final class ReminderFixtures {
 
     public static final String ADVICE_SOURCE = "/crampcare/advice-service";
+    /** Every kind of nudge, as preferences name them. */
+    public static final List<String> ALL_KINDS = List.of("HYDRATION", "PRE_EXERCISE_HYDRATION", "WARM_UP", "STRETCH");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ReminderFixtures() {
@@ -29,7 +31,7 @@ public final class ReminderFixtures {
     public static void preferences(String userId, String zone) {
         asAdmin().contentType(ContentType.JSON)
                 .body(Map.of("timeZone", zone, "wakingStart", "07:00", "wakingEnd", "22:00", "dailyCap", 8,
-                        "kinds", List.of("HYDRATION", "PRE_EXERCISE_HYDRATION", "WARM_UP", "STRETCH")))
+                        "kinds", ALL_KINDS))
                 .when().put("/api/v1/users/" + userId + "/preferences")
                 .then().statusCode(200);
     }

@@ -1,5 +1,6 @@
 package io.crampcare.reminder;
 
+import static io.crampcare.reminder.ReminderFixtures.ALL_KINDS;
 import static io.crampcare.testsupport.TestTokens.asAdmin;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -34,7 +35,6 @@ import io.restassured.http.ContentType;
 @QuarkusTest
 class WaterAlreadyDrunkIT {
 
-    private static final List<String> ALL_KINDS = List.of("HYDRATION", "PRE_EXERCISE_HYDRATION", "WARM_UP", "STRETCH");
 
     @Inject
     EntityManager em;

@@ -1,11 +1,7 @@
 package io.crampcare.intake.rest;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
@@ -34,13 +30,12 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.crampcare.intake.mapping.CrampReportMapper;
 import io.crampcare.intake.model.CrampReport;
 import io.crampcare.intake.service.CrampReportService;
-import io.crampcare.intake.service.IdempotencyService;
+import io.crampcare.support.idempotency.IdempotencyService;
+import io.crampcare.support.idempotency.IdempotentRequests;
 import io.crampcare.support.paging.PageRequest;
 import io.crampcare.support.paging.PagingConfig;
 import io.crampcare.support.problem.Problem;
@@ -58,9 +53,6 @@ import io.crampcare.support.problem.ProblemMappers;
 @Consumes(MediaType.APPLICATION_JSON)
 public class CrampReportResource {
 
-    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-    static final String IDEMPOTENT_REPLAYED = "Idempotent-Replayed";
-    private static final int MAX_KEY_LENGTH = 255;
     private static final String SAMPLE = """
             {"userId": "user-42", "occurredAt": "2026-11-25T07:30:00Z", "muscle": "GLUTEUS_MAXIMUS", "side": "LEFT",
              "onset": "GRADUAL", "severity": 6, "durationSeconds": 90, "context": "AFTER_EXERCISE",
@@ -81,18 +73,16 @@ public class CrampReportResource {
             """;
 
     private final CrampReportService reports;
-    private final IdempotencyService idempotency;
-    private final ObjectMapper objectMapper;
+    private final IdempotentRequests idempotency;
     private final PagingConfig paging;
     private final CrampReportMapper mapper;
     private final ApiJson apiJson;
     private final Access access;
 
-    CrampReportResource(CrampReportService reports, IdempotencyService idempotency, ObjectMapper objectMapper,
-            PagingConfig paging, Access access, CrampReportMapper mapper, ApiJson apiJson) {
+    CrampReportResource(CrampReportService reports, IdempotentRequests idempotency, PagingConfig paging, Access access,
+            CrampReportMapper mapper, ApiJson apiJson) {
         this.reports = reports;
         this.idempotency = idempotency;
-        this.objectMapper = objectMapper;
         this.paging = paging;
         this.mapper = mapper;
         this.apiJson = apiJson;
@@ -109,9 +99,7 @@ public class CrampReportResource {
             + "request with the same Idempotency-Key and body gets that request's answer, with Idempotent-Replayed",
             content = @Content(schema = @Schema(implementation = CrampReportResponse.class),
                     examples = @ExampleObject(name = "gradual cramp after squats", value = STORED)),
-            headers = @Header(name = IDEMPOTENT_REPLAYED, description = "Present (true) when this is the stored "
-                    + "answer to an earlier request with the same Idempotency-Key",
-                    schema = @Schema(type = SchemaType.STRING, enumeration = "true")))
+            headers = @Header(name = IdempotentRequests.REPLAYED, ref = IdempotentRequests.REPLAYED))
     @APIResponse(responseCode = "400", description = "Invalid or malformed report; `errors` names each invalid field",
             content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The first request with this Idempotency-Key is still in flight",
@@ -120,33 +108,10 @@ public class CrampReportResource {
     @APIResponse(responseCode = "422", description = "Idempotency-Key already used with a different body",
             content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public Response submit(
-            @Parameter(description = "Client-chosen key (1-255 visible ASCII characters, e.g. a UUID) that makes retries safe",
-                    schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = MAX_KEY_LENGTH,
-                            pattern = "[\\x21-\\x7E]+", examples = "6f1c1f52-3a5e-4c8e-9a43-0d6b1c9f2e7a"))
-            @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
+            @Parameter(ref = IdempotentRequests.KEY_PARAMETER) @HeaderParam(IdempotentRequests.KEY) String idempotencyKey,
             @Valid @NotNull(message = "a JSON body is required") CrampReportRequest request) {
         access.requireActingFor(request.userId());
-        if (idempotencyKey == null) {
-            return created(submit(request, null));
-        }
-        checkKey(idempotencyKey);
-        // Keys are per user: one user's key can neither collide with nor reveal another's.
-        IdempotencyService.Claim claim = idempotency.claim(request.userId() + "/" + idempotencyKey, hash(request));
-        if (claim instanceof IdempotencyService.Replay replay) {
-            return Response.status(replay.status())
-                    .header("Location", replay.location())
-                    .header(IDEMPOTENT_REPLAYED, "true")
-                    .type(MediaType.APPLICATION_JSON)
-                    .entity(replay.body())
-                    .build();
-        }
-        IdempotencyService.Granted granted = (IdempotencyService.Granted) claim;
-        try {
-            return created(submit(request, granted));
-        } catch (RuntimeException e) {
-            idempotency.release(granted);
-            throw e;
-        }
+        return idempotency.post(request.userId(), idempotencyKey, request, claim -> created(submit(request, claim)));
     }
 
     @GET
@@ -210,22 +175,5 @@ public class CrampReportResource {
 
     private static Response created(CrampReportResponse response) {
         return Response.status(Response.Status.CREATED).header("Location", response.links().self()).entity(response).build();
-    }
-
-    private static void checkKey(String key) {
-        boolean visibleAscii = key.chars().allMatch(c -> c > 0x20 && c < 0x7f);
-        if (key.isEmpty() || key.length() > MAX_KEY_LENGTH || !visibleAscii) {
-            throw ProblemException.invalid(IDEMPOTENCY_KEY, "must be 1-255 visible ASCII characters, e.g. a UUID");
-        }
-    }
-
-    /** SHA-256 of the request as re-serialized: formatting and field order of the client's JSON do not matter. */
-    private String hash(CrampReportRequest request) {
-        try {
-            byte[] canonical = objectMapper.writeValueAsString(request).getBytes(StandardCharsets.UTF_8);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Hashing a request failed", e);
-        }
     }
 }

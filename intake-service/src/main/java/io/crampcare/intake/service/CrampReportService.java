@@ -18,6 +18,7 @@ import io.crampcare.contracts.EventTypes;
 import io.crampcare.contracts.Topics;
 import io.crampcare.intake.mapping.CrampReportMapper;
 import io.crampcare.intake.model.CrampReport;
+import io.crampcare.support.idempotency.IdempotencyService;
 import io.crampcare.support.metrics.CommittedCounts;
 import io.crampcare.support.outbox.Outbox;
 import io.crampcare.support.paging.PageCursor;

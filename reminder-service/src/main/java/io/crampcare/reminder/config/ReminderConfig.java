@@ -2,7 +2,10 @@ package io.crampcare.reminder.config;
 
 import java.time.Duration;
 
+import jakarta.validation.constraints.Positive;
+
 import io.crampcare.contracts.nudge.NudgeKind;
+import io.crampcare.reminder.planning.DrinkLimits;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -41,6 +44,41 @@ public interface ReminderConfig {
     Duration warmUpLead();
 
     Grace grace();
+
+    Limits limits();
+
+    /**
+     * The reminder's own safety ceilings on drink nudges ({@code crampcare.reminder.limits.*}), whatever an advice event
+     * says: an event's numbers are lowered to them, never raised, and every drink nudge planned keeps within them
+     * ({@link io.crampcare.reminder.planning.DrinkGuard}). Defaults are the advice service's sourced values.
+     */
+    interface Limits {
+        /**
+         * Safe daily ceiling: all drink nudges of one local day together. The advice's own ceiling: 6 L, half the US
+         * Army's 12 quarts a day for hard work in the heat (TB MED 507), see advice-service AdviceConfig.
+         */
+        @WithDefault("6000")
+        @Positive
+        int maxDailyMl();
+
+        /** Overdrinking guard: all drink nudges due within any one hour together (ACSM 2007: about 1 L an hour). */
+        @WithDefault("1000")
+        @Positive
+        int maxPerHourMl();
+
+        /**
+         * The largest single drink nudge. The advice caps its pre-exercise drink (ACSM: 5-7 mL/kg about 4 h before) at
+         * the hourly guard, so the default is that guard.
+         */
+        @WithDefault("1000")
+        @Positive
+        int maxPortionMl();
+
+        /** The ceilings as the planning core takes them. */
+        default DrinkLimits drinkLimits() {
+            return new DrinkLimits(maxDailyMl(), maxPerHourMl(), maxPortionMl());
+        }
+    }
 
     /** A nudge later than its grace (the service was down) expires instead of firing late. */
     interface Grace {

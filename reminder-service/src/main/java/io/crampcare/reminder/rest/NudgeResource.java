@@ -109,9 +109,11 @@ public class NudgeResource {
     @POST
     @Path("nudges/{id}/snooze")
     @Operation(operationId = "snoozeNudge", summary = "Snooze a fired nudge", description = "It fires again after the given minutes; published on "
-            + "nudge-acks as SNOOZED.")
+            + "nudge-acks as SNOOZED. A drink moved beside other drinks may be shrunk (amountMl) to keep within the drink "
+            + "limits.")
     @APIResponse(responseCode = "200", description = "Planned again", content = @Content(schema = @Schema(implementation = NudgeView.class)))
-    @APIResponse(responseCode = "400", description = "Minutes out of range or leaving the waking window")
+    @APIResponse(responseCode = "400", description = "Minutes out of range, leaving the waking window, or moving a "
+            + "drink where nothing of it keeps within the drink limits (an hour, a day)")
     @APIResponse(responseCode = "409", description = "The nudge is not (or no longer) fired")
     public NudgeView snooze(@Parameter(description = "The nudge's id") @PathParam("id") UUID id, @Valid @NotNull(message = "a JSON body is required") SnoozeBody body) {
         return view(nudges.snooze(visible(id).id, body.minutes(), clock.now()));

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.validation.constraints.Max;
@@ -42,6 +43,13 @@ public record WorkoutBody(
         @Schema(description = "Planned effort.", example = "HARD", required = true)
         @NotNull Intensity intensity) {
 
+    /** Days in week order, so that the same workout always reads (and hashes, for Idempotency-Key) the same. */
+    public WorkoutBody {
+        if (days != null && !days.contains(null)) {
+            days = days.isEmpty() ? EnumSet.noneOf(DayOfWeek.class) : EnumSet.copyOf(days);
+        }
+    }
+
     public enum Type {
         ONE_OFF,
         WEEKLY
@@ -74,6 +82,7 @@ public record WorkoutBody(
             throw ProblemException.invalid(errors);
         }
         Workout workout = new Workout();
+        workout.id = UUID.randomUUID();
         workout.userId = userId;
         workout.durationMinutes = durationMinutes;
         workout.intensity = intensity;

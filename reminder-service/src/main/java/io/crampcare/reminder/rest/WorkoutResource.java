@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -28,6 +30,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.crampcare.reminder.model.Workout;
 import io.crampcare.reminder.service.WorkoutService;
 import io.crampcare.support.clock.DatabaseClock;
+import io.crampcare.support.idempotency.IdempotencyService;
+import io.crampcare.support.idempotency.IdempotentRequests;
+import io.crampcare.support.rest.ApiJson;
 import io.crampcare.support.security.Access;
 import io.crampcare.support.security.Roles;
 
@@ -42,27 +47,44 @@ public class WorkoutResource {
     private final WorkoutService workouts;
     private final Access access;
     private final DatabaseClock clock;
+    private final IdempotentRequests idempotency;
+    private final ApiJson apiJson;
 
-    WorkoutResource(WorkoutService workouts, Access access, DatabaseClock clock) {
+    WorkoutResource(WorkoutService workouts, Access access, DatabaseClock clock, IdempotentRequests idempotency,
+            ApiJson apiJson) {
         this.workouts = workouts;
         this.access = access;
         this.clock = clock;
+        this.idempotency = idempotency;
+        this.apiJson = apiJson;
     }
 
     @POST
     @Operation(operationId = "createWorkout", summary = "Register a workout", description = "Its nudges are planned at once for the next 48 h, "
-            + "and roll forward from there (weekly workouts).")
-    @APIResponse(responseCode = "201", description = "Registered; Location names it",
-            content = @Content(schema = @Schema(implementation = WorkoutView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid workout; errors names each field")
+            + "and roll forward from there (weekly workouts). With an Idempotency-Key, a retry with the same body gets "
+            + "the first response again (header Idempotent-Replayed: true) and registers nothing more.")
+    @APIResponse(responseCode = "201", description = "Registered; Location names it. A replay of an earlier request "
+            + "with the same Idempotency-Key and body gets that request's answer, with Idempotent-Replayed",
+            content = @Content(schema = @Schema(implementation = WorkoutView.class)),
+            headers = @Header(name = IdempotentRequests.REPLAYED, ref = IdempotentRequests.REPLAYED))
+    @APIResponse(responseCode = "400", description = "Invalid workout or Idempotency-Key; errors names each field")
+    @APIResponse(responseCode = "409", description = "The first request with this Idempotency-Key is still in flight",
+            headers = @Header(name = "Retry-After", ref = "Retry-After"))
+    @APIResponse(responseCode = "422", description = "Idempotency-Key already used with a different body")
     public Response create(@Parameter(ref = Access.USER_ID_PARAMETER) @PathParam("userId") String userId,
+            @Parameter(ref = IdempotentRequests.KEY_PARAMETER) @HeaderParam(IdempotentRequests.KEY) String idempotencyKey,
             @Valid @NotNull(message = "a JSON body is required") WorkoutBody body) {
         access.requireActingFor(userId);
-        Instant now = clock.now();
-        Workout workout = workouts.create(body.toWorkout(userId, now), now);
-        return Response.status(Response.Status.CREATED)
-                .header("Location", "/api/v1/users/" + userId + "/workouts/" + workout.id)
-                .entity(WorkoutView.of(workout)).build();
+        return idempotency.post(userId, idempotencyKey, body, claim -> {
+            Instant now = clock.now();
+            Workout workout = body.toWorkout(userId, now);
+            // The answer is known before the workout is stored, so that a key's replay is recorded with it.
+            WorkoutView view = WorkoutView.of(workout);
+            String location = "/api/v1/users/" + userId + "/workouts/" + workout.id;
+            workouts.create(workout, now, claim == null ? null
+                    : new IdempotencyService.Answer(claim, 201, location, apiJson.write(view)));
+            return Response.status(Response.Status.CREATED).header("Location", location).entity(view).build();
+        });
     }
 
     @GET

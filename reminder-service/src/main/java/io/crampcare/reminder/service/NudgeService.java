@@ -6,10 +6,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
@@ -20,6 +22,7 @@ import io.crampcare.contracts.nudge.NudgeAcknowledgedV1;
 import io.crampcare.contracts.nudge.NudgeKind;
 import io.crampcare.reminder.model.Nudge;
 import io.crampcare.reminder.model.NudgeStatus;
+import io.crampcare.reminder.planning.Portion;
 import io.crampcare.reminder.planning.Preferences;
 import io.crampcare.support.metrics.CommittedCounts;
 import io.crampcare.support.outbox.Outbox;
@@ -40,11 +43,18 @@ public class NudgeService {
     private final Outbox outbox;
     private final StoredPreferences preferences;
     private final CommittedCounts counts;
+    private final PlanningService planning;
+    private final DrinkLedger drinks;
+    private final EntityManager em;
 
-    NudgeService(Outbox outbox, StoredPreferences preferences, CommittedCounts counts) {
+    NudgeService(Outbox outbox, StoredPreferences preferences, CommittedCounts counts, PlanningService planning,
+            DrinkLedger drinks, EntityManager em) {
         this.outbox = outbox;
         this.preferences = preferences;
         this.counts = counts;
+        this.planning = planning;
+        this.drinks = drinks;
+        this.em = em;
     }
 
     void registerCounters(@Observes StartupEvent event) {
@@ -74,9 +84,19 @@ public class NudgeService {
         return nudge;
     }
 
-    /** Fires the nudge again {@code minutes} from now, if that is still inside the waking window. */
+    /**
+     * Fires the nudge again {@code minutes} from now, if that is still inside the waking window. A drink moves under the
+     * drink limits like any planned one ({@link io.crampcare.reminder.planning.DrinkGuard}): shrunk to what fits beside
+     * the user's other drinks, and refused (400) when too little fits then.
+     */
     @Transactional
     public Nudge snooze(UUID id, int minutes, Instant now) {
+        // The user's lock first (as planning takes it), so that no drink is planned beside this one meanwhile.
+        List<String> owner = em.createNativeQuery("SELECT user_id FROM nudge WHERE id = ?1", String.class)
+                .setParameter(1, id).getResultList();
+        if (!owner.isEmpty()) {
+            planning.lockUser(owner.get(0));
+        }
         Nudge nudge = fired(id);
         Instant later = now.plus(minutes, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MICROS);
         Preferences prefs = preferences.of(nudge.userId);
@@ -84,6 +104,16 @@ public class NudgeService {
         if (!prefs.allows(localLater) || !later.atZone(prefs.zone()).toLocalDate().equals(now.atZone(prefs.zone()).toLocalDate())) {
             throw ProblemException.invalid("minutes", "would move the nudge to " + localLater.truncatedTo(ChronoUnit.MINUTES)
                     + ", outside the waking window or into quiet hours; choose fewer minutes");
+        }
+        if (nudge.amountMl != null) {
+            Optional<Portion> drink = drinks.guard(nudge.userId, prefs.zone(), now, nudge.id)
+                    .admit(new Portion(later, nudge.amountMl));
+            if (drink.isEmpty()) {
+                throw ProblemException.invalid("minutes", "would put more to drink within an hour or a day than is safe ("
+                        + drinks.limits().maxPerHourMl() + " mL an hour, " + drinks.limits().maxDailyMl()
+                        + " mL a day) beside the other drink nudges; choose other minutes");
+            }
+            nudge.amountMl = drink.get().amountMl();
         }
         publish(nudge, AckOutcome.SNOOZED, now); // with the due time that was snoozed
         nudge.status = NudgeStatus.PLANNED;

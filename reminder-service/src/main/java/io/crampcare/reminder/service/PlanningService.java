@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -31,6 +32,8 @@ import io.crampcare.contracts.nudge.NudgeKind;
 import io.crampcare.reminder.config.ReminderConfig;
 import io.crampcare.reminder.model.HydrationTarget;
 import io.crampcare.reminder.model.Workout;
+import io.crampcare.reminder.planning.DrinkGuard;
+import io.crampcare.reminder.planning.DrinkLimits;
 import io.crampcare.reminder.planning.HydrationSchedule;
 import io.crampcare.reminder.planning.PlanSource;
 import io.crampcare.reminder.planning.Portion;
@@ -51,6 +54,9 @@ import io.quarkus.scheduler.Scheduled;
  * hydration_day row, a workout occurrence's nudges by whoever inserts them first (unique index). All planning of one
  * user takes the user's lock ({@link #lockUser}) first, so it never works from preferences or workouts that another
  * transaction is changing.
+ * <p>
+ * Every drink nudge planned passes the user's {@link DrinkGuard} ({@link DrinkLedger}), and an advice's numbers are
+ * lowered to the reminder's own limits first: no event sets them.
  * <p>
  * Each nudge keeps the trace context it was planned in (the advice event's, or the workout request's), so that
  * firing it continues that trace. {@code crampcare.nudges.planned{kind}} counts the nudges planned (committed).
@@ -112,12 +118,14 @@ public class PlanningService {
     private final CommittedCounts counts;
     private final AgroalDataSource dataSource;
     private final DatabaseClock clock;
+    private final DrinkLedger drinks;
 
     PlanningService(EntityManager em, StoredPreferences preferences, ReminderConfig config, CommittedCounts counts,
-            AgroalDataSource dataSource, DatabaseClock clock) {
+            AgroalDataSource dataSource, DatabaseClock clock, DrinkLedger drinks) {
         this.em = em;
         this.clock = clock;
         this.dataSource = dataSource;
+        this.drinks = drinks;
         this.preferences = preferences;
         this.config = config;
         this.counts = counts;
@@ -189,6 +197,7 @@ public class PlanningService {
         if (water == null) {
             return;
         }
+        water = withinLimits(advice, water);
         HydrationTarget target = HydrationTarget.findById(advice.userId());
         PlanSource incoming = PlanSource.of(advice);
         if (target == null) {
@@ -213,6 +222,22 @@ public class PlanningService {
     }
 
     /**
+     * The advice's water plan lowered to the reminder's own ceilings ({@code crampcare.reminder.limits.*}): the limits
+     * are never taken from an event. Each number lowered is counted and logged (ids and limits only: amounts are health
+     * facts, at DEBUG).
+     */
+    private HydrationPlan withinLimits(AdviceIssuedV1 advice, HydrationPlan water) {
+        DrinkLimits.Clamped within = drinks.limits().clamp(water);
+        if (!within.clamped().isEmpty()) {
+            within.clamped().forEach(drinks::adviceClamped);
+            LOG.warnf("Advice %s asks for more than the reminder's limits (%s); planned within them", advice.adviceId(),
+                    within.clamped().stream().map(DrinkLimits.Limit::tag).sorted().collect(Collectors.joining(", ")));
+            LOG.debugf("Advice %s for %s: %s lowered to %s", advice.adviceId(), advice.userId(), water, within.plan());
+        }
+        return within.plan();
+    }
+
+    /**
      * Plans a workout's nudges within the horizon, and when the roll-forward has to look at it next: half a horizon
      * on for a weekly workout; for a one-off, when its start comes within the horizon, or never once it is planned.
      * The caller holds the user's lock and read the workout under it (so a concurrent delete has committed, and shows,
@@ -229,18 +254,44 @@ public class PlanningService {
                 SELECT local_date FROM hydration_day WHERE user_id = ?1 AND drink_to_thirst AND local_date >= ?2
                 """, LocalDate.class).setParameter(1, workout.userId)
                 .setParameter(2, now.atZone(prefs.zone()).toLocalDate()).getResultList();
+        DrinkGuard guard = null;
+        List<LocalDate> drinkPlanned = List.of();
         for (WorkoutNudge nudge : nudges) {
-            boolean stopped = nudge.kind() == NudgeKind.PRE_EXERCISE_HYDRATION
-                    && noWater.contains(nudge.dueAt().atZone(prefs.zone()).toLocalDate());
-            if (!nudge.dueAt().isBefore(now) && !stopped) {
-                insert(workout.userId, nudge.kind(), nudge.dueAt(), nudge.occurrence(), nudge.amountMl(), workout.id, null);
+            boolean drink = nudge.kind() == NudgeKind.PRE_EXERCISE_HYDRATION;
+            boolean stopped = drink && noWater.contains(nudge.dueAt().atZone(prefs.zone()).toLocalDate());
+            if (nudge.dueAt().isBefore(now) || stopped) {
+                continue;
             }
+            Integer amountMl = nudge.amountMl();
+            if (drink) {
+                if (guard == null) {
+                    guard = drinks.guard(workout.userId, prefs.zone(), now, null);
+                    drinkPlanned = preExerciseDrinksPlanned(workout.id);
+                }
+                if (drinkPlanned.contains(nudge.occurrence())) {
+                    continue; // planned before, and held by the guard as it was planned
+                }
+                Optional<Portion> admitted = guard.admit(new Portion(nudge.dueAt(), amountMl));
+                if (admitted.isEmpty()) {
+                    LOG.debugf("Pre-exercise drink of workout %s on %s dropped by the drink limits", workout.id,
+                            nudge.occurrence());
+                    continue;
+                }
+                amountMl = admitted.get().amountMl();
+            }
+            insert(workout.userId, nudge.kind(), nudge.dueAt(), nudge.occurrence(), amountMl, workout.id, null);
         }
         if (workout.weeklyDays != null) {
             workout.planNextAt = now.plus(config.horizon().dividedBy(2));
         } else {
             workout.planNextAt = workout.oneOffStart.isBefore(until) ? null : workout.oneOffStart.minus(config.horizon());
         }
+    }
+
+    /** The occurrences of a workout that have a pre-exercise drink nudge already (planned, or past). */
+    private List<LocalDate> preExerciseDrinksPlanned(UUID workoutId) {
+        return em.createNativeQuery("SELECT local_date FROM nudge WHERE workout_id = ?1 AND kind = 'PRE_EXERCISE_HYDRATION'",
+                LocalDate.class).setParameter(1, workoutId).getResultList();
     }
 
     /** Removes a deleted workout's planned nudges (fired ones stay as history). */
@@ -335,7 +386,7 @@ public class PlanningService {
         List<DayPortion> portions = new ArrayList<>();
         planDay(target, prefs, today, now, mode, todayRemainingMl, portions);
         planDay(target, prefs, today.plusDays(1), now, mode, null, portions);
-        insertPortions(target, portions);
+        insertPortions(target, withinLimits(target.userId, prefs, now, portions));
         long spreadMinutes = config.planSpread().toMinutes();
         long offset = spreadMinutes == 0 ? 0 : Math.floorMod(target.userId.hashCode(), spreadMinutes);
         target.nextPlanAt = today.plusDays(1).atStartOfDay(prefs.zone()).toInstant().plus(Duration.ofMinutes(offset));
@@ -362,9 +413,30 @@ public class PlanningService {
         int dueByEndOfDay = (int) Math.round(target.dailyTargetMl * HydrationSchedule.shareLeft(day, prefs, now));
         int remaining = Math.min(row.targetMl() - row.servedMl(), dueByEndOfDay);
         List<Portion> planned = capLeft <= 0 ? List.of()
-                : HydrationSchedule.plan(day, remaining, target.maxPerHourMl, prefs.withDailyCap(capLeft), now);
+                : HydrationSchedule.plan(day, remaining, drinks.limits().portionCeiling(target.maxPerHourMl),
+                        prefs.withDailyCap(capLeft), now);
         planned.forEach(portion -> portions.add(new DayPortion(day, portion)));
         LOG.debugf("Planned %d hydration nudges for %s on %s", planned.size(), target.userId, day);
+    }
+
+    /**
+     * The portions that fit beside the user's other drinks (pre-exercise drinks, snoozed and fired ones), as they fit:
+     * read after the days' unfired water went, so a new plan replaces the old one rather than adding to it.
+     */
+    private List<DayPortion> withinLimits(String userId, Preferences prefs, Instant now, List<DayPortion> portions) {
+        if (portions.isEmpty()) {
+            return portions;
+        }
+        DrinkGuard guard = drinks.guard(userId, prefs.zone(), now, null);
+        List<DayPortion> admitted = new ArrayList<>(portions.size());
+        for (DayPortion portion : portions) {
+            guard.admit(portion.portion()).ifPresent(drink -> admitted.add(new DayPortion(portion.day(), drink)));
+        }
+        if (admitted.size() < portions.size()) {
+            LOG.debugf("%d of %d water portions of %s dropped by the drink limits", portions.size() - admitted.size(),
+                    portions.size(), userId);
+        }
+        return admitted;
     }
 
     /**

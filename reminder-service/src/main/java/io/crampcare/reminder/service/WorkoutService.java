@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import io.crampcare.reminder.model.Workout;
+import io.crampcare.support.idempotency.IdempotencyService;
 import io.crampcare.support.problem.ProblemException;
 
 /** Registers workouts and keeps their warm-up, stretch and pre-exercise drink nudges planned. */
@@ -15,18 +16,28 @@ import io.crampcare.support.problem.ProblemException;
 public class WorkoutService {
 
     private final PlanningService planning;
+    private final IdempotencyService idempotency;
 
-    WorkoutService(PlanningService planning) {
+    WorkoutService(PlanningService planning, IdempotencyService idempotency) {
         this.planning = planning;
+        this.idempotency = idempotency;
     }
 
+    /**
+     * Stores a new workout (its id given) and plans its nudges; the workout and (with an Idempotency-Key) the answer to
+     * replay commit together or not at all.
+     *
+     * @param answer the answer recorded for the request's Idempotency-Key, or null without one
+     */
     @Transactional
-    public Workout create(Workout workout, Instant now) {
+    public Workout create(Workout workout, Instant now, IdempotencyService.Answer answer) {
         planning.lockUser(workout.userId);
-        workout.id = UUID.randomUUID();
         workout.createdAt = now;
         workout.persist();
         planning.planWorkout(workout, now);
+        if (answer != null) {
+            idempotency.complete(answer);
+        }
         return workout;
     }
 

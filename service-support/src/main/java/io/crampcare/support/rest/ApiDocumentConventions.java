@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 import io.crampcare.support.deadletter.DeadLetterAdminResource;
+import io.crampcare.support.idempotency.IdempotentRequests;
 import io.crampcare.support.paging.PageRequest;
 import io.crampcare.support.paging.PagingConfig;
 import io.crampcare.support.problem.ProblemMappers;
@@ -59,6 +60,7 @@ public class ApiDocumentConventions implements OASFilter {
         declarePagingParameters(components);
         declareUserIdParameter(components);
         declareTopicParameter(components);
+        declareIdempotencyKey(components);
         if (openAPI.getPaths() == null) {
             return;
         }
@@ -142,6 +144,22 @@ public class ApiDocumentConventions implements OASFilter {
         header(components, LOCATION, true, "Where the created resource is: a path on the API's base URL (servers).",
                 OASFactory.createSchema().addType(Schema.SchemaType.STRING).format("uri-reference")
                         .examples(List.of("/api/v1/cramp-reports/0b7c2f0e-8f4a-4e7e-9d55-6a1f2f3c9b11")));
+    }
+
+    /** The Idempotency-Key header of a POST, and the answer's mark that it is a replay (IdempotentRequests). */
+    private static void declareIdempotencyKey(Components components) {
+        components.addParameter(IdempotentRequests.KEY_PARAMETER, OASFactory.createParameter()
+                .name(IdempotentRequests.KEY).in(Parameter.In.HEADER)
+                .description("Client-chosen key (1-" + IdempotentRequests.MAX_KEY_LENGTH + " visible ASCII characters, "
+                        + "e.g. a UUID) that makes retries safe: the same key and body again get the first answer "
+                        + "(Idempotent-Replayed: true) and create nothing; another body is 422, a retry while the first "
+                        + "is in flight 409. Keys are remembered for 24 h (by default)")
+                .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).minLength(1)
+                        .maxLength(IdempotentRequests.MAX_KEY_LENGTH).pattern("^[\\x21-\\x7E]+$")
+                        .examples(List.of("6f1c1f52-3a5e-4c8e-9a43-0d6b1c9f2e7a"))));
+        header(components, IdempotentRequests.REPLAYED, false, "Present (true) when this is the stored answer to an "
+                + "earlier request with the same Idempotency-Key", OASFactory.createSchema()
+                        .addType(Schema.SchemaType.STRING).enumeration(List.<Object>of("true")));
     }
 
     private static void declareTopicParameter(Components components) {
