@@ -13,9 +13,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -89,6 +94,37 @@ class DrinkLimitsIT {
     @Test
     void theSameWorkoutPostedThriceBesideAWaterPlanKeepsEveryHourWithinTheGuard() {
         String user = TestUsers.newUser("thrice");
+        Instant start = heavyUserWithWaterPlanned(user);
+        for (int i = 0; i < 3; i++) {
+            postWorkout(user, start);
+        }
+        assertEveryHourWithinTheGuard(user);
+    }
+
+    @Test
+    void theSameWorkoutPostedThriceAtOnceKeepsEveryHourWithinTheGuard() throws Exception {
+        // Clients racing (or replicas behind the gateway): planning of one user is serialised by its PostgreSQL
+        // advisory lock, the same one every replica takes, so the guard sees each drink the others planned.
+        String user = TestUsers.newUser("racing");
+        Instant start = heavyUserWithWaterPlanned(user);
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            List<Future<?>> posts = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                posts.add(pool.submit(() -> postWorkout(user, start)));
+            }
+            for (Future<?> post : posts) {
+                post.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEveryHourWithinTheGuard(user);
+    }
+
+    /** A user with body weight known (a 770 mL pre-exercise drink) and tomorrow's water planned; a workout start
+     * tomorrow 16:00, whose drink is due at 12:00, beside the noon water portion. */
+    private static Instant heavyUserWithWaterPlanned(String user) {
         ReminderFixtures.preferences(user, ZONE);
         // Body weight known: a 770 mL pre-exercise drink (110 kg at 7 mL/kg).
         try (CloudEventWriter writer = new CloudEventWriter(TestUsers.bootstrapServers())) {
@@ -98,16 +134,17 @@ class DrinkLimitsIT {
         ZoneId zone = ZoneId.of(ZONE);
         LocalDate tomorrow = LocalDate.now(zone).plusDays(1);
         await().atMost(Duration.ofSeconds(30)).until(() -> !HydrationPlanningIT.tomorrowsWater(user, tomorrow).isEmpty());
+        return tomorrow.atTime(LocalTime.of(16, 0)).atZone(zone).toInstant();
+    }
 
-        // Starts at 16:00 tomorrow: each copy's drink is due at 12:00, beside the noon water portion.
-        Instant start = tomorrow.atTime(LocalTime.of(16, 0)).atZone(zone).toInstant();
-        for (int i = 0; i < 3; i++) {
-            asAdmin().contentType(ContentType.JSON)
-                    .body(Map.of("type", "ONE_OFF", "startsAt", start.toString(), "durationMinutes", 60,
-                            "intensity", "HARD"))
-                    .when().post("/api/v1/users/" + user + "/workouts").then().statusCode(201);
-        }
+    private static void postWorkout(String user, Instant start) {
+        asAdmin().contentType(ContentType.JSON)
+                .body(Map.of("type", "ONE_OFF", "startsAt", start.toString(), "durationMinutes", 60,
+                        "intensity", "HARD"))
+                .when().post("/api/v1/users/" + user + "/workouts").then().statusCode(201);
+    }
 
+    private static void assertEveryHourWithinTheGuard(String user) {
         List<Map<String, Object>> drinks = drinks(user);
         assertTrue(drinks.stream().anyMatch(d -> "PRE_EXERCISE_HYDRATION".equals(d.get("kind"))),
                 "a pre-exercise drink is planned: " + drinks);
