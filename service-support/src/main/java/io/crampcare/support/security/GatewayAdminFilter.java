@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -36,6 +37,7 @@ public class GatewayAdminFilter {
             + "answer only on the service's own port)";
 
     private static final String ADMIN = "/api/v1/admin";
+    private static final Pattern MATRIX = Pattern.compile(";[^/]*");
     private static final String BODY = "{\"type\":\"" + ProblemTypes.NOT_FOUND + "\",\"title\":\"Not Found\","
             + "\"status\":404,\"detail\":\"No CrampCare API at this path.\"}";
 
@@ -69,7 +71,7 @@ public class GatewayAdminFilter {
 
     /** Drops {@code ;...} from every segment. */
     private static String withoutMatrix(String path) {
-        return path.replaceAll(";[^/]*", "");
+        return MATRIX.matcher(path).replaceAll("");
     }
 
     /** Percent-decoding of a path: no '+' as space; a malformed escape stays as it is. */
