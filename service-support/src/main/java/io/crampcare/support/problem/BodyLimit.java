@@ -41,6 +41,11 @@ public class BodyLimit {
         });
     }
 
+    /** The limit in bytes: the one reading of the setting, for {@link BoundedBodies} too. */
+    long bytes() {
+        return limit.asLongValue();
+    }
+
     /** The 413 problem, the same whether the length was declared or counted ({@link BoundedBodies}). */
     static Problem tooLarge(long limit) {
         return new Problem(ProblemTypes.HTTP, "Content Too Large", 413,

@@ -10,9 +10,6 @@ import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
-import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.core.http.HttpVersion;
 
@@ -24,15 +21,15 @@ import io.vertx.core.http.HttpVersion;
 @Provider
 public class BoundedBodies implements ReaderInterceptor {
 
-    @ConfigProperty(name = "crampcare.http.max-body-size", defaultValue = "64K")
-    MemorySize limit;
+    @Inject
+    BodyLimit limit;
 
     @Inject
     CurrentVertxRequest request;
 
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
-        Counted counted = new Counted(context.getInputStream(), limit.asLongValue());
+        Counted counted = new Counted(context.getInputStream(), limit.bytes());
         context.setInputStream(counted);
         Object body = context.proceed();
         counted.skipToEnd();
