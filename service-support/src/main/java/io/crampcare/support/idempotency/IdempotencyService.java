@@ -16,6 +16,7 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import io.agroal.api.AgroalDataSource;
+import io.crampcare.support.clock.DatabaseClock;
 import io.crampcare.support.problem.Problem;
 import io.crampcare.support.problem.ProblemException;
 import io.crampcare.support.problem.ProblemTypes;
@@ -80,10 +81,12 @@ public class IdempotencyService {
 
     private final AgroalDataSource dataSource;
     private final IdempotencyConfig config;
+    private final DatabaseClock clock;
 
-    IdempotencyService(AgroalDataSource dataSource, IdempotencyConfig config) {
+    IdempotencyService(AgroalDataSource dataSource, IdempotencyConfig config, DatabaseClock clock) {
         this.dataSource = dataSource;
         this.config = config;
+        this.clock = clock;
     }
 
     /**
@@ -96,7 +99,9 @@ public class IdempotencyService {
         // Look before inserting: an INSERT would wait on the row while the first request is completing it, and a
         // request in flight must be answered 409 at once.
         for (int attempt = 0; attempt < 3; attempt++) {
-            Instant now = Instant.now();
+            // The database's clock, as every replica reads it: a replica whose own clock runs ahead must not take
+            // over a key that is still in flight, nor expire one early.
+            Instant now = clock.now();
             UUID token = UUID.randomUUID();
             Stored existing = find(key);
             if (existing == null) {
@@ -150,7 +155,7 @@ public class IdempotencyService {
     @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
     void deleteExpired() {
-        int deleted = update("DELETE FROM idempotent_request WHERE expires_at < ?", utc(Instant.now()));
+        int deleted = update("DELETE FROM idempotent_request WHERE expires_at < now()");
         if (deleted > 0) {
             LOG.infof("Deleted %d expired Idempotency-Keys", deleted);
         }
