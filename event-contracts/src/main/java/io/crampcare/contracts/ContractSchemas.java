@@ -1,5 +1,6 @@
 package io.crampcare.contracts;
 
+import java.net.URI;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,6 +17,9 @@ import com.networknt.schema.path.PathType;
  * EventSchemaCheck). Callers need Jackson and the JSON Schema validator on their classpath (optional here).
  */
 public final class ContractSchemas {
+
+    /** Where the schemas' {@code $id}s live; a schema's {@code $id} is this plus its file name. */
+    private static final URI SCHEMA_BASE = URI.create("https://crampcare.io/schemas/");
 
     private static final Pattern TYPE = Pattern.compile("io\\.crampcare\\.([a-z][a-z0-9-]*)\\.([a-z][a-z0-9-]*)\\.(v[1-9][0-9]*)");
 
@@ -44,6 +48,17 @@ public final class ContractSchemas {
                     + "' (expected io.crampcare.<entity>.<action>.v<N>, e.g. io.crampcare.cramp-report.submitted.v1)");
         }
         return "schemas/" + m.group(1) + "-" + m.group(2) + "." + m.group(3) + ".json";
+    }
+
+    /**
+     * The CloudEvents {@code dataschema} of {@code ceType}: the absolute URI of its payload schema, the {@code $id} of
+     * the file {@link #resource(String)} names, e.g. {@code https://crampcare.io/schemas/cramp-report-submitted.v1.json}.
+     * Producers send it as {@code ce_dataschema}; consumers compare it with the type they expect.
+     *
+     * @throws IllegalArgumentException when {@code ceType} is not a CrampCare type
+     */
+    public static URI dataSchema(String ceType) {
+        return SCHEMA_BASE.resolve(resource(ceType).substring("schemas/".length()));
     }
 
     /** The validator for a schema given as a tree (thread-safe, reusable): draft 2020-12, formats asserted. */
