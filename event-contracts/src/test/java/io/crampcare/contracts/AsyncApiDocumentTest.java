@@ -142,7 +142,12 @@ class AsyncApiDocumentTest {
             assertTrue(ceSource.matches("/crampcare/[a-z-]+-service"), name + ": ce_source const " + ceSource);
 
             String payloadRef = message.getValue().path("payload").path("$ref").asText();
-            Schema payloadSchema = JsonSchemas.compile(URI.create(RESOURCE).resolve(payloadRef).toString());
+            String payloadResource = URI.create(RESOURCE).resolve(payloadRef).toString();
+            Schema payloadSchema = JsonSchemas.compile(payloadResource);
+            assertEquals(JsonSchemas.readJson(payloadResource).path("$id").asText(),
+                    headers.findPath("ce_dataschema").path("const").asText(), name + ": ce_dataschema is the payload's $id");
+            assertEquals(ContractSchemas.dataSchema(ceType).orElseThrow().toString(),
+                    headers.findPath("ce_dataschema").path("const").asText(), name + ": ce_dataschema of " + ceType);
             JsonNode examples = message.getValue().path("examples");
             assertFalse(examples.isEmpty(), name + " should show an example");
             // The AsyncAPI CLI does not check example headers against an allOf of $refs; this does.
