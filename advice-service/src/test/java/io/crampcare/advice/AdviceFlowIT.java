@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -97,7 +98,7 @@ class AdviceFlowIT {
             assertEquals("/crampcare/advice-service", event.getSource().toString());
             assertEquals(user, event.getSubject());
             String payload = new String(event.getData().toBytes(), StandardCharsets.UTF_8);
-            EventSchemas.assertValid(event.getType(), payload);
+            EventSchemas.assertValid(event); // ce_dataschema included
             assertEquals(adviceId, json.readTree(payload).get("adviceId").asText());
             assertEquals(Instant.parse((String) report.get("occurredAt")),
                     Instant.parse(json.readTree(payload).get("reportOccurredAt").asText()));
@@ -137,18 +138,30 @@ class AdviceFlowIT {
         String wrongTypeId = UUID.randomUUID().toString();
         writer.send(Topics.CRAMP_REPORTS, user, wrongTypeId, "io.crampcare.something.else.v1", AdviceEvents.INTAKE_SOURCE,
                 "{}");
+        // A valid report that says it was written to another contract: ce_dataschema must match ce_type.
+        String wrongSchemaId = UUID.randomUUID().toString();
+        UUID wrongSchemaReport = UUID.randomUUID();
+        writer.sendNamingSchema(Topics.CRAMP_REPORTS, user, wrongSchemaId, EventTypes.CRAMP_REPORT_SUBMITTED,
+                AdviceEvents.INTAKE_SOURCE, AdviceEvents.json(AdviceEvents.report(user, wrongSchemaReport)),
+                "https://crampcare.io/schemas/advice-issued.v1.json");
         UUID good = UUID.randomUUID();
         sendReport(user, good, UUID.randomUUID().toString(), AdviceEvents.report(user, good));
 
         awaitAdvice(good).then().statusCode(200);
+        asAdmin().when().get("/api/v1/cramp-reports/" + wrongSchemaReport + "/advice").then().statusCode(404);
         try (CloudEventReader reader = new CloudEventReader(TestUsers.bootstrapServers(),
                 Topics.deadLetter(Topics.CRAMP_REPORTS))) {
-            List<ConsumerRecord<String, CloudEvent>> parked = reader.await(r -> user.equals(r.key()), 2, TIMEOUT);
-            assertEquals(List.of(garbageId, wrongTypeId), parked.stream().map(r -> r.value().getId()).toList());
+            List<ConsumerRecord<String, CloudEvent>> parked = reader.await(r -> user.equals(r.key()), 3, TIMEOUT);
+            assertEquals(List.of(garbageId, wrongTypeId, wrongSchemaId),
+                    parked.stream().map(r -> r.value().getId()).toList());
             ConsumerRecord<String, CloudEvent> first = parked.get(0);
             assertEquals("{ this is not json", new String(first.value().getData().toBytes(), StandardCharsets.UTF_8));
             Header reason = first.headers().lastHeader("dead-letter-reason");
             assertNotNull(reason, "the failure reason travels with the record");
+            String schemaReason = new String(parked.get(2).headers().lastHeader("dead-letter-reason").value(),
+                    StandardCharsets.UTF_8);
+            assertTrue(schemaReason.contains("names the payload schema https://crampcare.io/schemas/advice-issued.v1.json"),
+                    schemaReason);
         }
     }
 
@@ -231,7 +244,7 @@ class AdviceFlowIT {
                 .body("hydration.drinkToThirstOnly", is(true));
         try (CloudEventReader reader = new CloudEventReader(TestUsers.bootstrapServers(), Topics.ADVICE)) {
             CloudEvent event = reader.await(r -> user.equals(r.key()), 1, TIMEOUT).get(0).value();
-            EventSchemas.assertValid(event.getType(), new String(event.getData().toBytes(), StandardCharsets.UTF_8));
+            EventSchemas.assertValid(event);
         }
     }
 

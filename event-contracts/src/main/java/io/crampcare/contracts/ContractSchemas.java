@@ -1,5 +1,7 @@
 package io.crampcare.contracts;
 
+import java.net.URI;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,6 +18,9 @@ import com.networknt.schema.path.PathType;
  * EventSchemaCheck). Callers need Jackson and the JSON Schema validator on their classpath (optional here).
  */
 public final class ContractSchemas {
+
+    /** Where the schemas' {@code $id}s live; a schema's {@code $id} is this plus its file name. */
+    private static final URI SCHEMA_BASE = URI.create("https://crampcare.io/schemas/");
 
     private static final Pattern TYPE = Pattern.compile("io\\.crampcare\\.([a-z][a-z0-9-]*)\\.([a-z][a-z0-9-]*)\\.(v[1-9][0-9]*)");
 
@@ -43,7 +48,22 @@ public final class ContractSchemas {
             throw new IllegalArgumentException("not a CrampCare CloudEvents type: '" + ceType
                     + "' (expected io.crampcare.<entity>.<action>.v<N>, e.g. io.crampcare.cramp-report.submitted.v1)");
         }
-        return "schemas/" + m.group(1) + "-" + m.group(2) + "." + m.group(3) + ".json";
+        return "schemas/" + fileName(m);
+    }
+
+    private static String fileName(Matcher type) {
+        return type.group(1) + "-" + type.group(2) + "." + type.group(3) + ".json";
+    }
+
+    /**
+     * The CloudEvents {@code dataschema} of {@code ceType}: the absolute URI of its payload schema, the {@code $id} of
+     * the file {@link #resource(String)} names, e.g. {@code https://crampcare.io/schemas/cramp-report-submitted.v1.json}.
+     * Producers send it as {@code ce_dataschema}; consumers compare it with the type they expect. Empty when
+     * {@code ceType} is not a CrampCare type.
+     */
+    public static Optional<URI> dataSchema(String ceType) {
+        Matcher m = TYPE.matcher(ceType == null ? "" : ceType);
+        return m.matches() ? Optional.of(SCHEMA_BASE.resolve(fileName(m))) : Optional.empty();
     }
 
     /** The validator for a schema given as a tree (thread-safe, reusable): draft 2020-12, formats asserted. */

@@ -1,5 +1,7 @@
 package io.crampcare.contracts;
 
+import java.util.List;
+
 /** CloudEvents {@code type} values. A type's payload changes only additively; a breaking change is a new {@code .vN}. */
 public final class EventTypes {
 
@@ -7,6 +9,9 @@ public final class EventTypes {
     public static final String ADVICE_ISSUED = "io.crampcare.advice.issued.v1";
     public static final String NUDGE_DUE = "io.crampcare.nudge.due.v1";
     public static final String NUDGE_ACKNOWLEDGED = "io.crampcare.nudge.acknowledged.v1";
+
+    /** Every type above; each has its payload schema, see {@link ContractSchemas#resource(String)}. */
+    public static final List<String> ALL = List.of(CRAMP_REPORT_SUBMITTED, ADVICE_ISSUED, NUDGE_DUE, NUDGE_ACKNOWLEDGED);
 
     private EventTypes() {
     }

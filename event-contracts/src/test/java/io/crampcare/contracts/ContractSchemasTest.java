@@ -3,6 +3,12 @@ package io.crampcare.contracts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
 import org.junit.jupiter.api.Test;
 
 class ContractSchemasTest {
@@ -19,5 +25,27 @@ class ContractSchemasTest {
     void aTypeOfAnotherShapeHasNoSchema() {
         assertThrows(IllegalArgumentException.class, () -> ContractSchemas.resource("com.example.thing"));
         assertThrows(IllegalArgumentException.class, () -> ContractSchemas.resource(null));
+        assertEquals(Optional.empty(), ContractSchemas.dataSchema("com.example.thing"));
+    }
+
+    @Test
+    void theDataSchemaOfEveryTypeIsTheIdOfItsSchemaFile() {
+        for (String type : EventTypes.ALL) {
+            assertEquals(JsonSchemas.readJson(ContractSchemas.resource(type)).path("$id").asText(),
+                    ContractSchemas.dataSchema(type).orElseThrow().toString(), type + ": ce_dataschema = the schema's $id");
+        }
+        assertEquals("https://crampcare.io/schemas/cramp-report-submitted.v1.json",
+                ContractSchemas.dataSchema(EventTypes.CRAMP_REPORT_SUBMITTED).orElseThrow().toString());
+    }
+
+    @Test
+    void allListsEveryType() throws IllegalAccessException {
+        List<String> constants = new ArrayList<>();
+        for (Field field : EventTypes.class.getFields()) {
+            if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
+                constants.add((String) field.get(null));
+            }
+        }
+        assertEquals(constants, EventTypes.ALL, "EventTypes.ALL, in the order the constants are declared");
     }
 }

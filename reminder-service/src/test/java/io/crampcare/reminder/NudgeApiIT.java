@@ -86,7 +86,8 @@ class NudgeApiIT {
             List<ConsumerRecord<String, CloudEvent>> events = reader.await(r -> user.equals(r.key()), 1, TIMEOUT);
             assertEquals(1, events.size(), "the warm-up fired once (the stretch is not due yet)");
             String payload = new String(events.get(0).value().getData().toBytes(), StandardCharsets.UTF_8);
-            EventSchemas.assertValid(EventTypes.NUDGE_DUE, payload);
+            assertEquals(EventTypes.NUDGE_DUE, events.get(0).value().getType());
+            EventSchemas.assertValid(events.get(0).value()); // ce_dataschema included
             warmUp = json.readTree(payload);
             warmUpTime = events.get(0).value().getTime().toInstant();
         }
@@ -109,7 +110,8 @@ class NudgeApiIT {
             List<ConsumerRecord<String, CloudEvent>> acks = reader.await(r -> user.equals(r.key()), 1, TIMEOUT);
             assertEquals(1, acks.size());
             String payload = new String(acks.get(0).value().getData().toBytes(), StandardCharsets.UTF_8);
-            EventSchemas.assertValid(EventTypes.NUDGE_ACKNOWLEDGED, payload);
+            assertEquals(EventTypes.NUDGE_ACKNOWLEDGED, acks.get(0).value().getType());
+            EventSchemas.assertValid(acks.get(0).value());
             assertEquals("DONE", json.readTree(payload).get("outcome").asText());
             assertEquals(Instant.parse(json.readTree(payload).get("acknowledgedAt").asText()),
                     acks.get(0).value().getTime().toInstant(), "ce_time is the answer's acknowledgedAt");

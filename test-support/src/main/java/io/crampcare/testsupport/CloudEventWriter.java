@@ -12,6 +12,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import io.crampcare.contracts.ContractSchemas;
+
 /**
  * Produces records the way a CrampCare producer does (CloudEvents binary mode: {@code ce_*} headers, JSON value,
  * key = user id), or any raw value, so that consumer tests can feed a topic, including duplicates and poison.
@@ -42,6 +44,16 @@ public final class CloudEventWriter implements AutoCloseable {
         sendRecord(new ProducerRecord<>(topic, null, key, json, headers));
     }
 
+    /** Sends one CloudEvent that names {@code dataSchema} as its payload schema instead of its type's (a forgery). */
+    public void sendNamingSchema(String topic, String key, String id, String type, String source, String json,
+            String dataSchema) {
+        RecordHeaders headers = new RecordHeaders();
+        addCloudEventHeaders(headers, key, id, type, source);
+        headers.remove("ce_dataschema");
+        headers.add("ce_dataschema", dataSchema.getBytes(StandardCharsets.UTF_8));
+        sendRecord(new ProducerRecord<>(topic, null, key, json, headers));
+    }
+
     /**
      * Parks one CloudEvent in {@code <topic>.dlq} the way SmallRye's dead-letter-queue strategy does after
      * {@code exception} (failure headers first, then the original record's headers, key and value), as if it had been
@@ -65,10 +77,13 @@ public final class CloudEventWriter implements AutoCloseable {
         sendRecord(new ProducerRecord<>(topic + ".dlq", null, key, json, headers));
     }
 
+    /** The headers the outbox relay writes, {@code ce_dataschema} included (derived from the type, as it does). */
     private static void addCloudEventHeaders(RecordHeaders headers, String key, String id, String type, String source) {
-        Map.of("ce_specversion", "1.0", "ce_id", id, "ce_type", type, "ce_source", source,
-                "ce_time", Instant.now().toString(), "ce_subject", key, "content-type", "application/json")
-                .forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
+        Map<String, String> cloudEvent = new LinkedHashMap<>(Map.of("ce_specversion", "1.0", "ce_id", id,
+                "ce_type", type, "ce_source", source, "ce_time", Instant.now().toString(), "ce_subject", key,
+                "content-type", "application/json"));
+        ContractSchemas.dataSchema(type).ifPresent(uri -> cloudEvent.put("ce_dataschema", uri.toString()));
+        cloudEvent.forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Sends a record with no CloudEvents headers at all. */

@@ -1,5 +1,7 @@
 package io.crampcare.testsupport;
 
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.Schema;
 
+import io.cloudevents.CloudEvent;
 import io.crampcare.contracts.ContractResources;
 import io.crampcare.contracts.ContractSchemas;
 
@@ -51,6 +54,21 @@ public final class EventSchemas {
             throw new AssertionError("payload of " + ceType + " does not match " + ContractSchemas.resource(ceType) + ":\n  "
                     + String.join("\n  ", violations) + "\npayload: " + payloadJson);
         }
+    }
+
+    /**
+     * Throws an {@link AssertionError} unless {@code event}, as a producer published it, keeps its contract: its
+     * {@code dataschema} is the {@code $id} of its type's schema file, and its payload matches that schema.
+     */
+    public static void assertValid(CloudEvent event) {
+        URI schemaId = URI.create(ContractResources.readTree(ContractSchemas.resource(event.getType()), MAPPER)
+                .path("$id").asText());
+        if (!schemaId.equals(event.getDataSchema())) {
+            throw new AssertionError("event " + event.getId() + " of " + event.getType() + ": ce_dataschema "
+                    + event.getDataSchema() + ", expected its schema's $id " + schemaId);
+        }
+        assertValid(event.getType(), event.getData() == null ? ""
+                : new String(event.getData().toBytes(), StandardCharsets.UTF_8));
     }
 
     private static Schema load(String ceType) {

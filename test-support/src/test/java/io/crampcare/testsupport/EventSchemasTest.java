@@ -4,10 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
 import io.crampcare.contracts.EventTypes;
 
 class EventSchemasTest {
@@ -67,6 +71,25 @@ class EventSchemasTest {
     void validPayloadPasses() {
         assertEquals(List.of(), EventSchemas.violations(EventTypes.CRAMP_REPORT_SUBMITTED, MINIMAL_REPORT));
         EventSchemas.assertValid(EventTypes.CRAMP_REPORT_SUBMITTED, MINIMAL_REPORT);
+    }
+
+    @Test
+    void aPublishedEventNamesItsSchemaAndKeepsIt() {
+        EventSchemas.assertValid(report("https://crampcare.io/schemas/cramp-report-submitted.v1.json", MINIMAL_REPORT));
+
+        AssertionError otherSchema = assertThrows(AssertionError.class, () -> EventSchemas.assertValid(
+                report("https://crampcare.io/schemas/advice-issued.v1.json", MINIMAL_REPORT)));
+        assertTrue(otherSchema.getMessage().contains("ce_dataschema"), otherSchema.getMessage());
+        assertThrows(AssertionError.class, () -> EventSchemas.assertValid(report(null, MINIMAL_REPORT)));
+        assertThrows(AssertionError.class, () -> EventSchemas.assertValid(
+                report("https://crampcare.io/schemas/cramp-report-submitted.v1.json", "{}")));
+    }
+
+    private static CloudEvent report(String dataSchema, String payload) {
+        return CloudEventBuilder.v1().withId("e-1").withSource(URI.create("/crampcare/intake-service"))
+                .withType(EventTypes.CRAMP_REPORT_SUBMITTED)
+                .withDataSchema(dataSchema == null ? null : URI.create(dataSchema))
+                .withData("application/json", payload.getBytes(StandardCharsets.UTF_8)).build();
     }
 
     @Test

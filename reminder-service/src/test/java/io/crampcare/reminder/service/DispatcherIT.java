@@ -86,7 +86,8 @@ class DispatcherIT {
             Map<String, Long> perNudge = new HashMap<>();
             for (ConsumerRecord<String, CloudEvent> event : events) {
                 String payload = new String(event.value().getData().toBytes(), StandardCharsets.UTF_8);
-                EventSchemas.assertValid(EventTypes.NUDGE_DUE, payload);
+                assertEquals(EventTypes.NUDGE_DUE, event.value().getType());
+                EventSchemas.assertValid(event.value());
                 perNudge.merge(json.readTree(payload).get("nudgeId").asText(), 1L, Long::sum);
             }
             assertEquals(ids.stream().map(UUID::toString).collect(Collectors.toMap(Function.identity(), id -> 1L)),

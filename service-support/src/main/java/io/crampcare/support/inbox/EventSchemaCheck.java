@@ -43,6 +43,19 @@ final class EventSchemaCheck {
         }
     }
 
+    /**
+     * Throws {@link PoisonMessageException} when the record names a payload schema ({@code ce_dataschema}) other than
+     * the one of {@code ceType}: a producer that says it wrote another contract must not be read as this one. Records
+     * without the header (older producers, hand-made ones) pass, and their payload is checked as any other.
+     */
+    void requireDeclaredSchema(String ceType, String dataSchema, String eventId) {
+        String expected = ContractSchemas.dataSchema(ceType).orElseThrow().toString();
+        if (dataSchema != null && !dataSchema.equals(expected)) {
+            throw new PoisonMessageException("Event " + eventId + " of type " + ceType + " names the payload schema "
+                    + dataSchema + ", not " + expected);
+        }
+    }
+
     /** What {@code payload} breaks of the contract of {@code ceType}, one line each; empty when it keeps it. */
     List<String> violations(String ceType, JsonNode payload) {
         return schemas.computeIfAbsent(ceType, EventSchemaCheck::compile).validate(payload).stream()

@@ -41,7 +41,8 @@ import io.quarkus.scheduler.Scheduled;
  * value), then in one transaction records the {@code ce_id} in {@code processed_event} and runs the effect; an id seen
  * before is skipped. Before anything is applied, the payload is checked against its type's JSON Schema
  * ({@link EventSchemaCheck}). Failures are handled by their {@link FailureClass}: poison (not a CloudEvent of the
- * expected type, not JSON, breaking the schema, or the effect says so) is thrown at once, so the channel's
+ * expected type, one naming another payload schema in {@code ce_dataschema}, not JSON, breaking the schema, or the
+ * effect says so) is thrown at once, so the channel's
  * dead-letter strategy parks it and the consumer moves on; a transient failure (no database, a lock or serialization conflict, a timeout) is retried with capped
  * backoff for as long as it lasts, holding the partition so its order is kept, while {@link ConsumerReadiness} says
  * DOWN; any other failure is retried {@code crampcare.inbox.max-attempts} times, then dead-lettered.
@@ -196,6 +197,7 @@ public class IdempotentConsumer {
         if (eventId == null || !expectedType.equals(type)) {
             throw new PoisonMessageException("Not a " + expectedType + " CloudEvent (ce_id " + eventId + ", ce_type " + type + ")");
         }
+        schemas.requireDeclaredSchema(type, header(record, "ce_dataschema"), eventId);
         T payload = parse(record.value(), type, payloadType, eventId);
         String partition = record.topic() + "-" + record.partition();
         long delayMs = config.retryDelay().toMillis();

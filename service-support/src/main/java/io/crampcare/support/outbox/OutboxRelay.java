@@ -47,6 +47,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.agroal.api.AgroalDataSource;
+import io.crampcare.contracts.ContractSchemas;
 import io.crampcare.support.kafka.KafkaClients;
 import io.crampcare.support.tracing.TraceContext;
 import io.micrometer.core.instrument.Counter;
@@ -357,6 +358,8 @@ public class OutboxRelay {
         header(headers, "ce_id", event.id().toString());
         header(headers, "ce_source", config.source());
         header(headers, "ce_type", event.type());
+        // Every type the services write names its schema; a row of any other type goes out without one.
+        ContractSchemas.dataSchema(event.type()).ifPresent(uri -> header(headers, "ce_dataschema", uri.toString()));
         header(headers, "ce_time", DateTimeFormatter.ISO_INSTANT.format(event.createdAt().toInstant()));
         if (event.subject() != null) {
             header(headers, "ce_subject", event.subject());

@@ -52,6 +52,24 @@ class EventSchemaCheckTest {
             """;
 
     @Test
+    void aRecordNamingAnotherPayloadSchemaIsPoison() {
+        String other = "https://crampcare.io/schemas/advice-issued.v1.json";
+        PoisonMessageException poison = assertThrows(PoisonMessageException.class,
+                () -> CHECK.requireDeclaredSchema(EventTypes.CRAMP_REPORT_SUBMITTED, other, "e-1"));
+        assertEquals("Event e-1 of type " + EventTypes.CRAMP_REPORT_SUBMITTED + " names the payload schema " + other
+                + ", not https://crampcare.io/schemas/cramp-report-submitted.v1.json", poison.getMessage());
+        assertThrows(PoisonMessageException.class, () -> CHECK.requireDeclaredSchema(EventTypes.ADVICE_ISSUED,
+                "https://crampcare.io/schemas/advice-issued.v2.json", "e-2"));
+    }
+
+    @Test
+    void aRecordNamingItsOwnPayloadSchemaOrNoneIsFine() {
+        CHECK.requireDeclaredSchema(EventTypes.CRAMP_REPORT_SUBMITTED,
+                "https://crampcare.io/schemas/cramp-report-submitted.v1.json", "e-1");
+        CHECK.requireDeclaredSchema(EventTypes.NUDGE_ACKNOWLEDGED, null, "e-2"); // older producers send none
+    }
+
+    @Test
     void eventsAsTheProducersWriteThemPass() {
         assertEquals(List.of(), CHECK.violations(EventTypes.CRAMP_REPORT_SUBMITTED, tree(REPORT)));
         assertEquals(List.of(), CHECK.violations(EventTypes.ADVICE_ISSUED, tree(ADVICE)));
