@@ -22,15 +22,15 @@ say() { echo "kafka-init: $*" >&2; }
 
 # client_config PRINCIPAL PASSWORD: a client configuration file for that SCRAM principal; prints its path.
 client_config() {
-  local file=$work/$1.properties
-  (umask 077 && cat > "$file" <<EOF
+  local file
+  file=$(mktemp "$work/$1.XXXXXX")   # one per call (mode 600): calls run side by side
+  cat > "$file" <<EOF
 security.protocol=SASL_SSL
 sasl.mechanism=SCRAM-SHA-512
 sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="$1" password="$2";
 ssl.truststore.type=PEM
 ssl.truststore.location=$tls/ca.pem
 EOF
-  )
   echo "$file"
 }
 
@@ -58,6 +58,15 @@ tool() {
   "$bin/$name" "$flag" "$config" "${args[@]}"
 }
 
+# together COMMAND_LINE...: runs each (a word list in one string) in the background, waits for all; fails if one did.
+# Each is a tool JVM that mostly starts up, so two cores finish four together in about the time of two in a row.
+together() {
+  local line pids=() failed=0 pid
+  for line in "$@"; do eval "$line" & pids+=($!); done
+  for pid in "${pids[@]}"; do wait "$pid" || failed=1; done
+  return $failed
+}
+
 # retry DESCRIPTION COMMAND...: the cluster may still be electing its controller or fencing brokers just after the
 # nodes' listeners opened (what compose's health check sees), and a new credential takes a moment to reach every node.
 retry() {
@@ -73,12 +82,12 @@ retry() {
 # scram_credential NODE_CONFIG PRINCIPAL: creates or replaces the principal's credential; the tool's messages (which
 # may quote the file) with the password masked.
 scram_credential() {
-  local secret out
+  local secret out file=$work/scram-$2
   secret=$(password "$2")
-  (umask 077 && printf 'SCRAM-SHA-512=iterations=8192,password=%s\n' "$secret" > "$work/scram")
+  (umask 077 && printf 'SCRAM-SHA-512=iterations=8192,password=%s\n' "$secret" > "$file")
   out=$("$bin/kafka-configs.sh" --bootstrap-server "$nodes" --command-config "$1" --alter --entity-type users \
-    --entity-name "$2" --add-config-file "$work/scram" 2>&1) || { echo "${out//$secret/***}" >&2; rm -f "$work/scram"; return 1; }
-  rm -f "$work/scram"
+    --entity-name "$2" --add-config-file "$file" 2>&1) || { echo "${out//$secret/***}" >&2; rm -f "$file"; return 1; }
+  rm -f "$file"
 }
 
 scram_credentials() {
@@ -90,9 +99,10 @@ ssl.keystore.location=$tls/node.pem
 ssl.truststore.type=PEM
 ssl.truststore.location=$tls/ca.pem
 EOF
-  for principal in admin intake advice reminder; do
-    retry "SCRAM credential of $principal" scram_credential "$node_config" "$principal"
-  done
+  # The first alone (it waits for the cluster to serve), the others together.
+  retry "SCRAM credential of admin" scram_credential "$node_config" admin
+  together "scram_credential $node_config intake" "scram_credential $node_config advice" \
+    "scram_credential $node_config reminder"
   say "SCRAM-SHA-512 credentials set: admin, intake, advice, reminder"
 }
 
@@ -127,16 +137,16 @@ writes() {
 }
 acls() {
   # intake publishes reports (outbox relay; its broker probe describes the topic).
-  writes intake cramp-reports
   # advice consumes reports and nudge answers, reads its dead letters (operator endpoints, depth gauge), publishes
   # advice and dead letters, and replays dead letters into the topics they came from (DeadLetterService): the write
   # on cramp-reports and nudge-acks is that replay's, a deliberate grant.
-  reads advice advice-service cramp-reports nudge-acks cramp-reports.dlq nudge-acks.dlq
-  writes advice advice cramp-reports.dlq nudge-acks.dlq cramp-reports nudge-acks
   # reminder consumes advice, reads its dead letters, publishes nudges, nudge answers and dead letters, and replays
   # advice dead letters into advice (the same deliberate grant).
-  reads reminder reminder-service advice advice.dlq
-  writes reminder nudges nudge-acks advice.dlq advice
+  together "writes intake cramp-reports" \
+    "reads advice advice-service cramp-reports nudge-acks cramp-reports.dlq nudge-acks.dlq" \
+    "writes advice advice cramp-reports.dlq nudge-acks.dlq cramp-reports nudge-acks" \
+    "reads reminder reminder-service advice advice.dlq" \
+    "writes reminder nudges nudge-acks advice.dlq advice"
   say "ACLs granted: intake, advice, reminder (kafka-acls.sh --list shows them)"
 }
 
