@@ -51,8 +51,9 @@ new_cert() {
   local dir=$1 name=$2
   openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -subj "/CN=$3" \
     -keyout "$dir/$name.key" -out "$dir/$name.csr" 2>/dev/null
-  openssl x509 -req -in "$dir/$name.csr" -CA "$dir/ca.pem" -CAkey "$dir/ca.key" -set_serial "0x$(openssl rand -hex 16)" \
-    -days "$6" -out "$dir/$name.pem" -extfile <(printf '%s\n' "subjectAltName=$4" "basicConstraints=critical,CA:FALSE" \
+  openssl x509 -req -in "$dir/$name.csr" -CA "$dir/ca.pem" -CAkey "$dir/ca.key" \
+    -set_serial "0x$(openssl rand -hex 16)" -days "$6" -out "$dir/$name.pem" \
+    -extfile <(printf '%s\n' "subjectAltName=$4" "basicConstraints=critical,CA:FALSE" \
       "keyUsage=critical,digitalSignature" "extendedKeyUsage=$5") 2>/dev/null
   rm -f "$dir/$name.csr"
 }
