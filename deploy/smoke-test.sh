@@ -6,10 +6,12 @@
 # images (deploy/images/build.sh), runs docker-compose.yml as project crampcare-smoke on ports 18081-18084 and 18443
 # (apart from a ./stack or a compose stack of ops), waits for every health check, then: a report -> advice ->
 # planned nudges; the front door (path tricks 400/404 and never an operator's answer, HTTPS only, answer headers, a
-# new trace, 429 under a burst, the gateway unable to reach the broker or the database); a workout's warm-up on
-# `nudges`; two reminder replicas, one killed -> each due nudge fired once; PostgreSQL and Kafka restarted under a
-# trickle of reports -> each accepted report advised once; down + up -> data and consumer offsets kept; down -v ->
-# nothing left.
+# new trace, 429 under a burst, the gateway unable to reach the Kafka nodes or the database); a workout's warm-up on
+# `nudges`; two reminder replicas, one killed -> each due nudge fired once; PostgreSQL restarted under a trickle of
+# reports -> each accepted report advised once; a Kafka node (the quorum's leader) SIGKILLed under a trickle and
+# started again -> every report accepted, each advised once, the node back in every ISR; the cluster's guards
+# (replication 3 and min ISR 2 on every topic, a service refused another's topic, clients without credentials
+# refused); down + up -> data and consumer offsets kept; down -v -> nothing left.
 # Prints each step's time. Needs root (debootstrap, dockerd), docker, docker-compose, curl, python3.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -50,7 +52,7 @@ cleanup() {
   if [ "$stack_up" = yes ]; then
     if [ $rc -ne 0 ]; then
       compose ps >&2 || true
-      for svc in intake-service advice-service reminder-service kafka postgres gateway kafka-init; do
+      for svc in intake-service advice-service reminder-service kafka-1 kafka-2 kafka-3 postgres gateway kafka-init; do
         echo "---- last log lines of $svc" >&2; compose logs --no-color --tail 25 "$svc" >&2 2>/dev/null || true
       done
     fi
@@ -124,16 +126,18 @@ wait_healthy() {
 }
 
 psql_q() { compose exec -T postgres psql -U postgres -d crampcare -qAtc "$1"; }
+# A Kafka tool as the cluster's admin principal (kafka-init adds the bootstrap servers and its client settings).
+kafka_admin() { compose run --rm -T kafka-init "$@" 2>/dev/null; }
 # Records of a topic, one per line: "ce_id<TAB>value" (headers printed by the console consumer), JSON compacted
 # to '"key":value' so that fields can be matched with grep.
 topic_records() {
-  compose exec -T kafka kafka-console-consumer.sh --bootstrap-server kafka:9092 --topic "$1" --from-beginning \
-    --timeout-ms "${2:-8000}" --property print.headers=true --property headers.separator='|' 2>/dev/null \
+  kafka_admin kafka-console-consumer.sh --topic "$1" --from-beginning \
+    --timeout-ms "${2:-8000}" --property print.headers=true --property headers.separator='|' \
     | sed -n -e 's/": /":/g' -e 's/.*ce_id:\([^|[:space:]]*\).*\t\(.*\)/\1\t\2/p' || true
 }
 # "group topic partition current-offset log-end-offset" of the consuming groups, sorted.
 group_offsets() {
-  compose exec -T kafka kafka-consumer-groups.sh --bootstrap-server kafka:9092 --describe --all-groups 2>/dev/null \
+  kafka_admin kafka-consumer-groups.sh --describe --all-groups \
     | awk '$2 == "cramp-reports" || $2 == "advice" {print $1, $2, $3, $4, $5}' | sort
 }
 
@@ -191,7 +195,7 @@ done
 step_done "Location and links relative to the gateway; advice ($urgency) seen ${advice_ms} ms after the 201, $(json 'len(d["items"])') nudges planned"
 
 # ==== 3. the front door ==================================================================================================
-step "the front door: path tricks, HTTPS only, answer headers, a new trace, 429 under a burst, no way to broker or database"
+step "the front door: path tricks, HTTPS only, answer headers, a new trace, 429 under a burst, no way to the Kafka nodes or the database"
 admin=$(./stack token smoke-ops admin)
 # 3a. Raw paths that decode or normalise to an operator endpoint (the first reached the outbox before issue 27): the
 # gateway answers 400 (or 404: not routed), never an operator's answer; the services refuse what it relays anyway.
@@ -231,8 +235,8 @@ call POST /cramp-reports "$(report_body "$user")" -H "Idempotency-Key: $(uuid)" 
   -H "traceparent: 00-$client_trace-00f067aa0ba902b7-01" -H 'baggage: userId=forged'
 expect 201 "POST report with a client's traceparent"
 traced=$(json 'd["id"]')
-compose exec -T kafka kafka-console-consumer.sh --bootstrap-server kafka:9092 --topic cramp-reports --from-beginning \
-  --timeout-ms 8000 --property print.headers=true 2>/dev/null | grep "$traced" > "$work/traced" || true
+kafka_admin kafka-console-consumer.sh --topic cramp-reports --from-beginning \
+  --timeout-ms 8000 --property print.headers=true | grep "$traced" > "$work/traced" || true
 grep -q 'traceparent:00-' "$work/traced" || die "the event of report $traced has no traceparent"
 ! grep -q "$client_trace" "$work/traced" || die "the client's trace $client_trace was continued"
 # 3e. A burst from one token, then from one address without tokens: beyond the allowance, 429 with Retry-After.
@@ -258,15 +262,26 @@ burst 300 40 > "$work/burst"
 per_address=$(throttled "$work/burst")
 [ "$per_address" -gt 0 ] || die "no 429 in a burst of 300 from one address: $(cut -d' ' -f1 "$work/burst" | sort | uniq -c | tr '\n' ' ')"
 sleep 3   # both allowances back for the steps that follow
-# 3f. From inside the internet-facing gateway, neither the broker nor the database, by name or by address; from a
-# service, both (the same probe can succeed).
+# 3f. From inside the internet-facing gateway, neither a Kafka node nor the database, by name or by address; from a
+# service, all of them (the same probe can succeed); the nodes' own listeners (inter-broker 9094, controller 9093,
+# on the node network) from nothing but the nodes.
+# The container's first address: on the backend network (networks are listed by name, "<project>_backend" first).
 address_of() { docker inspect -f '{{range .NetworkSettings.Networks}}{{.IPAddress}} {{end}}' "$(compose ps -q "$1")" | awk '{print $1}'; }
-reaches() { compose exec -T "$1" timeout 5 bash -c "exec 3<>/dev/tcp/$2/$3" >/dev/null 2>&1; }
-for target in "kafka 9092" "postgres 5432" "$(address_of kafka) 9092" "$(address_of postgres) 5432"; do
-  ! reaches gateway $target || die "the gateway reaches ${target/ /:}"
-  reaches intake-service $target || die "intake does not reach ${target/ /:} (the probe itself fails)"
-done
-step_done "path tricks:$answers; plain HTTP 400; no-store, nosniff, HSTS; trace not continued; 429 for $per_token of 60 (one token) and $per_address of 300 (one address); gateway -> kafka, postgres refused by name and address"
+# reachable FROM "HOST PORT"...: the targets the container FROM connects to (5 s each, all at once), one per line.
+reachable() {
+  local from=$1; shift
+  compose exec -T "$from" bash -c 'for t in "$@"; do (timeout 5 bash -c "exec 3<>/dev/tcp/${t% *}/${t#* }" 2>/dev/null && echo "$t") & done; wait' \
+    reach "$@" 2>/dev/null || true
+}
+targets=("postgres 5432" "$(address_of postgres) 5432")
+for node in kafka-1 kafka-2 kafka-3; do targets+=("$node 9092" "$(address_of "$node") 9092"); done
+reached=$(reachable gateway "${targets[@]}")
+[ -z "$reached" ] || die "the gateway reaches: $(echo $reached)"
+reached=$(reachable intake-service "${targets[@]}" | wc -l)
+[ "$reached" = ${#targets[@]} ] || die "intake reaches $reached of ${#targets[@]} targets (the probe itself fails)"
+reached=$(reachable intake-service "kafka-1-internal 9094" "$(address_of kafka-1) 9094" "$(address_of kafka-1) 9093")
+[ -z "$reached" ] || die "intake reaches a node listener: $(echo $reached)"
+step_done "path tricks:$answers; plain HTTP 400; no-store, nosniff, HSTS; trace not continued; 429 for $per_token of 60 (one token) and $per_address of 300 (one address); gateway -> kafka-1..3, postgres refused by name and address, intake -> the nodes' inter-broker and controller listeners refused"
 
 # ==== 4. a workout's warm-up on the nudges topic ==========================================================================
 step "a workout 15 min + 40 s ahead -> its warm-up nudge due in 40 s, fired onto topic nudges"
@@ -319,13 +334,12 @@ unset KILLED
 wait_healthy "back to one reminder"
 step_done "${#ids[@]} warm-ups fired once each (${records} records, one event id each); the killed replica: $restarted"
 
-# ==== 6. PostgreSQL and Kafka restarted under a trickle of reports ==========================================================
-step "restart postgres, then restart kafka, under a trickle of reports -> every accepted report advised once"
+# ==== 6. PostgreSQL restarted under a trickle of reports ===================================================================
+# trickle FILE: POSTs a report every 0.2 s until $work/stop exists, one line each: "201 <id>" or "<status> -".
 trickle() {
-  local i=0 code t
+  local code t
   t=$(./stack token smoke-trickle)
   while [ ! -f "$work/stop" ]; do
-    i=$((i + 1))
     code=$(curl -sS -o "$work/trickle.body" -w '%{http_code}' --max-time 10 --cacert "$ca" -X POST -H "Authorization: Bearer $t" \
       -H 'Content-Type: application/json' -H "Idempotency-Key: $(uuid)" \
       --data-binary "$(report_body smoke-trickle)" "$api/cramp-reports") || code=000
@@ -335,35 +349,107 @@ trickle() {
       echo "$code -"
     fi
     sleep 0.2
-  done > "$work/trickle"
+  done > "$1"
 }
-trickle & trickle_pid=$!
+start_trickle() { rm -f "$work/stop"; trickle "$1" & trickle_pid=$!; }
+stop_trickle() { touch "$work/stop"; wait "$trickle_pid"; trickle_pid=''; }
+# advised_once FILE: every report the trickle had accepted is stored and has exactly one advice row and one advice
+# event, and no dead letter was parked; sets $n_accepted and $refused (the other answers, counted by status).
+advised_once() {
+  local accepted id_list deadline stored twice dead
+  accepted=$(awk '$1 == 201 {print $2}' "$1")
+  n_accepted=$(echo "$accepted" | grep -c . || true)
+  refused=$(awk '$1 != 201 {n[$1]++} END {for (c in n) printf "%s%d x %s", (i++ ? ", " : ""), n[c], c}' "$1")
+  [ "$n_accepted" -gt 0 ] || die "no report accepted during the trickle"
+  id_list=$(echo "$accepted" | sed "s/.*/'&'/" | paste -sd, -)
+  deadline=$((SECONDS + 120))
+  until [ "$(psql_q "SELECT count(*) FROM advice.advice WHERE report_id IN ($id_list)")" = "$n_accepted" ]; do
+    [ $SECONDS -lt $deadline ] || die "after 120 s only $(psql_q "SELECT count(*) FROM advice.advice WHERE report_id IN ($id_list)") of $n_accepted accepted reports have advice"
+    sleep 2
+  done
+  stored=$(psql_q "SELECT count(*) FROM intake.cramp_report WHERE id IN ($id_list)")
+  [ "$stored" = "$n_accepted" ] || die "$n_accepted reports accepted, $stored stored"
+  topic_records advice > "$work/advice"
+  twice=$(for id in $accepted; do grep -c "\"reportId\":\"$id\"" "$work/advice" | grep -v '^1$' || true; done | wc -l)
+  [ "$twice" = 0 ] || die "$twice accepted reports do not have exactly one advice event on topic advice"
+  dead=$(for t in cramp-reports.dlq advice.dlq; do topic_records "$t" 4000; done | wc -l)
+  [ "$dead" = 0 ] || die "$dead dead letters on cramp-reports.dlq / advice.dlq"
+}
+
+step "restart postgres under a trickle of reports -> every accepted report advised once"
+start_trickle "$work/trickle.pg"
 sleep 5
 t0=$(now_ms); compose restart postgres >/dev/null 2>&1; wait_healthy "restart postgres"; pg_s=$(($(now_ms) - t0))
 sleep 5
-t0=$(now_ms); compose restart kafka >/dev/null 2>&1; wait_healthy "restart kafka"; kafka_s=$(($(now_ms) - t0))
+stop_trickle
+advised_once "$work/trickle.pg"
+step_done "$n_accepted reports accepted (others: ${refused:-none}), each with one advice (row and event), 0 dead letters; postgres back in $((pg_s / 1000)) s"
+
+# ==== 7. A Kafka node killed under a trickle of reports =====================================================================
+step "SIGKILL the Kafka quorum's leader under a trickle of reports, start it again -> every report accepted, each advised once, the node back in every ISR"
+# How many partitions are under-replicated, internal topics included (0: every replica in its partition's ISR).
+under_replicated() {
+  local out
+  out=$(kafka_admin kafka-topics.sh --describe --under-replicated-partitions) || { echo "unknown (the tool failed)"; return; }
+  grep -c 'Partition:' <<< "$out" || true
+}
+leader=$(kafka_admin kafka-metadata-quorum.sh describe --status | awk '$1 == "LeaderId:" {print $2}')
+[[ $leader =~ ^[123]$ ]] || die "no quorum leader among the nodes: '$leader'"
+node=kafka-$leader
+[ "$(under_replicated)" = 0 ] || die "partitions under-replicated before the kill"
+start_trickle "$work/trickle.kafka"
 sleep 5
-touch "$work/stop"; wait "$trickle_pid"; trickle_pid=''
-accepted=$(awk '$1 == 201 {print $2}' "$work/trickle")
-n_accepted=$(echo "$accepted" | grep -c . || true)
-refused=$(awk '$1 != 201 {n[$1]++} END {for (c in n) printf "%s%d x %s", (i++ ? ", " : ""), n[c], c}' "$work/trickle")
-[ "$n_accepted" -gt 0 ] || die "no report accepted during the trickle"
-id_list=$(echo "$accepted" | sed "s/.*/'&'/" | paste -sd, -)
-deadline=$((SECONDS + 120))
-until [ "$(psql_q "SELECT count(*) FROM advice.advice WHERE report_id IN ($id_list)")" = "$n_accepted" ]; do
-  [ $SECONDS -lt $deadline ] || die "after 120 s only $(psql_q "SELECT count(*) FROM advice.advice WHERE report_id IN ($id_list)") of $n_accepted accepted reports have advice"
+victim=$(compose ps -q "$node")
+docker kill "$victim" >/dev/null
+t0=$(now_ms)
+say "   killed $node (the quorum's leader) with SIGKILL; down for 20 s under the trickle"
+sleep 20
+# Started by hand: Docker does not restart a container that was killed by an explicit `docker kill`.
+[ "$(docker inspect -f '{{.State.Running}}' "$victim")" = true ] || docker start "$victim" >/dev/null
+wait_healthy "start $node"; listener_s=$(($(now_ms) - t0))
+deadline=$((SECONDS + 90))
+while n=$(under_replicated); [ "$n" != 0 ]; do
+  [ $SECONDS -lt $deadline ] || die "$n partitions still under-replicated 90 s after $node was started"
   sleep 2
 done
-stored=$(psql_q "SELECT count(*) FROM intake.cramp_report WHERE id IN ($id_list)")
-[ "$stored" = "$n_accepted" ] || die "$n_accepted reports accepted, $stored stored"
-topic_records advice > "$work/advice"
-twice=$(for id in $accepted; do grep -c "\"reportId\":\"$id\"" "$work/advice" | grep -v '^1$' || true; done | wc -l)
-[ "$twice" = 0 ] || die "$twice accepted reports do not have exactly one advice event on topic advice"
-dead=$(for t in cramp-reports.dlq advice.dlq; do topic_records "$t" 4000; done | wc -l)
-[ "$dead" = 0 ] || die "$dead dead letters on cramp-reports.dlq / advice.dlq"
-step_done "$n_accepted reports accepted (others: ${refused:-none}), each with one advice, 0 dead letters; postgres back in $((pg_s / 1000)) s, kafka in $((kafka_s / 1000)) s"
+isr_s=$(($(now_ms) - t0))
+sleep 5
+stop_trickle
+[ -z "$(awk '$1 != 201' "$work/trickle.kafka")" ] || die "reports refused while $node was down: $(awk '$1 != 201 {print $1}' "$work/trickle.kafka" | sort | uniq -c | tr '\n' ' ')"
+advised_once "$work/trickle.kafka"
+step_done "$node down 20 s: all $n_accepted POSTs 201, each report with one advice (row and event), 0 dead letters; its listener back $((listener_s / 1000)) s after the kill, no partition under-replicated after $((isr_s / 1000)) s"
 
-# ==== 7. down, up: data and offsets kept ====================================================================================
+# ==== 8. The cluster's guards ================================================================================================
+step "every topic replication factor 3 and min.insync.replicas 2; intake refused on topic advice; clients without credentials refused"
+# Replication factor per topic (internal topics included), then each topic's effective min.insync.replicas.
+kafka_admin kafka-topics.sh --describe | awk '$1 == "Topic:" && $7 == "ReplicationFactor:" {print $2, $8}' | sort > "$work/rf"
+kafka_admin kafka-configs.sh --describe --all --entity-type topics \
+  | awk '/^All configs for topic / {t = $5} $1 ~ /^min\.insync\.replicas=/ {split($1, kv, "="); print t, kv[2]}' | sort > "$work/min-isr"
+grep -q '^__consumer_offsets ' "$work/rf" || die "__consumer_offsets not described: $(cat "$work/rf")"
+[ "$(wc -l < "$work/rf")" -ge 9 ] || die "fewer topics than topics.conf and __consumer_offsets: $(cat "$work/rf")"
+! awk '$2 != 3' "$work/rf" | grep . || die "topics without replication factor 3 (above)"
+[ "$(cut -d' ' -f1 "$work/min-isr")" = "$(cut -d' ' -f1 "$work/rf")" ] || die "min.insync.replicas not read for every topic: $(cat "$work/min-isr")"
+! awk '$2 != 2' "$work/min-isr" | grep . || die "topics without min.insync.replicas 2 (above)"
+# intake's principal writing another service's topic: an authorization error, and nothing on the topic.
+forged=forged-$(uuid)
+echo "$forged" | compose run --rm -T kafka-init as intake kafka-console-producer.sh --topic advice \
+  --producer-property max.block.ms=10000 > "$work/forged.log" 2>&1 || true
+grep -q 'TopicAuthorizationException' "$work/forged.log" || die "intake writing topic advice: no authorization error: $(tail -n 5 "$work/forged.log")"
+! kafka_admin kafka-console-consumer.sh --topic advice --from-beginning --timeout-ms 8000 | grep -q "$forged" \
+  || die "intake's record is on topic advice"
+# A client without credentials: PLAINTEXT to the SASL_SSL listener, and SCRAM with a wrong password.
+if compose run --rm -T --entrypoint bash kafka-init -c '/opt/kafka/bin/kafka-topics.sh --bootstrap-server kafka-1:9092 \
+    --list --command-config <(printf "default.api.timeout.ms=8000\nrequest.timeout.ms=4000\n")' > "$work/plain.log" 2>&1 \
+  || grep -qx 'cramp-reports' "$work/plain.log"; then
+  die "a PLAINTEXT client listed the topics: $(tail -n 5 "$work/plain.log")"
+fi
+if compose run --rm -T -e INTAKE_KAFKA_PASSWORD=wrong kafka-init as intake kafka-topics.sh --list > "$work/wrong.log" 2>&1; then
+  die "a wrong password listed the topics: $(tail -n 5 "$work/wrong.log")"
+fi
+grep -q 'SaslAuthenticationException' "$work/wrong.log" || die "a wrong password: no authentication error: $(tail -n 5 "$work/wrong.log")"
+step_done "$(wc -l < "$work/rf") topics (__consumer_offsets included) replication factor 3, min.insync.replicas 2; intake on advice: TopicAuthorizationException, record not there; PLAINTEXT and a wrong password refused"
+
+# ==== 9. down, up: data and offsets kept ====================================================================================
 step "docker-compose down, then up -> reports, advice and consumer offsets kept, nothing issued twice"
 counts() { psql_q "SELECT (SELECT count(*) FROM intake.cramp_report), (SELECT count(*) FROM advice.advice)"; }
 before_counts=$(counts)
@@ -381,7 +467,7 @@ call POST /cramp-reports "$(report_body "$user")" -H "Idempotency-Key: $(uuid)";
 await_advice "$(json 'd["id"]')"
 step_done "reports|advice $before_counts kept, $(wc -l < "$work/offsets.before") partition offsets unchanged, $(cat "$work/advice.before") advice events, none again; down $((down_s / 1000)) s, up to healthy $((up_s / 1000)) s"
 
-# ==== 8. down -v ==============================================================================================================
+# ==== 10. down -v ==============================================================================================================
 step "docker-compose down -v -> no containers, volumes or networks of the project left"
 compose down -v --remove-orphans >/dev/null 2>&1
 stack_up=no

@@ -10,6 +10,13 @@ case "$(basename "$0")" in
   kafka-storage.sh) main=kafka.tools.StorageTool ;;
   kafka-broker-api-versions.sh) main=org.apache.kafka.tools.BrokerApiVersionsCommand ;;
   kafka-configs.sh) main=kafka.admin.ConfigCommand ;;
+  kafka-acls.sh) main=org.apache.kafka.tools.AclCommand ;;
+  kafka-metadata-quorum.sh) main=org.apache.kafka.tools.MetadataQuorumCommand ;;
+  kafka-reassign-partitions.sh) main=org.apache.kafka.tools.reassign.ReassignPartitionsCommand ;;
+  kafka-leader-election.sh) main=org.apache.kafka.tools.LeaderElectionCommand ;;
+  kafka-log-dirs.sh) main=org.apache.kafka.tools.LogDirsCommand ;;
+  kafka-cluster.sh) main=org.apache.kafka.tools.ClusterTool ;;
+  kafka-features.sh) main=org.apache.kafka.tools.FeatureCommand ;;
   *) main=$1; shift ;;
 esac
 # A tool is short-lived: small heap, no JIT warm-up beyond C1, serial GC.
