@@ -149,7 +149,7 @@ class OutboxClaimIT {
     private static void assertClaimTouchesFewPages(String statistics) throws Exception {
         try (Connection replica = transaction();
                 PreparedStatement explain = replica.prepareStatement(
-                        "EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) " + OutboxRelay.CLAIM)) {
+                        "EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) " + OutboxStore.CLAIM)) {
             explain.setInt(1, 100);
             JsonNode plan;
             try (ResultSet row = explain.executeQuery()) {
@@ -195,7 +195,7 @@ class OutboxClaimIT {
             assertTrue(secondCommitted.get(10, TimeUnit.SECONDS) > firstCommitted,
                     "the second writer of a key waits until the first has committed");
             try (Connection replica = transaction()) {
-                try (PreparedStatement claim = replica.prepareStatement(OutboxRelay.CLAIM)) {
+                try (PreparedStatement claim = replica.prepareStatement(OutboxStore.CLAIM)) {
                     claim.setInt(1, 10);
                     try (ResultSet rows = claim.executeQuery()) {
                         assertTrue(rows.next());
@@ -278,7 +278,7 @@ class OutboxClaimIT {
 
     private static List<String> claim(Connection connection, int limit) throws SQLException {
         List<String> keys = new ArrayList<>();
-        try (PreparedStatement claim = connection.prepareStatement(OutboxRelay.CLAIM)) {
+        try (PreparedStatement claim = connection.prepareStatement(OutboxStore.CLAIM)) {
             claim.setInt(1, limit);
             try (ResultSet rows = claim.executeQuery()) {
                 while (rows.next()) {
