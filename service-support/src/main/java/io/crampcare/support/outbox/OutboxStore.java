@@ -40,8 +40,13 @@ final class OutboxStore {
             LIMIT ?
             FOR UPDATE OF o SKIP LOCKED
             """;
-    private static final String MARK_SENT = """
-            UPDATE outbox_event SET sent_at = now(), last_error = NULL WHERE id = ANY (?)
+    // Also tells, per row, whether its key has a later unsent row: sending this one made that row claimable. The
+    // statement's snapshot predates its own update, so "later" (seq >) leaves the row itself out. A correlated
+    // subquery in RETURNING stays a subplan, one probe of outbox_event_unsent_by_key per row sent.
+    static final String MARK_SENT = """
+            UPDATE outbox_event o SET sent_at = now(), last_error = NULL WHERE o.id = ANY (?)
+            RETURNING EXISTS (SELECT 1 FROM outbox_event later
+                              WHERE later.message_key = o.message_key AND later.sent_at IS NULL AND later.seq > o.seq)
             """;
     // A failure of the row's own: its next attempt after its own backoff, parked after max-attempts of them.
     private static final String MARK_FAILED = """
@@ -83,15 +88,27 @@ final class OutboxStore {
         return batch;
     }
 
-    /** Marks rows the broker acknowledged as sent. */
-    void markSent(Connection connection, List<UUID> ids) throws SQLException {
+    /**
+     * Marks rows the broker acknowledged as sent.
+     *
+     * @return how many of them have a later unsent row of their key, claimable from this commit on
+     */
+    int markSent(Connection connection, List<UUID> ids) throws SQLException {
         if (ids.isEmpty()) {
-            return;
+            return 0;
         }
+        int unblocked = 0;
         try (PreparedStatement update = connection.prepareStatement(MARK_SENT)) {
             update.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
-            update.executeUpdate();
+            try (ResultSet hasLater = update.executeQuery()) {
+                while (hasLater.next()) {
+                    if (hasLater.getBoolean(1)) {
+                        unblocked++;
+                    }
+                }
+            }
         }
+        return unblocked;
     }
 
     /**
