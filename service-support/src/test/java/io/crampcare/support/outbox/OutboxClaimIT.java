@@ -13,6 +13,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -37,6 +38,7 @@ import io.crampcare.testsupport.TestDatabase;
  */
 class OutboxClaimIT {
 
+    private static final OutboxStore STORE = new OutboxStore(Duration.ofMillis(250), Duration.ofSeconds(15), 10);
     private static TestDatabase database;
 
     @BeforeAll
@@ -98,6 +100,28 @@ class OutboxClaimIT {
         }
     }
 
+    /** The relay claims again after a batch only when it may have unblocked a key's next row; this says when. */
+    @Test
+    void markingRowsSentCountsTheKeysWithALaterRowWaiting() throws SQLException {
+        try (Connection setup = database.connectAs("intake_svc")) {
+            setup.createStatement().execute("TRUNCATE outbox_event");
+            for (String key : List.of("k1", "k2", "k1", "k3", "k3")) {
+                insert(setup, key);
+            }
+        }
+        try (Connection replica = transaction()) {
+            List<ClaimedEvent> batch = STORE.claim(replica, 10);
+            assertEquals(List.of("k1", "k2", "k3"), batch.stream().map(ClaimedEvent::key).toList());
+            assertEquals(1, STORE.markSent(replica, List.of(batch.get(0).id(), batch.get(1).id())),
+                    "k1's second row waits behind the first; k2 has none; k3's first row is not marked");
+            replica.commit();
+        }
+        try (Connection replica = transaction()) {
+            assertEquals(List.of("k1", "k3"), claim(replica, 10), "k1's second row is claimable now");
+            replica.rollback();
+        }
+    }
+
     @Test
     void parkedRowsAndRowsInTheirOwnBackoffHoldBackOnlyTheirKey() throws SQLException {
         try (Connection setup = database.connectAs("intake_svc")) {
@@ -140,16 +164,18 @@ class OutboxClaimIT {
             statement.execute(BACKLOG.formatted("backlog", 6_000, 3_000)); // two rows per key: half are claimable
         }
         assertClaimTouchesFewPages("statistics of the drained outbox");
+        assertMarkingSentTouchesFewPages("statistics of the drained outbox");
         try (Connection setup = database.connectAs("intake_svc"); Statement statement = setup.createStatement()) {
             statement.execute("ANALYZE outbox_event");
         }
         assertClaimTouchesFewPages("statistics of the backlog");
+        assertMarkingSentTouchesFewPages("statistics of the backlog");
     }
 
     private static void assertClaimTouchesFewPages(String statistics) throws Exception {
         try (Connection replica = transaction();
                 PreparedStatement explain = replica.prepareStatement(
-                        "EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) " + OutboxRelay.CLAIM)) {
+                        "EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) " + OutboxStore.CLAIM)) {
             explain.setInt(1, 100);
             JsonNode plan;
             try (ResultSet row = explain.executeQuery()) {
@@ -160,6 +186,25 @@ class OutboxClaimIT {
             assertEquals(100, plan.get("Actual Rows").asInt(), statistics + ": a full batch");
             long pages = plan.get("Shared Hit Blocks").asLong() + plan.get("Shared Read Blocks").asLong();
             assertTrue(pages < 2_000, statistics + ": pages touched by a claim of 100 rows: " + pages + "\n"
+                    + plan.toPrettyString());
+        }
+    }
+
+    /** Marking a batch sent asks each row's key for a later row: one probe each, not a scan of the backlog. */
+    private static void assertMarkingSentTouchesFewPages(String statistics) throws Exception {
+        try (Connection replica = transaction();
+                PreparedStatement explain = replica.prepareStatement(
+                        "EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) " + OutboxStore.MARK_SENT)) {
+            List<ClaimedEvent> batch = STORE.claim(replica, 100);
+            explain.setArray(1, replica.createArrayOf("uuid", batch.stream().map(ClaimedEvent::id).toArray()));
+            JsonNode plan;
+            try (ResultSet row = explain.executeQuery()) {
+                row.next();
+                plan = new ObjectMapper().readTree(row.getString(1)).get(0).get("Plan");
+            }
+            replica.rollback();
+            long pages = plan.get("Shared Hit Blocks").asLong() + plan.get("Shared Read Blocks").asLong();
+            assertTrue(pages < 3_000, statistics + ": pages touched by marking 100 rows sent: " + pages + "\n"
                     + plan.toPrettyString());
         }
     }
@@ -195,7 +240,7 @@ class OutboxClaimIT {
             assertTrue(secondCommitted.get(10, TimeUnit.SECONDS) > firstCommitted,
                     "the second writer of a key waits until the first has committed");
             try (Connection replica = transaction()) {
-                try (PreparedStatement claim = replica.prepareStatement(OutboxRelay.CLAIM)) {
+                try (PreparedStatement claim = replica.prepareStatement(OutboxStore.CLAIM)) {
                     claim.setInt(1, 10);
                     try (ResultSet rows = claim.executeQuery()) {
                         assertTrue(rows.next());
@@ -278,7 +323,7 @@ class OutboxClaimIT {
 
     private static List<String> claim(Connection connection, int limit) throws SQLException {
         List<String> keys = new ArrayList<>();
-        try (PreparedStatement claim = connection.prepareStatement(OutboxRelay.CLAIM)) {
+        try (PreparedStatement claim = connection.prepareStatement(OutboxStore.CLAIM)) {
             claim.setInt(1, limit);
             try (ResultSet rows = claim.executeQuery()) {
                 while (rows.next()) {

@@ -1,0 +1,49 @@
+package io.crampcare.support.outbox;
+
+import java.nio.charset.StandardCharsets;
+import java.time.format.DateTimeFormatter;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+
+import io.crampcare.contracts.ContractSchemas;
+import io.crampcare.support.tracing.TraceContext;
+
+/**
+ * An outbox row as a Kafka record in the CloudEvents Kafka binding, binary mode: the payload is the value, the
+ * attributes are {@code ce_*} headers, and the trace context of its publish span goes along as {@code traceparent}
+ * (and {@code tracestate}) so that the consumer continues the trace.
+ */
+final class CloudEventsCodec {
+
+    private final String source;
+
+    /** @param source the CloudEvents {@code source} of every event this service publishes */
+    CloudEventsCodec(String source) {
+        this.source = source;
+    }
+
+    ProducerRecord<String, byte[]> toRecord(ClaimedEvent event, TraceContext trace) {
+        RecordHeaders headers = new RecordHeaders();
+        header(headers, "ce_specversion", "1.0");
+        header(headers, "ce_id", event.id().toString());
+        header(headers, "ce_source", source);
+        header(headers, "ce_type", event.type());
+        // Every type the services write names its schema; a row of any other type goes out without one.
+        ContractSchemas.dataSchema(event.type()).ifPresent(uri -> header(headers, "ce_dataschema", uri.toString()));
+        header(headers, "ce_time", DateTimeFormatter.ISO_INSTANT.format(event.createdAt().toInstant()));
+        if (event.subject() != null) {
+            header(headers, "ce_subject", event.subject());
+        }
+        header(headers, "content-type", "application/json");
+        if (trace != null) {
+            trace.writeTo(headers);
+        }
+        return new ProducerRecord<>(event.topic(), null, event.key(), event.payload().getBytes(StandardCharsets.UTF_8),
+                headers);
+    }
+
+    private static void header(RecordHeaders headers, String name, String value) {
+        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+}
