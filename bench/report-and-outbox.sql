@@ -1,16 +1,18 @@
--- pgbench script for bench/run.sh intake: exactly the statements intake sends per accepted report (no
--- Idempotency-Key), run with -M prepared on the service's own schema. Today: a JTA transaction with Hibernate's
--- insert of the report and the outbox's INSERT_ALL (service-support Outbox: the per-key advisory lock, then the row),
--- then the commit. Values that intake binds as parameters are expressions of :uid or the -D payload here.
+-- pgbench script for bench/run.sh intake: exactly the statement intake sends per accepted report (no
+-- Idempotency-Key), run with -M prepared on the service's own schema: one statement in autocommit, the report's
+-- insert (CrampReportStore) then the outbox's insert of its event with the per-key advisory lock (service-support
+-- Outbox.rowWithEvents). Values that intake binds as parameters are expressions of :uid or the -D payload here.
 \set uid random(1, 1000)
-BEGIN;
-INSERT INTO cramp_report (activity_intensity, activity_minutes, activity_type, body_weight_kg, context,
-  duration_seconds, hot_environment, muscle, new_medication, notes, occurred_at, onset, received_at, relief_by,
-  severity, side, stretched_after, sweating_heavily, symptoms, takes_statin, unaccustomed_exercise, user_id,
-  visible_lump, warmed_up, water_last_hour_ml, water_today_ml, id)
-VALUES ('HARD', 45, 'SQUATS', NULL, 'AFTER_EXERCISE', 90, NULL, 'GLUTEUS_MAXIMUS', NULL, NULL, now(), 'SUDDEN', now(),
-  NULL, 6, 'LEFT', false, true, '', NULL, NULL, 'bench-' || :uid, NULL, false, NULL, 900, gen_random_uuid());
-WITH key_locks AS MATERIALIZED (
+WITH business_row AS (
+INSERT INTO cramp_report (id, user_id, occurred_at, received_at, muscle, side, onset, severity,
+                          duration_seconds, context, activity_type, activity_intensity, activity_minutes,
+                          warmed_up, stretched_after, sweating_heavily, water_today_ml, visible_lump,
+                          relief_by, symptoms, new_medication, body_weight_kg, notes, hot_environment,
+                          water_last_hour_ml, unaccustomed_exercise, takes_statin)
+VALUES (gen_random_uuid(), 'bench-' || :uid, now(), now(), 'GLUTEUS_MAXIMUS', 'LEFT', 'SUDDEN', 6, 90, 'AFTER_EXERCISE',
+        'SQUATS', 'HARD', 45, false, false, true, 900, NULL, NULL, '', NULL, NULL, NULL, NULL, NULL, NULL, NULL)
+),
+key_locks AS MATERIALIZED (
     SELECT count(pg_advisory_xact_lock(hashtext(current_schema()), bucket)) AS taken
     FROM (SELECT DISTINCT abs(hashtext(k) % 64) AS bucket FROM unnest(ARRAY['bench-' || :uid]::text[]) AS k ORDER BY 1) buckets)
 INSERT INTO outbox_event (id, topic, message_key, event_type, subject, payload, created_at, traceparent,
@@ -25,4 +27,3 @@ FROM unnest(ARRAY[gen_random_uuid()]::uuid[], ARRAY['cramp-reports']::text[], AR
                            tracestate, n)
      CROSS JOIN key_locks
 ORDER BY e.n;
-END;
