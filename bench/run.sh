@@ -9,8 +9,8 @@
 #   bench/run.sh dispatcher 1,000,000 due nudges fired by one and by two reminder replicas (bench/dispatcher.sh)
 #   bench/run.sh rollforward the reminder's and PostgreSQL's CPU per minute at rest, empty and with 100,000 users and
 #                           50,000 workouts (bench/rollforward.sh)
-#   bench/run.sh intake     accepted reports/s with 8 and 32 clients (whole stack, then intake alone), beside pgbench
-#                           doing the same two inserts per transaction at the same concurrency
+#   bench/run.sh intake     accepted reports/s with 8 and 32 clients (whole stack, then intake alone), each intake-alone
+#                           point right after pgbench running intake's own statements at the same concurrency
 # Uses the local stack (starts it if it is not running, and then stops it again); results go to
 # bench/results/<time>-<scenario>/ as JSON plus summary.md (gitignored). Environment: BENCH_SECONDS (20),
 # BENCH_WARMUP (5), BENCH_PRIME_SECONDS (150), BENCH_PRIME_RATE (80), BENCH_RATES, BENCH_SECOND_REPLICA (latency with
@@ -284,23 +284,41 @@ latency() {
   report latency "$dir" > "$dir/summary.md"
 }
 
-intake() {
-  local dir=$out/intake clients tps before
-  mkdir -p "$dir"
-  # pgbench on the very tables intake writes (same DDL, a scratch database): the physical ceiling.
+# pgbench on exactly intake's statements (bench/report-and-outbox.sql): the service's own schema (its Flyway
+# migrations, intake's and service-support's, in version order) in a scratch database, prepared statements like
+# PgJDBC's after its prepareThreshold, the same advisory lock, the same concurrency. The event's JSON is a parameter
+# (-D) as intake sends it; pgbench would read its "...:30" as variables.
+intake_pgbench_schema() {
   psql -d postgres -qc "DROP DATABASE IF EXISTS $bench_db WITH (FORCE)" -c "CREATE DATABASE $bench_db"
-  psql -d "$bench_db" -q -v ON_ERROR_STOP=1 \
-    -f "$root/intake-service/src/main/resources/db/migration/V2__cramp_reports.sql" \
-    -f "$root/service-support/src/main/resources/db/support/V1_1__outbox.sql" \
-    -f "$root/service-support/src/main/resources/db/support/V1_2__outbox_key_order.sql" >/dev/null
+  psql -d "$bench_db" -qc "CREATE SCHEMA intake"
+  local file
+  for file in $(ls "$root"/intake-service/src/main/resources/db/migration/V*.sql \
+                   "$root"/service-support/src/main/resources/db/support/V*.sql \
+                | awk -F/ '{ v = $NF; sub(/^V/, "", v); sub(/__.*/, "", v); gsub(/_/, ".", v); print v, $0 }' \
+                | sort -V | cut -d' ' -f2); do
+    PGOPTIONS="-c search_path=intake -c client_min_messages=warning" \
+      psql -d "$bench_db" -q -v ON_ERROR_STOP=1 -f "$file" >/dev/null || die "migration $file failed in $bench_db"
+  done
+}
+intake_pgbench() {
+  local clients=$1 payload
+  payload='{"reportId":"0b7c2f0e-8f4a-4e7e-9d55-6a1f2f3c9b11","userId":"bench-1","occurredAt":"2026-11-25T07:30:00Z","receivedAt":"2026-11-25T07:31:00Z","muscle":"GLUTEUS_MAXIMUS","side":"LEFT","onset":"SUDDEN","severity":6,"durationSeconds":90,"context":"AFTER_EXERCISE","activity":{"type":"SQUATS","intensity":"HARD","minutes":45},"warmedUp":false,"stretchedAfter":false,"sweatingHeavily":true,"waterTodayMl":900,"visibleLump":null,"reliefBy":null,"symptoms":[],"newMedication":null,"bodyWeightKg":null,"notes":null,"hotEnvironment":null,"waterLastHourMl":null,"unaccustomedExercise":null,"takesStatin":null}'
+  say "intake: pgbench on intake's statements, $clients clients, ${seconds}s"
+  PGOPTIONS="-c search_path=intake" pgbench -n -M prepared -c "$clients" -j 2 -T "$seconds" -D payload="$payload" \
+      -f "$here/report-and-outbox.sql" "$bench_db" > "$dir/pgbench-$clients.txt" 2>&1 \
+    || { cat "$dir/pgbench-$clients.txt" >&2; die "pgbench failed"; }
+  printf '{"clients": %s, "seconds": %s, "tps": %s}\n' "$clients" "$seconds" \
+    "$(awk '/^tps/ {print int($3); exit}' "$dir/pgbench-$clients.txt")" > "$dir/pgbench-$clients.json"
+}
+
+intake() {
+  local dir=$out/intake clients before
+  mkdir -p "$dir"
+  intake_pgbench_schema
   cp "$here/report-and-outbox.sql" "$dir/"
   prime "$dir"
   for clients in 8 32; do
     await_quiet
-    say "intake: pgbench, $clients clients, ${seconds}s"
-    tps=$(pgbench -n -c "$clients" -j 2 -T "$seconds" -f "$here/report-and-outbox.sql" "$bench_db" 2>/dev/null \
-          | awk '/^tps/ {print int($3); exit}')
-    printf '{"clients": %s, "seconds": %s, "tps": %s}\n' "$clients" "$seconds" "$tps" > "$dir/pgbench-$clients.json"
     say "intake: $clients clients, ${seconds}s after ${warmup}s warm-up"
     before=$(cpu_snapshot)
     java -cp "$classpath" io.crampcare.bench.LoadGenerator closed "$clients" "$seconds" "$warmup" "$intake_url" \
@@ -309,16 +327,20 @@ intake() {
   done
   curl -s -H "Authorization: Bearer $(token)" "$intake_url/api/v1/admin/outbox" > "$dir/outbox-after.json"
   # Intake's own ceiling: advice and reminder stopped, so the cores carry only what accepting a report costs; they
-  # take up the backlog afterwards (Kafka keeps it).
+  # take up the backlog afterwards (Kafka keeps it). pgbench runs right before each point, in the same minute, on
+  # the same idle cores: the ratio of record is intake alone against it.
   await_quiet
   "$root/stack" stop advice >/dev/null
   "$root/stack" stop reminder >/dev/null
   for clients in 8 32; do
+    intake_pgbench "$clients"
     say "intake alone: $clients clients, ${seconds}s after ${warmup}s warm-up"
     before=$(cpu_snapshot)
     java -cp "$classpath" io.crampcare.bench.LoadGenerator closed "$clients" "$seconds" "$warmup" "$intake_url" \
       "$(token)" "$dir/intake-alone-$clients.json" >/dev/null
     printf '{"before": %s, "after": %s}\n' "$before" "$(cpu_snapshot)" > "$dir/cpu-alone-$clients.json"
+    say "intake alone: $(python3 -c 'import json,sys; i=json.load(open(sys.argv[1]))["acceptedPerSecond"]; p=json.load(open(sys.argv[2]))["tps"]; print("%d/s against pgbench %d tx/s: %d %%" % (i, p, round(100 * i / p)))' \
+      "$dir/intake-alone-$clients.json" "$dir/pgbench-$clients.json")"
   done
   "$root/stack" start advice >/dev/null
   "$root/stack" start reminder >/dev/null

@@ -20,9 +20,10 @@ import io.agroal.api.AgroalDataSource;
 import io.crampcare.support.tracing.TraceContext;
 
 /**
- * Writes events to the outbox table inside the caller's transaction, so that an event exists if and only if the
- * business change it describes committed. {@link OutboxRelay} publishes it to Kafka after the commit, each key's events
- * in the order they were written, also when several transactions write events of one key at once.
+ * Writes events to the outbox table inside the caller's transaction, or in one statement with the business row they
+ * describe ({@link #insertWithRow}), so that an event exists if and only if the business change it describes
+ * committed. {@link OutboxRelay} publishes it to Kafka after the commit, each key's events in the order they were
+ * written, also when several transactions write events of one key at once.
  */
 @ApplicationScoped
 public class Outbox {
@@ -35,8 +36,10 @@ public class Outbox {
     // statements), and seq is drawn only then: two writers of one key take their seq in commit order. key_locks is
     // one aggregated row, complete before the first row is inserted. Buckets bound the locks a big batch holds (the
     // dispatcher writes up to a thousand users' events at once); two keys sharing a bucket only wait for a commit.
-    static final String INSERT_ALL = """
-            WITH key_locks AS MATERIALIZED (
+    // The one place of the outbox's insert: INSERT_ALL alone, or after a business row's insert (rowWithEvents), where
+    // a statement run in autocommit holds the lock in its own transaction, until it commits.
+    private static final String KEY_LOCKS_THEN_INSERT = """
+            key_locks AS MATERIALIZED (
                 SELECT count(pg_advisory_xact_lock(hashtext(current_schema()), bucket)) AS taken
                 FROM (SELECT DISTINCT abs(hashtext(k) % 64) AS bucket FROM unnest(?::text[]) AS k ORDER BY 1) buckets)
             INSERT INTO outbox_event (id, topic, message_key, event_type, subject, payload, created_at, traceparent,
@@ -50,6 +53,7 @@ public class Outbox {
                  CROSS JOIN key_locks
             ORDER BY e.n
             """;
+    static final String INSERT_ALL = "WITH " + KEY_LOCKS_THEN_INSERT;
 
     private final AgroalDataSource dataSource;
     private final ObjectMapper objectMapper;
@@ -88,60 +92,126 @@ public class Outbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID[] writeAll(List<Message> messages) {
-        int size = messages.size();
-        UUID[] ids = new UUID[size];
-        if (size == 0) {
-            return ids;
+        if (messages.isEmpty()) {
+            return new UUID[0];
         }
-        String[] topics = new String[size];
-        String[] keys = new String[size];
-        String[] eventTypes = new String[size];
-        String[] subjects = new String[size];
-        String[] payloads = new String[size];
-        String[] times = new String[size];
-        String[] traceparents = new String[size];
-        String[] tracestates = new String[size];
+        // The pooled connection is enlisted in the caller's JTA transaction: these rows commit or roll back with it.
+        return insert(INSERT_ALL, statement -> 0, messages);
+    }
+
+    /**
+     * The statement of {@link #insertWithRow}: {@code rowInsert} (an INSERT of one business row, parameters first)
+     * and then this outbox's own insert of the events, with its advisory lock, in one SQL statement.
+     */
+    public static RowWithEvents rowWithEvents(String rowInsert) {
+        return new RowWithEvents("WITH business_row AS (" + rowInsert + "),\n" + KEY_LOCKS_THEN_INSERT);
+    }
+
+    /**
+     * Inserts a business row and the events that announce it in one statement, so they commit together or not at all
+     * without a transaction around them: outside any transaction the statement commits on its own (autocommit, one
+     * round trip); inside one it joins it. The relay is woken once the row and events are committed.
+     *
+     * @param statement made once by {@link #rowWithEvents}
+     * @param row       binds the row insert's parameters (1 to n) and returns n
+     * @return the event ids, in the order of {@code messages}
+     */
+    public UUID[] insertWithRow(RowWithEvents statement, RowParameters row, List<Message> messages) {
+        if (messages.isEmpty()) {
+            throw new IllegalArgumentException("A row without events needs no outbox");
+        }
+        return insert(statement.sql(), row, messages);
+    }
+
+    private UUID[] insert(String sql, RowParameters row, List<Message> messages) {
+        Columns events = columns(messages);
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement(sql)) {
+            events.bind(connection, insert, row.bind(insert));
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Writing " + messages.size() + " events to the outbox failed", e);
+        }
+        // One wake-up is enough: once running, the relay publishes everything unsent. It is observed after the commit:
+        // the caller's transaction's, or (none active) at once, the statement having committed on its own.
+        written.fire(new OutboxWritten(events.ids[0]));
+        return events.ids;
+    }
+
+    /** An INSERT of one business row followed by the outbox's insert of its events: {@link #rowWithEvents}. */
+    public record RowWithEvents(String sql) {
+    }
+
+    /** Binds a business row's parameters, from 1, and returns how many it bound. */
+    @FunctionalInterface
+    public interface RowParameters {
+        int bind(PreparedStatement statement) throws SQLException;
+    }
+
+    /** The events as the insert's column arrays, with their new ids and the trace each continues. */
+    private Columns columns(List<Message> messages) {
+        int size = messages.size();
+        Columns events = new Columns(size);
         TraceContext current = TraceContext.current();
         try {
             for (int i = 0; i < size; i++) {
                 Message message = messages.get(i);
                 TraceContext trace = message.trace() != null ? message.trace() : current;
                 if (trace != null) {
-                    traceparents[i] = trace.traceparent();
-                    tracestates[i] = trace.tracestate();
+                    events.traceparents[i] = trace.traceparent();
+                    events.tracestates[i] = trace.tracestate();
                 }
-                ids[i] = UUID.randomUUID();
-                topics[i] = message.topic();
-                keys[i] = message.key();
-                eventTypes[i] = message.eventType();
-                subjects[i] = message.subject();
-                payloads[i] = objectMapper.writeValueAsString(message.payload());
-                times[i] = message.time().toString(); // ISO-8601 in UTC; the statement casts it
+                events.ids[i] = UUID.randomUUID();
+                events.topics[i] = message.topic();
+                events.keys[i] = message.key();
+                events.eventTypes[i] = message.eventType();
+                events.subjects[i] = message.subject();
+                events.payloads[i] = objectMapper.writeValueAsString(message.payload());
+                events.times[i] = message.time().toString(); // ISO-8601 in UTC; the statement casts it
             }
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Serializing an event for the outbox failed", e);
         }
-        // The pooled connection is enlisted in the caller's JTA transaction: these rows commit or roll back with it.
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = connection.prepareStatement(INSERT_ALL)) {
-            Array keyArray = connection.createArrayOf("text", keys);
-            insert.setArray(1, keyArray);
-            insert.setArray(2, connection.createArrayOf("uuid", ids));
-            insert.setArray(3, connection.createArrayOf("text", topics));
-            insert.setArray(4, keyArray);
-            insert.setArray(5, connection.createArrayOf("text", eventTypes));
-            insert.setArray(6, connection.createArrayOf("text", subjects));
-            insert.setArray(7, connection.createArrayOf("text", payloads));
-            insert.setArray(8, connection.createArrayOf("text", times));
-            insert.setArray(9, connection.createArrayOf("text", traceparents));
-            insert.setArray(10, connection.createArrayOf("text", tracestates));
-            insert.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Writing " + size + " events to the outbox failed", e);
+        return events;
+    }
+
+    private static final class Columns {
+        final UUID[] ids;
+        final String[] topics;
+        final String[] keys;
+        final String[] eventTypes;
+        final String[] subjects;
+        final String[] payloads;
+        final String[] times;
+        final String[] traceparents;
+        final String[] tracestates;
+
+        Columns(int size) {
+            ids = new UUID[size];
+            topics = new String[size];
+            keys = new String[size];
+            eventTypes = new String[size];
+            subjects = new String[size];
+            payloads = new String[size];
+            times = new String[size];
+            traceparents = new String[size];
+            tracestates = new String[size];
         }
-        // One wake-up is enough: once running, the relay publishes everything unsent.
-        written.fire(new OutboxWritten(ids[0]));
-        return ids;
+
+        /** Binds the outbox insert's ten parameters, after the {@code before} ones of a business row. */
+        void bind(Connection connection, PreparedStatement insert, int before) throws SQLException {
+            Array keyArray = connection.createArrayOf("text", keys);
+            insert.setArray(before + 1, keyArray);
+            insert.setArray(before + 2, connection.createArrayOf("uuid", ids));
+            insert.setArray(before + 3, connection.createArrayOf("text", topics));
+            insert.setArray(before + 4, keyArray);
+            insert.setArray(before + 5, connection.createArrayOf("text", eventTypes));
+            insert.setArray(before + 6, connection.createArrayOf("text", subjects));
+            insert.setArray(before + 7, connection.createArrayOf("text", payloads));
+            insert.setArray(before + 8, connection.createArrayOf("text", times));
+            insert.setArray(before + 9, connection.createArrayOf("text", traceparents));
+            insert.setArray(before + 10, connection.createArrayOf("text", tracestates));
+        }
     }
 
     /**

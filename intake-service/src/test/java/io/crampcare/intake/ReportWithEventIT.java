@@ -1,0 +1,139 @@
+package io.crampcare.intake;
+
+import static io.crampcare.testsupport.TestTokens.asAdmin;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.cloudevents.CloudEvent;
+import io.crampcare.contracts.Topics;
+import io.crampcare.testsupport.CloudEventReader;
+import io.crampcare.testsupport.TestUsers;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/**
+ * A report and its event are one statement without a transaction around it (issue 29): they commit together or not
+ * at all, and concurrent reports of one user still reach Kafka in the order their events were numbered (the outbox's
+ * per-key advisory lock holds in that statement's own transaction).
+ */
+@QuarkusTest
+class ReportWithEventIT {
+
+    private static final String REPORTS = "/api/v1/cramp-reports";
+
+    @Inject
+    DataSource dataSource;
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    /** A refused event insert leaves no report, and a refused report insert leaves no event. */
+    @ParameterizedTest
+    @CsvSource({ "outbox_event, message_key, cramp_report, user_id", "cramp_report, user_id, outbox_event, message_key" })
+    void aRowIsStoredOnlyWithItsPartner(String refused, String refusedUser, String partner, String partnerUser)
+            throws Exception {
+        String user = TestUsers.newUser("all-or-nothing");
+        try (AutoCloseable refusal = refuseRows(refused, refusedUser, user)) {
+            asAdmin().contentType(ContentType.JSON).body(TestReports.valid(user)).when().post(REPORTS)
+                    .then().statusCode(500).contentType("application/problem+json");
+        }
+        assertEquals(0, count("SELECT count(*) FROM " + partner + " WHERE " + partnerUser + " = ?", user),
+                "nothing in " + partner + " when the insert into " + refused + " failed");
+    }
+
+    @Test
+    void concurrentReportsOfOneUserArePublishedInTheirEventsOrder() throws Exception {
+        String user = TestUsers.newUser("concurrent");
+        int reports = 40;
+        Instant start = Instant.now().minus(1, ChronoUnit.HOURS);
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        try {
+            List<CompletableFuture<Integer>> posts = new ArrayList<>();
+            for (int i = 0; i < reports; i++) {
+                Instant at = start.plusSeconds(i);
+                posts.add(CompletableFuture.supplyAsync(() -> asAdmin().contentType(ContentType.JSON)
+                        .body(TestReports.valid(user, at)).when().post(REPORTS).statusCode(), clients));
+            }
+            for (CompletableFuture<Integer> post : posts) {
+                assertEquals(201, post.get());
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+        List<String> numbered = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT payload ->> 'reportId' FROM outbox_event WHERE message_key = ? ORDER BY seq")) {
+            query.setString(1, user);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    numbered.add(rows.getString(1));
+                }
+            }
+        }
+        assertEquals(reports, numbered.size(), "one event per report");
+        assertEquals(reports, count("SELECT count(*) FROM cramp_report WHERE user_id = ?", user));
+        try (CloudEventReader reader = new CloudEventReader(TestUsers.bootstrapServers(), Topics.CRAMP_REPORTS)) {
+            List<ConsumerRecord<String, CloudEvent>> records = reader.await(r -> user.equals(r.key()), reports,
+                    Duration.ofSeconds(60));
+            List<String> published = new ArrayList<>();
+            for (ConsumerRecord<String, CloudEvent> record : records) {
+                published.add(json.readTree(record.value().getData().toBytes()).get("reportId").asText());
+            }
+            assertEquals(numbered, published, "published in seq order");
+        }
+    }
+
+    /** A trigger that fails every insert into {@code table} whose {@code column} is {@code value}, until closed. */
+    private AutoCloseable refuseRows(String table, String column, String value) throws SQLException {
+        String name = "refuse_" + table;
+        execute("""
+                CREATE FUNCTION %1$s() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF NEW.%2$s = '%3$s' THEN RAISE EXCEPTION 'refused by ReportWithEventIT'; END IF;
+                    RETURN NEW;
+                END $$;
+                CREATE TRIGGER %1$s BEFORE INSERT ON %4$s FOR EACH ROW EXECUTE FUNCTION %1$s();
+                """.formatted(name, column, value, table));
+        return () -> execute("DROP TRIGGER %1$s ON %2$s; DROP FUNCTION %1$s();".formatted(name, table));
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private long count(String sql, String parameter) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setString(1, parameter);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+    }
+}
