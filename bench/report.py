@@ -11,10 +11,30 @@ import glob
 import json
 import math
 import os
+import re
 import statistics
 import sys
 
 PROCESSES = ["intake", "advice", "reminder", "kafka", "postgres"]
+
+# Thread groups by the kernel's thread name (15 characters), first match wins. With the serial collector the
+# collections run on the "VM Thread" (as do other safepoint operations), so it counts as GC.
+THREAD_GROUPS = [
+    ("jit", re.compile(r"^C[12] CompilerThre")),
+    ("gc", re.compile(r"^(GC Thread|G1 |VM Thread|ZGC|Shenandoah|GC )")),
+    ("event loop", re.compile(r"^vert\.x-(eventloo|acceptor)")),
+    ("workers", re.compile(r"^(executor-thread|vert\.x-worker|vert\.x-internal|quarkus-virtual)")),
+    ("relay", re.compile(r"^outbox-relay")),
+    ("kafka client", re.compile(r"^(kafka-producer-|kafka-coordinat|smallrye-kafka|vert\.x-kafka)")),
+]
+GROUPS = [name for name, _ in THREAD_GROUPS] + ["other", "exited threads"]
+
+
+def thread_group(process, thread_name):
+    for name, pattern in THREAD_GROUPS[:2] if process == "kafka" else THREAD_GROUPS:
+        if pattern.match(thread_name):
+            return name
+    return "other"  # in the broker: the broker's own work
 
 
 def load(path):
@@ -55,6 +75,96 @@ def cpu_per_report(cpu, run):
     return per
 
 
+def cpu_by_thread_group(before, after, reports):
+    """CPU ms per report by process and thread group, from two per-thread snapshots (run.sh explain_snapshot). A
+    thread new in the window counts from zero; CPU of threads that exited in the window is what the process total
+    has beyond its live threads ("exited threads")."""
+    result = {}
+    for pid, proc in after.items():
+        if pid == "t":
+            continue
+        then = before.get(pid, {"cpu": {"total": 0, "threads": {}}})["cpu"]
+        groups = result.setdefault(proc["name"], dict.fromkeys(GROUPS, 0))
+        counted = 0
+        for tid, (name, ms) in proc["cpu"]["threads"].items():
+            used = ms - then["threads"].get(tid, [name, 0])[1]
+            groups[thread_group(proc["name"], name)] += used
+            counted += used
+        groups["exited threads"] += proc["cpu"]["total"] - then["total"] - counted
+    return {p: {g: round(ms / reports, 3) for g, ms in groups.items()} for p, groups in result.items()}
+
+
+def wal_position(lsn):
+    high, low = lsn.split("/")
+    return (int(high, 16) << 32) + int(low, 16)
+
+
+def database_per_report(before, after, reports):
+    commits = after["xactCommit"] - before["xactCommit"]
+    wal = wal_position(after["walLsn"]) - wal_position(before["walLsn"])
+    return {"commits": commits, "rollbacks": after["xactRollback"] - before["xactRollback"], "walBytes": wal,
+            "commitsPerReport": round(commits / reports, 2), "walBytesPerReport": round(wal / reports)}
+
+
+def meters(path):
+    """{service: {metric name: value summed over labels and instances}} from "service metric{labels} value" lines;
+    claims keep their outcome."""
+    found = {}
+    for line in open(path):
+        parts = line.split()
+        if len(parts) < 3:
+            continue
+        service, series, value = parts[0], parts[1], float(parts[2])
+        name = series.split("{")[0]
+        if name == "crampcare_outbox_claims_total":
+            outcome = re.search(r'outcome="([^"]*)"', series)
+            name += ":" + (outcome.group(1) if outcome else "")
+        found.setdefault(service, {})
+        found[service][name] = found[service].get(name, 0) + value
+    return found
+
+
+def batches(before, after, reports):
+    """Per service: events per relay transaction (each claim that found rows is one transaction) and records per
+    consumer transaction, from a summary of records per transaction when the service has one."""
+    result = {}
+    for service, now in after.items():
+        then = before.get(service, {})
+
+        def delta(name):
+            return now.get(name, 0) - then.get(name, 0)
+        published, claims = delta("crampcare_outbox_published_total"), delta("crampcare_outbox_claims_total:rows")
+        consumed = delta("crampcare_events_consumed_total")
+        row = {"published": int(published), "relayTransactions": int(claims),
+               "emptyClaims": int(delta("crampcare_outbox_claims_total:empty")),
+               "relayEventsPerTransaction": round(published / claims, 2) if claims else None,
+               "consumed": int(consumed), "consumedPerReport": round(consumed / reports, 2),
+               "consumerTransactions": None, "consumerRecordsPerTransaction": None}
+        summary = next((n[:-len("_count")] for n in sorted(now) if n.endswith("_count")
+                        and ("inbox_batch_records" in n or "records_per_transaction" in n)), None)
+        if summary:
+            transactions, records = delta(summary + "_count"), delta(summary + "_sum")
+            row.update(consumerTransactions=int(transactions), consumerMeter=summary,
+                       consumerRecordsPerTransaction=round(records / transactions, 2) if transactions else None)
+        result[service] = row
+    return result
+
+
+def explained(directory, rate, reports):
+    """The thread-group, database and batch figures of one point, when the run recorded them."""
+    def pair(kind):
+        files = [os.path.join(directory, "%s-%s-%s" % (side, rate, kind)) for side in ("before", "after")]
+        return files if all(os.path.isfile(f) for f in files) else None
+    point = {}
+    if pair("threads.json"):
+        point["cpuMsPerReportByThreadGroup"] = cpu_by_thread_group(*(load(f) for f in pair("threads.json")), reports)
+    if pair("database.json"):
+        point["database"] = database_per_report(*(load(f) for f in pair("database.json")), reports)
+    if pair("meters.txt"):
+        point["batches"] = batches(*(meters(f) for f in pair("meters.txt")), reports)
+    return point
+
+
 def footprint(directory):
     ready = lines(os.path.join(directory, "ready.jsonl"))
     rss = max_rss(lines(os.path.join(directory, "rss-idle.jsonl")))
@@ -91,6 +201,7 @@ def latency_point(directory, rate):
     rss = max_rss(lines(os.path.join(directory, "rss-%s.jsonl" % rate)))
     point = {"rate": int(rate), "post": post, "endToEnd": e2e, "rssPeakMb": rss,
              "cpuMsPerReport": cpu_per_report(cpu, post)}
+    point.update(explained(directory, rate, max(post.get("acceptedWithWarmup", post["accepted"]), 1)))
     reasons = []
     if post["acceptedPerSecond"] < 0.95 * int(rate):
         reasons.append("accepted %s/s of %s/s" % (post["acceptedPerSecond"], rate))
@@ -121,6 +232,8 @@ def latency(directory):
     second = load(setup).get("secondReplicas") if os.path.exists(setup) else ""
     if second:
         print("Two instances each of: %s (their CPU and RSS are summed under the service).\n" % second)
+    if os.path.exists(setup) and load(setup).get("autovacuum"):
+        print("PostgreSQL autovacuum: %s.\n" % load(setup)["autovacuum"])
     print("| reports/s | accepted/s | POST p99 ms | -> advice p50 | p99 | p99.9 | -> first nudge p50 | p99 | p99.9 "
           "| CPU ms per report | stack RSS peak MiB | saturated |")
     print("|---|---|---|---|---|---|---|---|---|---|---|---|")
@@ -137,9 +250,49 @@ def latency(directory):
         for p in pts:
             c = p["cpuMsPerReport"]
             print("| {} | {} |".format(fmt(p["rate"]), " | ".join(str(c[k]) for k in PROCESSES + ["load generator"])))
+        explain_tables(pts)
         print("\nRSS peak under load (MiB): " + "; ".join(
             "{}/s: {}".format(p["rate"], ", ".join("%s %s" % (k, v) for k, v in p["rssPeakMb"].items())) for p in pts))
     print("\nPlot: latency.svg\n")
+
+
+def explain_tables(pts):
+    with_groups = [p for p in pts if "cpuMsPerReportByThreadGroup" in p]
+    if with_groups:
+        print("\nCPU ms per report by thread group (same window; JIT: C1/C2 compiler threads, GC: collector and VM "
+              "thread, workers: executor and Vert.x workers, relay: outbox-relay, Kafka client: producer network and "
+              "consumer threads; in kafka, other is the broker):\n")
+        print("| reports/s | process | " + " | ".join(GROUPS) + " | all |")
+        print("|---|---|" + "---|" * (len(GROUPS) + 1))
+        for p in with_groups:
+            for process, groups in sorted(p["cpuMsPerReportByThreadGroup"].items(), key=lambda i: PROCESSES.index(i[0])
+                                          if i[0] in PROCESSES else 99):
+                print("| {} | {} | {} | {} |".format(fmt(p["rate"]), process, " | ".join(str(groups[g]) for g in GROUPS),
+                                                    round(sum(groups.values()), 3)))
+    with_db = [p for p in pts if "database" in p or "batches" in p]
+    if with_db:
+        services = sorted({s for p in with_db for s in p.get("batches", {})},
+                          key=lambda s: PROCESSES.index(s) if s in PROCESSES else 99)
+        print("\nPostgreSQL per report (commits in the stack's database, WAL bytes of the server) and batch sizes: "
+              "events per relay transaction (empty claims beside), consumed records per report and per consumer "
+              "transaction (n/a: the service has no records-per-transaction summary):\n")
+        print("| reports/s | commits per report | WAL bytes per report | " + " | ".join(
+            "%s relay events/tx (empty claims) | %s consumed per report, per tx" % (s, s) for s in services) + " |")
+        print("|---|---|---|" + "---|---|" * len(services))
+        for p in with_db:
+            db, cells = p.get("database", {}), []
+            for s in services:
+                b = p.get("batches", {}).get(s)
+                if not b:
+                    cells += ["", ""]
+                    continue
+                cells.append("%s (%s)" % (b["relayEventsPerTransaction"] if b["relayTransactions"] else "-",
+                                          b["emptyClaims"]))
+                cells.append("%s, %s" % (b["consumedPerReport"], b["consumerRecordsPerTransaction"]
+                                         if b["consumerRecordsPerTransaction"] is not None else "n/a")
+                             if b["consumed"] else "-")
+            print("| {} | {} | {} | {} |".format(fmt(p["rate"]), db.get("commitsPerReport", ""),
+                                                fmt(db["walBytesPerReport"]) if db else "", " | ".join(cells)))
 
 
 def plot(pts, path):

@@ -8,9 +8,13 @@
 #                          24 h; one in five one-off and past, retired), restarts the reminder and measures again.
 #                          Then the same population with nothing due for two days. Flat means: a minute costs what
 #                          the items falling due in it cost, not what the population costs. No traffic meanwhile.
+#                          Last, a catch-up: BENCH_CATCHUP_USERS of them overdue at once (as after the reminder was
+#                          down over their planning time, e.g. a stack started after midnight on a database whose
+#                          users were planned the day before), timed from the first one planned to the last: users
+#                          planned per minute and the reminder's and PostgreSQL's CPU per user and per minute.
 # Uses the local stack (starts it if it is not running, and then stops it again). Seeded rows belong to users
 # "bench-roll-*" and are deleted at the end. Environment: BENCH_USERS (100000), BENCH_WORKOUTS (50000),
-# BENCH_MINUTES (3), BENCH_OUT (bench/results/<time>-rollforward), and the stack's own (CRAMPCARE_STATE, PGHOST...).
+# BENCH_MINUTES (3), BENCH_CATCHUP_USERS (20000, 0 to skip), BENCH_OUT (bench/results/<time>-rollforward), and the stack's own (CRAMPCARE_STATE, PGHOST...).
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -18,6 +22,7 @@ root=$(cd "$here/.." && pwd)
 users=${BENCH_USERS:-100000}
 workouts=${BENCH_WORKOUTS:-50000}
 minutes=${BENCH_MINUTES:-3}
+catchup=${BENCH_CATCHUP_USERS:-20000}
 out=${BENCH_OUT:-$here/results/$(date -u +%Y%m%dT%H%M%SZ)-rollforward}
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 state=${CRAMPCARE_STATE:-$root/.stack}
@@ -28,8 +33,9 @@ say() { echo "bench: $*"; }
 die() { echo "bench: $*" >&2; exit 1; }
 sql() { psql -d "$database" -qAtX -v ON_ERROR_STOP=1 "$@"; }
 
-[[ $users =~ ^[1-9][0-9]*$ && $workouts =~ ^[0-9]+$ && $minutes =~ ^[1-9][0-9]*$ ]] \
-  || die "BENCH_USERS, BENCH_WORKOUTS and BENCH_MINUTES must be positive integers"
+[[ $users =~ ^[1-9][0-9]*$ && $workouts =~ ^[0-9]+$ && $minutes =~ ^[1-9][0-9]*$ && $catchup =~ ^[0-9]+$ ]] \
+  || die "BENCH_USERS, BENCH_WORKOUTS, BENCH_MINUTES and BENCH_CATCHUP_USERS must be positive integers"
+[ "$catchup" -le "$users" ] || die "BENCH_CATCHUP_USERS ($catchup) is more than BENCH_USERS ($users)"
 mkdir -p "$out"
 
 started_stack=no
@@ -103,6 +109,46 @@ measure() {
   rows+=("| $label | $2 | $3 | $reminder_ms | $postgres_ms | $((planned1 - planned0)) |")
 }
 
+# catch_up N: N seeded users overdue by an hour at once, each with tomorrow to plan; times the roll-forward from the first of them planned to the
+# last (each planned user's next_plan_at moves to after its next local midnight). The reminder's CPU here is its
+# whole process: the at-rest cost (about 30 ms/s, see the runs before) is inside the figure.
+catch_up() {
+  local n=$1 due deadline r0 p0 t0 r1 p1 t1 pid planned0 planned1
+  pid=$(reminder_pid)
+  planned0=$(sql -c "SELECT count(*) FROM reminder.nudge WHERE user_id LIKE '$prefix%'")
+  # Each of them has today planned and tomorrow not (a day's work each, as at their next local midnight): the seed
+  # planned both, and a day planned already is left as it is.
+  sql -c "CREATE TEMP TABLE catch_up AS SELECT user_id FROM reminder.hydration_target
+          WHERE user_id LIKE '$prefix%' ORDER BY user_id LIMIT $n;
+          DELETE FROM reminder.hydration_day d USING catch_up c, reminder.preferences p
+          WHERE d.user_id = c.user_id AND p.user_id = c.user_id AND d.local_date > (now() AT TIME ZONE p.time_zone)::date;
+          UPDATE reminder.hydration_target t SET next_plan_at = now() - interval '1 hour' FROM catch_up c
+          WHERE t.user_id = c.user_id"
+  say "catch-up: $n users overdue; waiting for the roll-forward (every minute) to start on them"
+  deadline=$((SECONDS + 90))
+  overdue() { sql -c "SELECT count(*) FROM reminder.hydration_target WHERE user_id LIKE '$prefix%' AND next_plan_at <= now()"; }
+  while [ "$(overdue)" -ge "$n" ]; do
+    [ $SECONDS -lt $deadline ] || die "catch-up: the roll-forward did not start within 90 s"
+    sleep 0.5
+  done
+  r0=$(cpu_ms "$pid"); p0=$(postgres_cpu_ms); t0=$(date +%s%N)
+  deadline=$((SECONDS + 900))
+  while due=$(overdue) && [ "$due" -gt 0 ]; do
+    [ $SECONDS -lt $deadline ] || die "catch-up: $due of $n users still overdue after 900 s"
+    sleep 1
+  done
+  r1=$(cpu_ms "$pid"); p1=$(postgres_cpu_ms); t1=$(date +%s%N)
+  planned1=$(sql -c "SELECT count(*) FROM reminder.nudge WHERE user_id LIKE '$prefix%'")
+  local ms=$(((t1 - t0) / 1000000)) reminder_ms=$((r1 - r0)) postgres_ms=$((p1 - p0))
+  local per_minute=$((n * 60000 / (ms > 0 ? ms : 1)))
+  printf '{"label": "catch-up", "users": %s, "overdue": %s, "nudgesPlanned": %s, "seconds": %s, "usersPerMinute": %s, "reminderCpuMsPerUser": %s, "postgresCpuMsPerUser": %s, "reminderCpuMsPerMinute": %s, "postgresCpuMsPerMinute": %s}\n' \
+    "$users" "$n" "$((planned1 - planned0))" "$(awk -v ms="$ms" 'BEGIN { printf "%.1f", ms / 1000 }')" "$per_minute" \
+    "$(awk -v c="$reminder_ms" -v n="$n" 'BEGIN { printf "%.2f", c / n }')" \
+    "$(awk -v c="$postgres_ms" -v n="$n" 'BEGIN { printf "%.2f", c / n }')" \
+    "$((reminder_ms * 60000 / (ms > 0 ? ms : 1)))" "$((postgres_ms * 60000 / (ms > 0 ? ms : 1)))" > "$out/catch-up.json"
+  catchup_line="Catch-up: $n of $users users overdue at once were planned in $((ms / 1000)) s ($per_minute users/min, one thread, $((planned1 - planned0)) nudges): reminder $(awk -v c="$reminder_ms" -v n="$n" 'BEGIN { printf "%.2f", c / n }') ms and PostgreSQL $(awk -v c="$postgres_ms" -v n="$n" 'BEGIN { printf "%.2f", c / n }') ms of CPU per user, $((reminder_ms * 60 / (ms > 0 ? ms : 1))) and $((postgres_ms * 60 / (ms > 0 ? ms : 1))) s of CPU per minute while it lasted."
+}
+
 restart_reminder() {
   "$root/stack" stop reminder >/dev/null
   "$root/stack" start reminder >/dev/null
@@ -121,6 +167,8 @@ sql -c "UPDATE reminder.hydration_target SET next_plan_at = now() + interval '2 
     -c "UPDATE reminder.workout SET plan_next_at = now() + interval '2 days' WHERE user_id LIKE '$prefix%' AND plan_next_at IS NOT NULL"
 restart_reminder
 measure seeded-none-due "$users" "$workouts"
+catchup_line=
+[ "$catchup" -eq 0 ] || catch_up "$catchup"
 
 {
   echo "# Roll-forward at rest ($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $minutes min each)"
@@ -131,6 +179,7 @@ measure seeded-none-due "$users" "$workouts"
   echo
   echo "Seeded: each user's next day and each weekly workout's next occurrences fall due spread over 24 h, so about"
   echo "$((users / 1440)) users and $((workouts * 4 / 5 / 1440)) workouts come due per minute; one-off past workouts are retired."
+  [ -z "$catchup_line" ] || { echo; echo "$catchup_line"; }
 } > "$out/summary.md"
 cat "$out/summary.md"
 say "results in $out"

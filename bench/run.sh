@@ -5,7 +5,9 @@
 #                           only and a JDK 25 AOT cache (if a JDK 25 is found, or BENCH_JAVA25) would give
 #   bench/run.sh latency    open model at fixed rates (BENCH_RATES, "50 100 150 200 500 1000"): POST accepted -> advice
 #                           committed and -> first nudge planned, p50/p99/p99.9, until it saturates; RSS and CPU
-#                           per report of every process; latency.svg
+#                           per report of every process, and per thread group (JIT, GC, event loop, workers, relay,
+#                           Kafka client); commits and WAL bytes per report; events per relay transaction and records
+#                           per consumer transaction; latency.svg
 #   bench/run.sh dispatcher 1,000,000 due nudges fired by one and by two reminder replicas (bench/dispatcher.sh)
 #   bench/run.sh rollforward the reminder's and PostgreSQL's CPU per minute at rest, empty and with 100,000 users and
 #                           50,000 workouts (bench/rollforward.sh)
@@ -14,7 +16,8 @@
 # Uses the local stack (starts it if it is not running, and then stops it again); results go to
 # bench/results/<time>-<scenario>/ as JSON plus summary.md (gitignored). Environment: BENCH_SECONDS (20),
 # BENCH_WARMUP (5), BENCH_PRIME_SECONDS (150), BENCH_PRIME_RATE (80), BENCH_RATES, BENCH_SECOND_REPLICA (latency with
-# a second instance of these services, e.g. "advice reminder"), BENCH_NUDGES (1000000), and the
+# a second instance of these services, e.g. "advice reminder"), BENCH_NUDGES (1000000), BENCH_AUTOVACUUM (on or off:
+# the server's autovacuum for the run, as production has it on; ALTER SYSTEM, restored at the end), and the
 # stack's own (PGHOST, CRAMPCARE_DB, ports...).
 set -euo pipefail
 
@@ -38,6 +41,7 @@ say() { echo "bench: $*"; }
 die() { echo "bench: $*" >&2; exit 1; }
 report() { python3 "$here/report.py" "$@"; }
 
+case "${BENCH_AUTOVACUUM:-}" in ""|on|off) ;; *) die "BENCH_AUTOVACUUM must be on or off" ;; esac
 case "$scenario" in all|footprint|latency|dispatcher|intake|rollforward) ;; *)
   die "unknown scenario '$scenario' (known: all footprint latency dispatcher intake rollforward)" ;; esac
 command -v pgbench >/dev/null || die "pgbench not found (Debian: apt-get install postgresql-client)"
@@ -55,13 +59,38 @@ if ! "$root/stack" status >/dev/null 2>&1; then
   "$root/stack" up
   started_stack=yes
 fi
+# BENCH_AUTOVACUUM=on: the run with autovacuum, as production runs it (this server has it off, and the bench then
+# vacuums between runs instead, see stand_in_for_autovacuum). Set with ALTER SYSTEM and a reload, and put back at the
+# end: what postgresql.auto.conf said before, or nothing. A run killed hard leaves it set (`ALTER SYSTEM RESET
+# autovacuum; SELECT pg_reload_conf()` undoes it).
+autovacuum_before=
+set_autovacuum() {
+  [ -n "${BENCH_AUTOVACUUM:-}" ] || return 0
+  [ "$(psql -d postgres -qAtc "SHOW autovacuum")" != "$BENCH_AUTOVACUUM" ] || return 0
+  autovacuum_before=$(psql -d postgres -qAtc "SELECT coalesce((SELECT setting FROM pg_file_settings
+                        WHERE name = 'autovacuum' AND sourcefile LIKE '%postgresql.auto.conf'), 'RESET')")
+  psql -d postgres -qc "ALTER SYSTEM SET autovacuum = $BENCH_AUTOVACUUM" -c "SELECT pg_reload_conf()" >/dev/null
+  sleep 1 # the reload is asynchronous
+  say "autovacuum $(psql -d postgres -qAtc "SHOW autovacuum") for this run (put back at the end)"
+}
+restore_autovacuum() {
+  [ -n "$autovacuum_before" ] || return 0
+  if [ "$autovacuum_before" = RESET ]; then
+    psql -d postgres -qc "ALTER SYSTEM RESET autovacuum" -c "SELECT pg_reload_conf()" >/dev/null
+  else
+    psql -d postgres -qc "ALTER SYSTEM SET autovacuum = $autovacuum_before" -c "SELECT pg_reload_conf()" >/dev/null
+  fi
+  autovacuum_before=
+}
 sampler=
 cleanup() {
   [ -z "$sampler" ] || kill "$sampler" 2>/dev/null || true
   declare -F stop_second_replicas >/dev/null && stop_second_replicas
+  restore_autovacuum || true
   [ "$started_stack" = yes ] && "$root/stack" down >/dev/null || true
 }
 trap cleanup EXIT
+set_autovacuum
 # An admin token (it posts for many users), minted where it is used: a token lives at most an hour (the services'
 # maximum lifetime) and a whole run takes longer.
 token() { "$root/stack" token bench admin; }
@@ -89,6 +118,33 @@ per_process_json() {
 rss_mb() { awk '/^VmRSS/ { print int($2 / 1024) }' "/proc/$1/status" 2>/dev/null || echo 0; }
 # A JSON object of CPU ms per process now, for report.py to subtract.
 cpu_snapshot() { echo "{$(per_process_json cpu_ms)\"postgres\": $(postgres_cpu_ms)}"; }
+# What explains a point's CPU (report.py turns them into per-report figures): "$1"-threads.json, every thread's CPU
+# of each service instance and the broker; "$1"-database.json, PostgreSQL's commits and rollbacks in the stack's
+# database and the WAL position (WAL is cluster-wide: the lock keeps other work off this server meanwhile); and
+# "$1"-meters.txt, the relay's and the consumers' counters from each instance's /q/metrics, one "service line" each.
+# pg_stat_database lags a busy backend by up to a second (PostgreSQL 15 flushes its counters at most once a second).
+explain_snapshot() {
+  local name pid file instance port metrics_token
+  { echo "{"
+    stack_pids | while read -r name pid; do echo "\"$pid\": {\"name\": \"$name\", \"cpu\": $(threads_cpu_json "$pid")},"; done
+    echo "\"t\": 0}"; } > "$1-threads.json"
+  psql -d "$database" -qAtc "SELECT json_build_object('xactCommit', xact_commit, 'xactRollback', xact_rollback,
+                               'walLsn', pg_current_wal_lsn()::text)
+                             FROM pg_stat_database WHERE datname = current_database()" > "$1-database.json"
+  metrics_token=$("$root/stack" token bench metrics)
+  : > "$1-meters.txt"
+  for file in "$CRAMPCARE_STATE"/run/*.pid; do
+    [ -f "$file" ] && kill -0 "$(cat "$file")" 2>/dev/null || continue
+    instance=$(basename "$file" .pid) name=${instance%@*}
+    case $instance in *@*) port=${instance#*@} ;; intake) port=${INTAKE_PORT:-8081} ;;
+      advice) port=${ADVICE_PORT:-8082} ;; reminder) port=${REMINDER_PORT:-8083} ;; *) continue ;; esac
+    # Counted: events published and claims per relay; records consumed; and a summary of records per consumer
+    # transaction under any name of that kind, if the service has one.
+    curl -s -m 5 -H "Authorization: Bearer $metrics_token" "http://127.0.0.1:$port/q/metrics" \
+      | grep -E '^crampcare_(outbox_published_total|outbox_claims_total|events_consumed_total|inbox_batch_records|[a-z_]*records_per_transaction)' \
+      | sed "s/^/$name /" >> "$1-meters.txt" || true
+  done
+}
 # Samples every process's RSS each second into $1 (JSON lines) until killed.
 start_rss_sampler() {
   ( while true; do echo "{$(per_process_json rss_mb)\"t\": 0}" >> "$1"; sleep 1; done ) &
@@ -238,7 +294,8 @@ latency() {
   local dir=$out/latency rate before accepted
   mkdir -p "$dir"
   start_second_replicas
-  printf '{"secondReplicas": "%s"}\n' "${BENCH_SECOND_REPLICA:-}" > "$dir/setup.json"
+  printf '{"secondReplicas": "%s", "autovacuum": "%s"}\n' "${BENCH_SECOND_REPLICA:-}" \
+    "$(psql -d postgres -qAtc "SHOW autovacuum")" > "$dir/setup.json"
   prime "$dir"
   psql -d "$database" -qc "DROP TABLE IF EXISTS bench_accepted" \
     -c "CREATE TABLE bench_accepted (report_id uuid PRIMARY KEY, accepted_micros bigint NOT NULL)"
@@ -246,6 +303,7 @@ latency() {
     await_quiet
     say "latency: $rate reports/s for ${seconds}s after ${warmup}s warm-up"
     psql -d "$database" -qc "TRUNCATE bench_accepted"
+    explain_snapshot "$dir/before-$rate"
     before=$(cpu_snapshot)
     start_rss_sampler "$dir/rss-$rate.jsonl"
     java -cp "$classpath" io.crampcare.bench.LoadGenerator open "$rate" "$seconds" "$warmup" "$intake_url" "$(token)" \
@@ -256,6 +314,7 @@ latency() {
     stop_rss_sampler
     # Before the bench's own queries below, which are not the stack's work.
     printf '{"before": %s, "after": %s}\n' "$before" "$(cpu_snapshot)" > "$dir/cpu-$rate.json"
+    explain_snapshot "$dir/after-$rate"
     # Milliseconds from the 201 to the advice row's issued_at (set in the transaction that commits it), and to the
     # first nudge the reminder planned from that advice.
     psql -d "$database" -qAtc "
