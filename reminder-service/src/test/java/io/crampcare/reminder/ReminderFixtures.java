@@ -29,9 +29,14 @@ public final class ReminderFixtures {
 
     /** Sets preferences for a fresh user: the given zone, awake 07:00-22:00, 8 water nudges, every kind. */
     public static void preferences(String userId, String zone) {
+        preferences(userId, zone, ALL_KINDS);
+    }
+
+    /** Sets preferences for a fresh user: the given zone, awake 07:00-22:00, 8 water nudges, only these kinds. */
+    public static void preferences(String userId, String zone, List<String> kinds) {
         asAdmin().contentType(ContentType.JSON)
                 .body(Map.of("timeZone", zone, "wakingStart", "07:00", "wakingEnd", "22:00", "dailyCap", 8,
-                        "kinds", ALL_KINDS))
+                        "kinds", kinds))
                 .when().put("/api/v1/users/" + userId + "/preferences")
                 .then().statusCode(200);
     }

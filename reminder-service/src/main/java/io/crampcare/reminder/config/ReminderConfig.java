@@ -28,6 +28,22 @@ public interface ReminderConfig {
     @WithDefault("1m")
     String planEvery();
 
+    /**
+     * The first roll-forward waits this long after the start, so that it does not compete with a JVM still compiling
+     * and the other services starting beside it (BENCHMARKS.md 5); a duration.
+     */
+    @WithDefault("30s")
+    String planFirstDelay();
+
+    /**
+     * Users, and workouts, a roll-forward plans at most, the longest due first; the rest wait for the next run. Bounds
+     * a run's CPU after a stop (about 1.7 ms a user: 1,000 cost under 2 s), where everything due while no reminder ran
+     * falls due at once (BENCHMARKS.md 5); {@code crampcare.planning.backlog} shows what waits.
+     */
+    @WithDefault("1000")
+    @Positive
+    int planMaxPerRun();
+
     /** How far ahead workout nudges are planned. */
     @WithDefault("48h")
     Duration horizon();

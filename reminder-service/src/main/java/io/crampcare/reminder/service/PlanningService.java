@@ -12,9 +12,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,6 +47,8 @@ import io.crampcare.reminder.planning.WorkoutSchedule;
 import io.crampcare.support.clock.DatabaseClock;
 import io.crampcare.support.metrics.CommittedCounts;
 import io.crampcare.support.tracing.TraceContext;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -65,7 +70,7 @@ import io.quarkus.scheduler.Scheduled;
 public class PlanningService {
 
     private static final Logger LOG = Logger.getLogger(PlanningService.class);
-    // Plans a day in one round trip (it was four statements, bench/BENCHMARKS.md 6): what the day's fired water
+    // Plans a day in one round trip (it was four statements, BENCHMARKS.md 6): what the day's fired water
     // nudges served, the day's row (what it aims at, fired nudges included, and whether water is stopped for it) and,
     // unless the day is new, the removal of its unfired water. All parts see one snapshot; the rows they touch differ.
     private static final String PLAN_DAY = """
@@ -95,7 +100,7 @@ public class PlanningService {
             ON CONFLICT (workout_id, kind, local_date) WHERE workout_id IS NOT NULL DO NOTHING
             """;
     // Both days' water portions in one statement: a new user's advice plans two days of them, and one insert per row
-    // was most of the reminder's and the database's work per report (bench/BENCHMARKS.md).
+    // was most of the reminder's and the database's work per report (BENCHMARKS.md).
     private static final String INSERT_PORTIONS = """
             INSERT INTO nudge (id, user_id, kind, due_at, local_date, status, amount_ml, advice_id, traceparent,
                                tracestate)
@@ -107,6 +112,7 @@ public class PlanningService {
     static final String OUTDATED = "crampcare.advice.outdated";
     /** Roll-forward items (a user's new day, a workout's next occurrences) that failed; each is tried again later. */
     static final String FAILED = "crampcare.planning.failures";
+    static final String BACKLOG = "crampcare.planning.backlog";
     // All planning of one user (advice, workouts, preferences, roll-forward) takes this lock first, on any replica:
     // whoever comes second reads what the first committed, so no plan is made from preferences or workouts that
     // are being changed.
@@ -119,6 +125,8 @@ public class PlanningService {
     private final AgroalDataSource dataSource;
     private final DatabaseClock clock;
     private final DrinkLedger drinks;
+    // What the last roll-forward left due, per item (user, workout); -1 until the first run.
+    private final Map<String, AtomicLong> backlog = Map.of("user", new AtomicLong(-1), "workout", new AtomicLong(-1));
 
     PlanningService(EntityManager em, StoredPreferences preferences, ReminderConfig config, CommittedCounts counts,
             AgroalDataSource dataSource, DatabaseClock clock, DrinkLedger drinks) {
@@ -323,27 +331,67 @@ public class PlanningService {
                 target == null ? "no water target" : "a water target of " + target.dailyTargetMl + " mL", workouts.size());
     }
 
-    @Scheduled(every = "${crampcare.reminder.plan-every:1m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${crampcare.reminder.plan-every:1m}", delayed = "${crampcare.reminder.plan-first-delay:30s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduledRollForward() {
         rollForward(clock.now());
     }
 
-    /** Users whose next local day is due to be planned at {@code now}. */
+    /**
+     * {@code crampcare.planning.backlog{item}}: users and workouts that were due and still unplanned when the last
+     * roll-forward ended (beyond its bound, or failed), from the count its query returns; NaN before the first run.
+     */
+    void registerBacklog(@Observes StartupEvent event, MeterRegistry registry) {
+        backlog.forEach((item, waiting) -> Gauge.builder(BACKLOG, waiting, w -> w.get() < 0 ? Double.NaN : w.get())
+                .tag("item", item).description("Roll-forward items due but not yet planned, as of the last run")
+                .register(registry));
+    }
+
+    /** Users whose next local day is due to be planned at {@code now}: the longest due first, at most a run's bound. */
     public List<String> usersToPlan(Instant now) {
-        return em.createNativeQuery("SELECT user_id FROM hydration_target WHERE next_plan_at <= ?1", String.class)
-                .setParameter(1, now).getResultList();
+        return dueUsers(now).items();
+    }
+
+    /** Up to a run's bound of what is due, the longest due first, and how many are due in all. */
+    private record Due<T>(List<T> items, long total) {
+        static <T> Due<T> of(List<Object[]> rows, Function<Object[], T> item) {
+            long total = rows.isEmpty() ? 0 : ((Number) rows.get(0)[rows.get(0).length - 1]).longValue();
+            return new Due<>(rows.stream().map(item).toList(), total);
+        }
+    }
+
+    // count(*) OVER () counts every due row before the LIMIT: the backlog without a query of its own.
+    private Due<String> dueUsers(Instant now) {
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT user_id, count(*) OVER () FROM hydration_target WHERE next_plan_at <= ?1
+                ORDER BY next_plan_at LIMIT ?2
+                """, Object[].class).setParameter(1, now).setParameter(2, config.planMaxPerRun()).getResultList();
+        return Due.of(rows, row -> (String) row[0]);
+    }
+
+    private Due<Object[]> dueWorkouts(Instant now) {
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT id, user_id, count(*) OVER () FROM workout WHERE deleted_at IS NULL AND plan_next_at <= ?1
+                ORDER BY plan_next_at LIMIT ?2
+                """, Object[].class).setParameter(1, now).setParameter(2, config.planMaxPerRun()).getResultList();
+        return Due.of(rows, row -> row);
     }
 
     /**
      * Plans what has come due: the next day's water for users past their local midnight, and the next occurrences of
      * workouts whose time has come. Both are found through an index on when they are due, so a minute with nothing
-     * due costs two index lookups however many users and workouts there are. One transaction per user or workout:
-     * a failure is logged and counted ({@code crampcare.planning.failures}), stops nothing else, and is tried again
-     * next time. Any number of replicas may roll forward at once: each item is checked again under the user's lock.
+     * due costs two index lookups however many users and workouts there are. A run plans at most
+     * {@code crampcare.reminder.plan-max-per-run} users and as many workouts, the longest due first: after a stop,
+     * everything that fell due meanwhile drains over several runs instead of taking cores for minutes in one.
+     * One transaction per user or workout: a failure is logged and counted ({@code crampcare.planning.failures}),
+     * stops nothing else, and is tried again next time. Any number of replicas may roll forward at once: each item is
+     * checked again under the user's lock.
      */
     public void rollForward(Instant now) {
-        for (String userId : QuarkusTransaction.requiringNew().call(() -> usersToPlan(now))) {
-            isolated("user", userId, () -> {
+        Due<String> users = QuarkusTransaction.requiringNew().call(() -> dueUsers(now));
+        long usersPlanned = 0;
+        for (String userId : users.items()) {
+            usersPlanned += isolated("user", userId, () -> {
                 lockUser(userId);
                 HydrationTarget target = HydrationTarget.findById(userId);
                 if (target != null && !target.nextPlanAt.isAfter(now)) {
@@ -351,11 +399,11 @@ public class PlanningService {
                 }
             });
         }
-        List<Object[]> workouts = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                "SELECT id, user_id FROM workout WHERE deleted_at IS NULL AND plan_next_at <= ?1", Object[].class)
-                .setParameter(1, now).getResultList());
-        for (Object[] row : workouts) {
-            isolated("workout", row[0].toString(), () -> {
+        backlog.get("user").set(users.total() - usersPlanned);
+        Due<Object[]> workouts = QuarkusTransaction.requiringNew().call(() -> dueWorkouts(now));
+        long workoutsPlanned = 0;
+        for (Object[] row : workouts.items()) {
+            workoutsPlanned += isolated("workout", row[0].toString(), () -> {
                 lockUser((String) row[1]);
                 Workout workout = Workout.findById(row[0]);
                 if (workout != null && workout.deletedAt == null && workout.planNextAt != null
@@ -364,14 +412,22 @@ public class PlanningService {
                 }
             });
         }
+        backlog.get("workout").set(workouts.total() - workoutsPlanned);
+        if (users.total() > users.items().size() || workouts.total() > workouts.items().size()) {
+            LOG.infof("Roll-forward: %d of %d due users and %d of %d due workouts planned, the rest next run",
+                    usersPlanned, users.total(), workoutsPlanned, workouts.total());
+        }
     }
 
-    private void isolated(String item, String id, Runnable work) {
+    /** Runs one item's work in its own transaction: 1 when it committed, 0 when it failed (counted, logged). */
+    private int isolated(String item, String id, Runnable work) {
         try {
             QuarkusTransaction.requiringNew().run(work);
+            return 1;
         } catch (RuntimeException e) {
             counts.increment(FAILED, "item", item);
             LOG.warnf(e, "Roll-forward of %s %s failed; it is tried again at the next roll-forward", item, id);
+            return 0;
         }
     }
 
