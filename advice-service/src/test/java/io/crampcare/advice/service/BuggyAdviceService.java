@@ -2,7 +2,7 @@ package io.crampcare.advice.service;
 
 import java.util.List;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.enterprise.inject.Alternative;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,7 +19,7 @@ import jakarta.persistence.EntityManager;
  * nor transient. Enabled by a test profile only (UnknownFailureInBatchIT).
  */
 @Alternative
-@ApplicationScoped
+@Singleton // no client proxy: a subclass of a bean with only an injecting constructor
 public class BuggyAdviceService extends AdviceService {
 
     BuggyAdviceService(AdviceDecider decider, Outbox outbox, EntityManager em, ObjectMapper objectMapper,

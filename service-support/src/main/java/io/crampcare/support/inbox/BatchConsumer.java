@@ -88,8 +88,8 @@ public class BatchConsumer {
             return DONE;
         }
         if (!gate.enter()) {
-            LOG.infof("Shutting down: %d records of %s from offset %d left for redelivery", records.size(),
-                    records.get(0).getTopic(), records.get(0).getOffset());
+            LOG.infof("Shutting down: %d records from %s left for redelivery", records.size(),
+                    DeadLetterHandOff.where(records.get(0)));
             gate.awaitConnectorClosed();
             return DONE;
         }
@@ -231,8 +231,7 @@ public class BatchConsumer {
             Outcome outcome = outcomes[i];
             if (outcome == null || held.contains(record.getPartition())) {
                 held.add(record.getPartition());
-                LOG.infof("%s-%d@%d left unacknowledged for redelivery", record.getTopic(), record.getPartition(),
-                        record.getOffset());
+                LOG.infof("%s left unacknowledged for redelivery", DeadLetterHandOff.where(record));
             } else if (outcome.failure() != null) {
                 spans[i].recordException(outcome.failure());
                 spans[i].setStatus(StatusCode.ERROR, outcome.failure().getClass().getSimpleName());

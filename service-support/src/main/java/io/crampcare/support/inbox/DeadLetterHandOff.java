@@ -10,6 +10,7 @@ import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 
 /**
  * Gives one record up: nacks it alone with its cause, so the channel's dead-letter strategy parks it on
@@ -40,8 +41,7 @@ public class DeadLetterHandOff {
     boolean deadLetter(KafkaRecord<String, String> record, Throwable cause) {
         registry.counter(DEAD_LETTERED, "topic", record.getTopic()).increment();
         // The reason goes with the record (dead-letter-reason header), not to the log: it may quote the payload.
-        LOG.infof("Dead-lettering %s-%d@%d (%s)", record.getTopic(), record.getPartition(), record.getOffset(),
-                cause.getClass().getSimpleName());
+        LOG.infof("Dead-lettering %s (%s)", where(record), cause.getClass().getSimpleName());
         try {
             record.nack(cause).toCompletableFuture().get(30, TimeUnit.SECONDS);
             return true;
@@ -50,9 +50,14 @@ public class DeadLetterHandOff {
             return false;
         } catch (ExecutionException | TimeoutException e) {
             // Not acknowledged either: the record is consumed again after a restart or rebalance.
-            LOG.errorf("Dead-lettering %s-%d@%d failed; it stays unacknowledged and is redelivered: %s",
-                    record.getTopic(), record.getPartition(), record.getOffset(), e);
+            LOG.errorf("Dead-lettering %s failed; it stays unacknowledged and is redelivered: %s", where(record), e);
             return false;
         }
+    }
+
+    /** A consumed record's place: {@code topic-partition@offset}. */
+    static String where(KafkaRecord<?, ?> record) {
+        return record.getTopic() + "-" + record.getPartition() + "@" + record
+                .getMetadata(IncomingKafkaRecordMetadata.class).map(IncomingKafkaRecordMetadata::getOffset).orElse(-1L);
     }
 }
