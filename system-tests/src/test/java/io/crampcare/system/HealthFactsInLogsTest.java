@@ -35,7 +35,7 @@ class HealthFactsInLogsTest {
                 AT + "INFO  [io.cra.rem.ser.PlanningService] (worker-2) Preferences of alice-0123abcd changed",
                 AT + "INFO  [io.cra.rem.ser.PlanningService] (worker-2) Preferences of overdrinking-449a902d changed",
                 // the user's own words in a stack trace under a WARN about that user: flagged
-                AT + "WARN  [io.cra.sup.inb.IdempotentConsumer] (worker-3) Processing cramp-reports for bob-89abcdef",
+                AT + "WARN  [io.cra.sup.inb.RetryPolicy] (worker-3) Processing cramp-reports for bob-89abcdef",
                 "java.lang.IllegalStateException: bad value in 'my calves hurt after the stairs'",
                 "\tat io.crampcare.Example.method(Example.java:1)",
                 AT + "ERROR [io.cra.sup.out.OutboxRelay] (relay) Outbox event parked: SELF_CARE, not about anyone"));

@@ -2,13 +2,17 @@ package io.crampcare.testsupport;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -21,8 +25,10 @@ import io.crampcare.contracts.ContractSchemas;
 public final class CloudEventWriter implements AutoCloseable {
 
     private final KafkaProducer<String, String> producer;
+    private final String bootstrapServers;
 
     public CloudEventWriter(String bootstrapServers) {
+        this.bootstrapServers = bootstrapServers;
         producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all"),
@@ -84,6 +90,43 @@ public final class CloudEventWriter implements AutoCloseable {
                 "content-type", "application/json"));
         ContractSchemas.dataSchema(type).ifPresent(uri -> cloudEvent.put("ce_dataschema", uri.toString()));
         cloudEvent.forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** One record of {@link #sendTogether}: a CloudEvent, or a raw value when {@code type} is null. */
+    public record Together(String key, String id, String type, String source, String json) {
+
+        /** A record with no CloudEvents headers at all. */
+        public static Together raw(String key, String value) {
+            return new Together(key, null, null, null, value);
+        }
+    }
+
+    /**
+     * Sends records to one partition of {@code topic} in one produce request (one record batch on the broker), so
+     * that a consumer's next poll returns them together, in this order.
+     */
+    public void sendTogether(String topic, int partition, List<Together> records) {
+        try (KafkaProducer<String, String> together = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.LINGER_MS_CONFIG, 60_000, // nothing leaves before the flush
+                ProducerConfig.BATCH_SIZE_CONFIG, 1_000_000),
+                new StringSerializer(), new StringSerializer())) {
+            List<Future<RecordMetadata>> sent = new ArrayList<>();
+            for (Together record : records) {
+                RecordHeaders headers = new RecordHeaders();
+                if (record.type() != null) {
+                    addCloudEventHeaders(headers, record.key(), record.id(), record.type(), record.source());
+                }
+                sent.add(together.send(new ProducerRecord<>(topic, partition, record.key(), record.json(), headers)));
+            }
+            together.flush();
+            for (Future<RecordMetadata> each : sent) {
+                each.get(30, TimeUnit.SECONDS);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("Sending " + records.size() + " records to " + topic + " failed", e);
+        }
     }
 
     /** Sends a record with no CloudEvents headers at all. */

@@ -1,36 +1,42 @@
 package io.crampcare.advice.events;
 
+import java.util.concurrent.CompletionStage;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.crampcare.advice.service.AdviceService;
 import io.crampcare.contracts.EventTypes;
 import io.crampcare.contracts.report.CrampReportSubmittedV1;
-import io.crampcare.support.inbox.IdempotentConsumer;
+import io.crampcare.support.inbox.BatchConsumer;
+import io.crampcare.support.inbox.EventKind;
 import io.crampcare.support.inbox.PoisonMessageException;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
-/** Each accepted cramp report -> one advice. What fails for good goes to cramp-reports.dlq (see the channel config). */
+/**
+ * Each accepted cramp report -> one advice, a polled batch at a time. What fails for good goes to cramp-reports.dlq
+ * (see the channel config).
+ */
 @ApplicationScoped
 public class CrampReportConsumer {
 
-    private final IdempotentConsumer consumer;
+    static final EventKind<CrampReportSubmittedV1> REPORTS = new EventKind<>(EventTypes.CRAMP_REPORT_SUBMITTED,
+            CrampReportSubmittedV1.class, (eventId, report) -> requireComplete(report));
+
+    private final BatchConsumer consumer;
     private final AdviceService advice;
 
-    CrampReportConsumer(IdempotentConsumer consumer, AdviceService advice) {
+    CrampReportConsumer(BatchConsumer consumer, AdviceService advice) {
         this.consumer = consumer;
         this.advice = advice;
     }
 
     @Incoming(Channels.CRAMP_REPORTS)
     @Blocking
-    public void consume(ConsumerRecord<String, String> record) {
-        consumer.process(record, EventTypes.CRAMP_REPORT_SUBMITTED, CrampReportSubmittedV1.class, (eventId, report) -> {
-            requireComplete(report);
-            advice.adviseOn(report);
-        });
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return consumer.consume(batch, REPORTS, advice::adviseOnAll);
     }
 
     /** The fields the rules cannot do without; a report missing one can never be advised on. */

@@ -1,48 +1,60 @@
 package io.crampcare.advice.events;
 
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-
 import org.jboss.logging.Logger;
 
 import io.crampcare.advice.service.AdviceService;
 import io.crampcare.contracts.EventTypes;
 import io.crampcare.contracts.nudge.NudgeAcknowledgedV1;
-import io.crampcare.support.inbox.IdempotentConsumer;
+import io.crampcare.support.inbox.BatchConsumer;
+import io.crampcare.support.inbox.EventKind;
+import io.crampcare.support.inbox.InboxEvent;
 import io.crampcare.support.inbox.PoisonMessageException;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
-/** Nudge acknowledgements feed adherence ("following all instructions"). */
+/** Nudge acknowledgements feed adherence ("following all instructions"), a polled batch at a time. */
 @ApplicationScoped
 public class NudgeAckConsumer {
 
     private static final Logger LOG = Logger.getLogger(NudgeAckConsumer.class);
 
-    private final IdempotentConsumer consumer;
+    static final EventKind<NudgeAcknowledgedV1> ACKS = new EventKind<>(EventTypes.NUDGE_ACKNOWLEDGED,
+            NudgeAcknowledgedV1.class, (eventId, ack) -> {
+                if (ack.nudgeId() == null || ack.userId() == null || ack.acknowledgedAt() == null) {
+                    throw new PoisonMessageException("Nudge acknowledgement " + eventId + " lacks required fields");
+                }
+            });
+
+    private final BatchConsumer consumer;
     private final AdviceService advice;
 
-    NudgeAckConsumer(IdempotentConsumer consumer, AdviceService advice) {
+    NudgeAckConsumer(BatchConsumer consumer, AdviceService advice) {
         this.consumer = consumer;
         this.advice = advice;
     }
 
     @Incoming(Channels.NUDGE_ACKS)
     @Blocking
-    public void consume(ConsumerRecord<String, String> record) {
-        consumer.process(record, EventTypes.NUDGE_ACKNOWLEDGED, NudgeAcknowledgedV1.class, (eventId, ack) -> {
-            if (ack.nudgeId() == null || ack.userId() == null || ack.acknowledgedAt() == null) {
-                throw new PoisonMessageException("Nudge acknowledgement " + eventId + " lacks required fields");
-            }
-            if (ack.kind() == null || ack.outcome() == null) {
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return consumer.consume(batch, ACKS, this::record);
+    }
+
+    private void record(List<InboxEvent<NudgeAcknowledgedV1>> acks) {
+        advice.recordAcks(acks.stream().filter(ack -> {
+            if (ack.payload().kind() == null || ack.payload().outcome() == null) {
                 // A kind or outcome this build does not know (enums are open): it cannot be one of the hydration or
                 // warm-up answers adherence counts, so it is processed and left out.
                 LOG.infof("Nudge acknowledgement %s has a kind or outcome this version does not know; not counted",
-                        eventId);
-                return;
+                        ack.eventId());
+                return false;
             }
-            advice.recordAck(eventId, ack);
-        });
+            return true;
+        }).toList());
     }
 }

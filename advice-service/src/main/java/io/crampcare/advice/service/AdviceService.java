@@ -2,6 +2,7 @@ package io.crampcare.advice.service;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.crampcare.advice.model.Advice;
-import io.crampcare.advice.model.NudgeAck;
 import io.crampcare.advice.rules.AdviceDecider;
 import io.crampcare.advice.rules.Decision;
 import io.crampcare.contracts.EventTypes;
@@ -28,6 +28,7 @@ import io.crampcare.contracts.advice.AdviceIssuedV1;
 import io.crampcare.contracts.advice.Urgency;
 import io.crampcare.contracts.nudge.NudgeAcknowledgedV1;
 import io.crampcare.contracts.report.CrampReportSubmittedV1;
+import io.crampcare.support.inbox.InboxEvent;
 import io.crampcare.support.metrics.CommittedCounts;
 import io.crampcare.support.outbox.Outbox;
 import io.crampcare.support.paging.PageCursor;
@@ -41,42 +42,19 @@ public class AdviceService {
 
     private static final Logger LOG = Logger.getLogger(AdviceService.class);
     static final String ISSUED = "crampcare.advice.issued";
-    // Latest answer per nudge within the window, by when it was given, not when it arrived: a late (replayed) answer
-    // never overrides a newer one. The event id only makes a tie of instants come out the same in any arrival order.
-    // Snoozes do not count either way.
-    private static final String ADHERENCE = """
-            SELECT count(*) FILTER (WHERE outcome = 'DONE') AS done, count(*) AS answered
-            FROM (SELECT DISTINCT ON (nudge_id) outcome
-                  FROM nudge_ack
-                  WHERE user_id = :userId AND kind IN ('HYDRATION', 'WARM_UP') AND outcome IN ('DONE', 'SKIPPED')
-                    AND acknowledged_at > :from AND acknowledged_at <= :to
-                  ORDER BY nudge_id, acknowledged_at DESC, event_id DESC) latest
-            """;
-    // A report joins its user's history once; a redelivered one finds its row there.
-    private static final String REMEMBER_REPORT = """
-            INSERT INTO report_history (report_id, user_id, occurred_at) VALUES (:reportId, :userId, :occurredAt)
-            ON CONFLICT (report_id) DO NOTHING
-            """;
-    // Everything the rules look at, in one round trip (each statement costs about 0.1 ms of the box, see
-    // BENCHMARKS.md): whether the report has advice already, the user's reports in the window (this one included)
-    // and adherence in it.
-    private static final String FACTS = """
-            SELECT EXISTS (SELECT 1 FROM advice WHERE report_id = :reportId),
-                   (SELECT count(*) FROM report_history
-                    WHERE user_id = :userId AND occurred_at > :from AND occurred_at <= :to),
-                   adherence.done, adherence.answered
-            FROM (%s) adherence
-            """.formatted(ADHERENCE);
+    private static final String ADHERENCE = AdviceStore.adherence(":userId", ":from", ":to");
 
     private final AdviceDecider decider;
     private final Outbox outbox;
     private final EntityManager em;
     private final ObjectMapper objectMapper;
     private final CommittedCounts counts;
+    private final AdviceStore store;
 
     AdviceService(AdviceDecider decider, Outbox outbox, EntityManager em, ObjectMapper objectMapper,
-            CommittedCounts counts) {
+            CommittedCounts counts, AdviceStore store) {
         this.decider = decider;
+        this.store = store;
         this.outbox = outbox;
         this.em = em;
         this.objectMapper = objectMapper;
@@ -89,59 +67,59 @@ public class AdviceService {
         }
     }
 
-    /** Advises on a report, inside the consumer's transaction. A report already advised on is left alone. */
+    /**
+     * Advises on reports, inside the consumer's transaction, set-based: the reports join the history in one statement,
+     * the facts of all are read in one, the decisions are made here, and the advice rows and their events are written
+     * in one statement each. At most one report per user (the consumer's rounds), so each is judged as when alone.
+     * A report already advised on is left alone.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void adviseOn(CrampReportSubmittedV1 report) {
-        em.createNativeQuery(REMEMBER_REPORT).setParameter("reportId", report.reportId())
-                .setParameter("userId", report.userId()).setParameter("occurredAt", report.occurredAt())
-                .executeUpdate();
+    public void adviseOnAll(List<InboxEvent<CrampReportSubmittedV1>> events) {
         // Judged as of its own occurredAt, not its arrival: a late report does not count the reports and answers that
         // came after it, and it joins the history where it belongs in time.
-        Instant windowStart = report.occurredAt().minus(decider.thresholds().window());
-        Object[] facts = (Object[]) em.createNativeQuery(FACTS).setParameter("reportId", report.reportId())
-                .setParameter("userId", report.userId()).setParameter("from", windowStart)
-                .setParameter("to", report.occurredAt()).getSingleResult();
-        if ((Boolean) facts[0]) {
-            LOG.infof("Report %s already has advice; nothing to do", report.reportId());
-            return;
+        List<AdviceStore.Judged> judged = events.stream().map(InboxEvent::payload)
+                .map(report -> new AdviceStore.Judged(report.reportId(), report.userId(),
+                        report.occurredAt().minus(decider.thresholds().window()), report.occurredAt()))
+                .toList();
+        store.rememberReports(judged);
+        List<AdviceStore.Facts> facts = store.facts(judged);
+        List<AdviceStore.AdviceRow> rows = new ArrayList<>(events.size());
+        List<Outbox.Message> messages = new ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            CrampReportSubmittedV1 report = events.get(i).payload();
+            AdviceStore.Facts known = facts.get(i);
+            if (known.advised()) {
+                LOG.infof("Report %s already has advice; nothing to do", report.reportId());
+                continue;
+            }
+            Double adherence = adherence(known.done(), known.answered()).share();
+            Decision decision = decider.decide(report, known.recentReports(), adherence);
+            AdviceIssuedV1 issued = new AdviceIssuedV1(UUID.randomUUID(), report.reportId(), report.userId(),
+                    Instant.now().truncatedTo(ChronoUnit.MICROS), decision.urgency(), decision.headline(),
+                    decision.recommendations(), decision.hydration(), decision.rulesetVersion(), decision.disclaimer(),
+                    report.occurredAt());
+            rows.add(new AdviceStore.AdviceRow(issued.adviceId(), issued.reportId(), issued.userId(),
+                    issued.issuedAt(), issued.urgency().name(), issued.rulesetVersion(), json(issued)));
+            messages.add(new Outbox.Message(Topics.ADVICE, issued.userId(), EventTypes.ADVICE_ISSUED, issued.userId(),
+                    issued, issued.issuedAt(), events.get(i).trace()));
+            counts.increment(ISSUED, "urgency", issued.urgency().name());
+            // Ids at INFO; what the advice says about the person only at DEBUG.
+            LOG.infof("Advice %s issued for report %s", issued.adviceId(), report.reportId());
+            LOG.debugf("Advice %s: %s, %d recommendations (%d recent reports, adherence %s)", issued.adviceId(),
+                    issued.urgency(), issued.recommendations().size(), known.recentReports(), adherence);
         }
-        int recent = ((Number) facts[1]).intValue();
-        Double adherence = adherence(((Number) facts[2]).longValue(), ((Number) facts[3]).longValue()).share();
-        Decision decision = decider.decide(report, recent, adherence);
-
-        AdviceIssuedV1 issued = new AdviceIssuedV1(UUID.randomUUID(), report.reportId(), report.userId(),
-                Instant.now().truncatedTo(ChronoUnit.MICROS), decision.urgency(), decision.headline(),
-                decision.recommendations(), decision.hydration(), decision.rulesetVersion(), decision.disclaimer(),
-                report.occurredAt());
-        Advice advice = new Advice();
-        advice.id = issued.adviceId();
-        advice.reportId = issued.reportId();
-        advice.userId = issued.userId();
-        advice.issuedAt = issued.issuedAt();
-        advice.urgency = issued.urgency();
-        advice.rulesetVersion = issued.rulesetVersion();
-        advice.body = json(issued);
-        advice.persist();
-        outbox.write(Topics.ADVICE, issued.userId(), EventTypes.ADVICE_ISSUED, issued.userId(), issued,
-                issued.issuedAt());
-        counts.increment(ISSUED, "urgency", issued.urgency().name());
-        // Ids at INFO; what the advice says about the person only at DEBUG.
-        LOG.infof("Advice %s issued for report %s", issued.adviceId(), report.reportId());
-        LOG.debugf("Advice %s: %s, %d recommendations (%d recent reports, adherence %s)", issued.adviceId(),
-                issued.urgency(), issued.recommendations().size(), recent, adherence);
+        store.insertAdvice(rows);
+        outbox.writeAll(messages);
     }
 
-    /** Records a nudge acknowledgement for adherence, inside the consumer's transaction. */
+    /** Records nudge acknowledgements for adherence, inside the consumer's transaction, in one statement. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void recordAck(String eventId, NudgeAcknowledgedV1 ack) {
-        NudgeAck row = new NudgeAck();
-        row.eventId = eventId;
-        row.nudgeId = ack.nudgeId();
-        row.userId = ack.userId();
-        row.kind = ack.kind();
-        row.outcome = ack.outcome();
-        row.acknowledgedAt = ack.acknowledgedAt();
-        row.persist();
+    public void recordAcks(List<InboxEvent<NudgeAcknowledgedV1>> events) {
+        store.insertAcks(events.stream().map(event -> {
+            NudgeAcknowledgedV1 ack = event.payload();
+            return new AdviceStore.AckRow(event.eventId(), ack.nudgeId(), ack.userId(), ack.kind().name(),
+                    ack.outcome().name(), ack.acknowledgedAt());
+        }).toList());
     }
 
     /** Hydration and warm-up nudges answered in a window, and the share done (null when none was answered). */

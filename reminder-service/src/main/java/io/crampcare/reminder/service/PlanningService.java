@@ -45,10 +45,12 @@ import io.crampcare.reminder.planning.WorkoutNudge;
 import io.crampcare.reminder.planning.WorkoutPlan;
 import io.crampcare.reminder.planning.WorkoutSchedule;
 import io.crampcare.support.clock.DatabaseClock;
+import io.crampcare.support.inbox.InboxEvent;
 import io.crampcare.support.metrics.CommittedCounts;
 import io.crampcare.support.tracing.TraceContext;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -117,6 +119,12 @@ public class PlanningService {
     // whoever comes second reads what the first committed, so no plan is made from preferences or workouts that
     // are being changed.
     private static final String LOCK_USER = "SELECT 1 FROM pg_advisory_xact_lock(hashtext('crampcare.reminder.user'), hashtext(?1))";
+    // The locks of many users in one statement, in one order (by user id) for every such statement: two of them never
+    // wait on each other crosswise. The aggregate is one row, complete once every lock is taken.
+    private static final String LOCK_USERS = """
+            SELECT count(pg_advisory_xact_lock(hashtext('crampcare.reminder.user'), hashtext(u)))
+            FROM (SELECT DISTINCT u FROM unnest(?::text[]) AS u ORDER BY 1) users
+            """;
 
     private final EntityManager em;
     private final StoredPreferences preferences;
@@ -152,6 +160,34 @@ public class PlanningService {
     @Transactional(Transactional.TxType.MANDATORY)
     public void lockUser(String userId) {
         em.createNativeQuery(LOCK_USER).setParameter(1, userId).getSingleResult();
+    }
+
+    /** {@link #lockUser} for several users at once, in one statement. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lockUsers(List<String> userIds) {
+        // The pooled connection is enlisted in the caller's JTA transaction: the locks last until it ends.
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement lock = connection.prepareStatement(LOCK_USERS)) {
+            lock.setArray(1, connection.createArrayOf("text", userIds.toArray(String[]::new)));
+            lock.executeQuery().close();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Locking " + userIds.size() + " users failed", e);
+        }
+    }
+
+    /**
+     * {@link #onAdvice} for a round of consumed advice (at most one per user), inside the consumer's transaction: the
+     * users' locks first, all in one statement, then each advice with its own trace current, so the nudges it plans
+     * continue that trace. Planning stays per advice for now; what it writes is small beside the lock and the commit.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onAdviceAll(List<InboxEvent<AdviceIssuedV1>> events, Instant now) {
+        lockUsers(events.stream().map(event -> event.payload().userId()).toList());
+        for (InboxEvent<AdviceIssuedV1> event : events) {
+            try (Scope scope = event.makeCurrent()) {
+                onAdvice(event.payload(), now);
+            }
+        }
     }
 
     /** How a day's row is treated: a new advice sets its target, a replan keeps it, the roll-forward claims a new day. */

@@ -1,0 +1,37 @@
+package io.crampcare.advice.service;
+
+import java.util.List;
+
+import jakarta.inject.Singleton;
+import jakarta.enterprise.inject.Alternative;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.crampcare.advice.rules.AdviceDecider;
+import io.crampcare.contracts.report.CrampReportSubmittedV1;
+import io.crampcare.support.inbox.InboxEvent;
+import io.crampcare.support.metrics.CommittedCounts;
+import io.crampcare.support.outbox.Outbox;
+import jakarta.persistence.EntityManager;
+
+/**
+ * The advice service with a bug that only reports of users named "bug-..." meet: an unknown failure, neither poison
+ * nor transient. Enabled by a test profile only (UnknownFailureInBatchIT).
+ */
+@Alternative
+@Singleton // no client proxy: a subclass of a bean with only an injecting constructor
+public class BuggyAdviceService extends AdviceService {
+
+    BuggyAdviceService(AdviceDecider decider, Outbox outbox, EntityManager em, ObjectMapper objectMapper,
+            CommittedCounts counts, AdviceStore store) {
+        super(decider, outbox, em, objectMapper, counts, store);
+    }
+
+    @Override
+    public void adviseOnAll(List<InboxEvent<CrampReportSubmittedV1>> events) {
+        super.adviseOnAll(events); // the bug strikes after the writes: the rollback has to undo them
+        if (events.stream().anyMatch(event -> event.payload().userId().startsWith("bug-"))) {
+            throw new IllegalStateException("A bug in advising on a report");
+        }
+    }
+}

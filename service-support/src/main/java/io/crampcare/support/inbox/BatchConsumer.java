@@ -1,0 +1,269 @@
+package io.crampcare.support.inbox;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.IntStream;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.crampcare.support.inbox.RetryPolicy.StoppedWhileRetrying;
+import io.crampcare.support.tracing.TraceContext;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+
+/**
+ * Applies a polled batch of CloudEvents exactly once in effect, in one transaction. Each record is read and checked
+ * first ({@link EventReader}); one that never can be applied takes no part, and is dead-lettered alone
+ * ({@link DeadLetterHandOff}) in its place among the acknowledgements. The rest is split into rounds with at most one
+ * record per key ({@link BatchRounds}); per round, the event ids not processed before are recorded
+ * ({@link InboxStore#firstSeen}) and only those go to the channel's set-based {@link BatchEffect}, so a key's records
+ * see the effects of the ones before them, as one by one. Once the transaction has committed, every record is
+ * acknowledged (or dead-lettered) in offset order: SmallRye's throttled commit tracks only a batch's last record per
+ * partition, whose acknowledgement commits the partition's whole batch. A transient failure rolls the transaction back
+ * and retries the same records ({@link RetryPolicy}); any other failure falls back to record by record, so that only
+ * the failing record is dead-lettered, after {@code crampcare.inbox.max-attempts}. The batch itself is never nacked
+ * (SmallRye would dead-letter all its records). A batch that arrives while the service stops is left for redelivery
+ * ({@link ShutdownGate}).
+ * <p>
+ * Each record's trace continues here: one CONSUMER span "{@code <topic> process}" per record, child of the record's
+ * {@code traceparent}, which the effect passes on through {@link InboxEvent#trace()} (the connector's own tracing is
+ * off on these channels). Metrics: {@code crampcare.events.consumed{topic,outcome=applied|duplicate}} (committed),
+ * {@code crampcare.events.retries{topic,failure}}, {@code crampcare.events.dead_lettered{topic}} and
+ * {@code crampcare.events.transaction.size{topic}} (records per consumer transaction).
+ */
+@ApplicationScoped
+public class BatchConsumer {
+
+    private static final Logger LOG = Logger.getLogger(BatchConsumer.class);
+    static final String CONSUMED = "crampcare.events.consumed";
+    static final String TRANSACTION_SIZE = "crampcare.events.transaction.size";
+    private static final CompletionStage<Void> DONE = CompletableFuture.completedFuture(null);
+
+    private final EventReader reader;
+    private final InboxStore store;
+    private final RetryPolicy retry;
+    private final DeadLetterHandOff handOff;
+    private final ShutdownGate gate;
+    private final Tracer tracer;
+    private final MeterRegistry registry;
+
+    BatchConsumer(EventReader reader, InboxStore store, RetryPolicy retry, DeadLetterHandOff handOff, ShutdownGate gate,
+            Tracer tracer, MeterRegistry registry) {
+        this.reader = reader;
+        this.store = store;
+        this.retry = retry;
+        this.handOff = handOff;
+        this.gate = gate;
+        this.tracer = tracer;
+        this.registry = registry;
+    }
+
+    /**
+     * Processes a polled batch of one channel. Every record ends acknowledged (applied, a duplicate, or
+     * dead-lettered) or, when the service stops, unacknowledged for redelivery; the returned stage never fails, since
+     * a failed stage would end the channel.
+     */
+    public <T> CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch, EventKind<T> kind,
+            BatchEffect<T> effect) {
+        List<KafkaRecord<String, String>> records = batch.getRecords();
+        if (records.isEmpty()) {
+            return DONE;
+        }
+        if (!gate.enter()) {
+            LOG.infof("Shutting down: %d records from %s left for redelivery", records.size(),
+                    DeadLetterHandOff.where(records.get(0)));
+            gate.awaitConnectorClosed();
+            return DONE;
+        }
+        try {
+            process(records, kind, effect);
+        } catch (RuntimeException e) {
+            // Not expected (each record's failure is handled above); unacknowledged records are redelivered.
+            LOG.errorf(e, "Processing a batch of %s failed; its unacknowledged records are redelivered",
+                    records.get(0).getTopic());
+        } finally {
+            gate.leave();
+        }
+        return DONE;
+    }
+
+    /** A record read as an event. */
+    private record Consumed<T>(int index, KafkaRecord<String, String> record, InboxEvent<T> event) {
+
+        String partition() {
+            return record.getTopic() + "-" + record.getPartition();
+        }
+    }
+
+    /** What became of a record: applied, a duplicate, or to be dead-lettered for {@code failure}. */
+    private record Outcome(boolean applied, RuntimeException failure) {
+
+        static final Outcome APPLIED = new Outcome(true, null);
+        static final Outcome DUPLICATE = new Outcome(false, null);
+    }
+
+    private <T> void process(List<KafkaRecord<String, String>> records, EventKind<T> kind, BatchEffect<T> effect) {
+        String topic = records.get(0).getTopic();
+        handOff.register(topic);
+        Outcome[] outcomes = new Outcome[records.size()]; // null: left for redelivery
+        Span[] spans = new Span[records.size()];
+        List<Consumed<T>> readable = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            KafkaRecord<String, String> record = records.get(i);
+            spans[i] = startSpan(record);
+            try {
+                readable.add(new Consumed<>(i, record,
+                        reader.read(record, kind, TraceContext.of(Context.root().with(spans[i])))));
+            } catch (RuntimeException e) { // poison (a bug in reading would be one for every delivery as well)
+                outcomes[i] = new Outcome(false, e);
+            }
+        }
+        if (readable.size() == 1) {
+            alone(readable.get(0), effect, outcomes);
+        } else if (!readable.isEmpty()) {
+            inOneTransaction(readable, effect, outcomes);
+        }
+        settle(records, outcomes, spans);
+    }
+
+    private <T> void inOneTransaction(List<Consumed<T>> readable, BatchEffect<T> effect, Outcome[] outcomes) {
+        String topic = readable.get(0).record().getTopic();
+        Set<String> partitions = new LinkedHashSet<>();
+        readable.forEach(c -> partitions.add(c.partition()));
+        try {
+            boolean[] applied = retry.run(
+                    retry.ofBatch(topic, partitions, readable.get(0).event().eventId(), readable.size()),
+                    () -> QuarkusTransaction.requiringNew().call(() -> applyRounds(readable, effect)));
+            committed(readable, applied, outcomes);
+        } catch (StoppedWhileRetrying e) {
+            // Left for redelivery.
+        } catch (RuntimeException e) {
+            FailureClass failure = FailureClass.of(e);
+            if (failure == FailureClass.UNKNOWN) {
+                registry.counter(RetryPolicy.RETRIES, "topic", topic, "failure", "unknown").increment();
+            }
+            LOG.warnf("Processing a batch of %d %s records failed (%s); processing them one by one to find the "
+                    + "failing one: %s", readable.size(), topic, failure.name().toLowerCase(), e);
+            for (Consumed<T> consumed : readable) {
+                if (!alone(consumed, effect, outcomes)) {
+                    return; // the service stops: the rest is left for redelivery
+                }
+            }
+        }
+    }
+
+    /** Processes one record in its own transaction; false when the service stopped and it was left unprocessed. */
+    private <T> boolean alone(Consumed<T> consumed, BatchEffect<T> effect, Outcome[] outcomes) {
+        List<Consumed<T>> one = List.of(consumed);
+        try {
+            boolean[] applied = retry.run(
+                    retry.ofRecord(consumed.record().getTopic(), consumed.partition(), consumed.event().eventId()),
+                    () -> QuarkusTransaction.requiringNew().call(() -> applyRounds(one, effect)));
+            committed(one, applied, outcomes);
+        } catch (StoppedWhileRetrying e) {
+            return false;
+        } catch (RuntimeException e) {
+            outcomes[consumed.index()] = new Outcome(false, e);
+        }
+        return true;
+    }
+
+    private <T> void committed(List<Consumed<T>> committed, boolean[] applied, Outcome[] outcomes) {
+        DistributionSummary.builder(TRANSACTION_SIZE).description("Records per consumer transaction")
+                .tag("topic", committed.get(0).record().getTopic()).register(registry).record(committed.size());
+        for (int i = 0; i < committed.size(); i++) {
+            outcomes[committed.get(i).index()] = applied[i] ? Outcome.APPLIED : Outcome.DUPLICATE;
+        }
+    }
+
+    /** Inside the transaction: round by round, the first-seen events to the effect. Which were applied, by index. */
+    private <T> boolean[] applyRounds(List<Consumed<T>> readable, BatchEffect<T> effect) {
+        boolean[] applied = new boolean[readable.size()];
+        String topic = readable.get(0).record().getTopic();
+        List<Integer> indices = IntStream.range(0, readable.size()).boxed().toList();
+        for (List<Integer> round : BatchRounds.of(indices, i -> readable.get(i).event().key())) {
+            Set<String> firstSeen = store.firstSeen(topic, round.stream().map(i -> readable.get(i).event().eventId())
+                    .toList());
+            List<InboxEvent<T>> events = new ArrayList<>(round.size());
+            for (int i : round) {
+                // An id repeated within the round was first seen once: only its first record applies.
+                if (firstSeen.remove(readable.get(i).event().eventId())) {
+                    applied[i] = true;
+                    events.add(readable.get(i).event());
+                }
+            }
+            if (!events.isEmpty()) {
+                effect.apply(events);
+            }
+        }
+        return applied;
+    }
+
+    /**
+     * Acknowledges or dead-letters every record, in offset order, once all are decided. SmallRye's throttled commit
+     * tracks only the last record of each partition in a batch, and its acknowledgement commits the whole batch of
+     * that partition: so nothing is settled before the transaction has committed, and nothing after a record left for
+     * redelivery (or one whose dead-letter write failed) in its partition.
+     */
+    private void settle(List<KafkaRecord<String, String>> records, Outcome[] outcomes, Span[] spans) {
+        Set<Integer> held = new HashSet<>();
+        List<CompletableFuture<Void>> acks = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            KafkaRecord<String, String> record = records.get(i);
+            Outcome outcome = outcomes[i];
+            if (outcome == null || held.contains(record.getPartition())) {
+                held.add(record.getPartition());
+                LOG.infof("%s left unacknowledged for redelivery", DeadLetterHandOff.where(record));
+            } else if (outcome.failure() != null) {
+                spans[i].recordException(outcome.failure());
+                spans[i].setStatus(StatusCode.ERROR, outcome.failure().getClass().getSimpleName());
+                if (!handOff.deadLetter(record, outcome.failure())) {
+                    held.add(record.getPartition());
+                }
+            } else {
+                registry.counter(CONSUMED, "topic", record.getTopic(), "outcome",
+                        outcome.applied() ? "applied" : "duplicate").increment();
+                acks.add(record.ack().toCompletableFuture());
+            }
+            spans[i].end();
+        }
+        try {
+            CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // Committed all the same: a record whose offset is not committed comes again, and is a duplicate then.
+            LOG.warnf("Acknowledging %d %s records failed; they may be redelivered (and skipped): %s", acks.size(),
+                    records.get(0).getTopic(), e);
+        }
+    }
+
+    /** The span for processing a record: a child of the record's traceparent, or a new trace without one. */
+    private Span startSpan(KafkaRecord<String, String> record) {
+        TraceContext sent = TraceContext.from(record.getHeaders());
+        return tracer.spanBuilder(record.getTopic() + " process").setSpanKind(SpanKind.CONSUMER)
+                .setParent(sent == null ? Context.root() : sent.asParent())
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.destination.name", record.getTopic())
+                .setAttribute("messaging.message.id", String.valueOf(EventReader.header(record.getHeaders(), "ce_id")))
+                .startSpan();
+    }
+}
