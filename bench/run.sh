@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # CrampCare benchmarks (see BENCHMARKS.md).
 #   bench/run.sh [all]      every scenario below, in this order, one results folder
-#   bench/run.sh footprint  each service's time from process start to ready (median of 3), and RSS at rest; what C1
-#                           only and a JDK 25 AOT cache (if a JDK 25 is found, or BENCH_JAVA25) would give
+#   bench/run.sh footprint  each service's time from process start to ready (median of 3), and RSS at rest; the same
+#                           start without the AOT cache, and with C1 only, for comparison
 #   bench/run.sh latency    open model at fixed rates (BENCH_RATES, "50 100 150 200 500 1000"): POST accepted -> advice
 #                           committed and -> first nudge planned, p50/p99/p99.9, until it saturates; RSS and CPU
 #                           per report of every process, and per thread group (JIT, GC, event loop, workers, relay,
@@ -209,47 +209,37 @@ stack_cpu_total() {
   echo $((total + $(postgres_cpu_ms)))
 }
 
-# Restarts one service with the given java, the stack's JVM options plus the given ones (JAVA_OPTS_APPEND), and
-# appends its time to ready to ready.jsonl as "variant".
+# Restarts one service the stack's way (its JDK 25 and AOT cache) with its JVM options plus the given ones
+# (JAVA_OPTS_APPEND), the cache off when asked, and appends its time to ready to ready.jsonl as "variant".
 restart_timed() {
-  local svc=$1 variant=$2 java_bin=$3 extra_opts=${4:-} line
+  local svc=$1 variant=$2 extra_opts=${3:-} aot_cache=${4:-on} line
   "$root/stack" stop "$svc" >/dev/null
   await_idle_cpu
-  line=$(PATH="$(dirname "$java_bin"):$PATH" JAVA_OPTS_APPEND="$extra_opts" "$root/stack" start "$svc" | grep "ready in")
+  line=$(CRAMPCARE_AOT_CACHE=$aot_cache JAVA_OPTS_APPEND="$extra_opts" "$root/stack" start "$svc" | grep "ready in")
   printf '{"service": "%s", "variant": "%s", "readyMs": %s, "quarkusStartedSeconds": %s}\n' "$svc" "$variant" \
     "$(sed -E 's/.*ready in ([0-9]+) ms.*/\1/' <<<"$line")" \
     "$(grep -o 'started in [0-9.]*s' "$CRAMPCARE_STATE/logs/$svc.log" | tail -1 | grep -o '[0-9.]*')" >> "$out/footprint/ready.jsonl"
 }
 
 footprint() {
-  local dir=$out/footprint svc java25 aot round
+  local dir=$out/footprint svc round
   mkdir -p "$dir"
   await_quiet
   say "footprint: restarting each service alone (the rest of the stack idle) and timing it to ready"
   for round in 1 2 3; do # start-up varies with what else the two cores do: the median of three
-    for svc in intake advice reminder; do restart_timed "$svc" default "$(command -v java)"; done
+    for svc in intake advice reminder; do restart_timed "$svc" default; done
   done
   "$root/deploy/kafka/kafka.sh" await-groups advice-service reminder-service >/dev/null
   say "footprint: 15 s at rest, then RSS"
   sleep 15
   start_rss_sampler "$dir/rss-idle.jsonl"; sleep 3; stop_rss_sampler
-  # What start-up options would give (not the stack's defaults): C1 only (less JIT work while starting), and a
-  # JDK 25 AOT cache (JEP 483/514/515: classes loaded and linked, method profiles) trained by one start and stop.
-  say "footprint: start-up variants (C1 only; JDK 25 AOT cache when a JDK 25 is found)"
-  java25=${BENCH_JAVA25:-$(ls -d /usr/lib/jvm/*25*/bin/java 2>/dev/null | head -1)}
-  mkdir -p "$CRAMPCARE_STATE/aot"
+  # What the AOT cache gives (the same start without it), and C1 only (less JIT work while starting; not the
+  # default: it costs throughput, section 4), one start each.
+  say "footprint: start-up variants (without the AOT cache; C1 only)"
   for svc in intake advice reminder; do
-    restart_timed "$svc" c1-only "$(command -v java)" "-XX:TieredStopAtLevel=1"
-    if [ -n "$java25" ]; then
-      aot=$CRAMPCARE_STATE/aot/$svc
-      rm -f "$aot.aot" "$aot.conf"
-      restart_timed "$svc" jdk25-recording "$java25" "-XX:AOTMode=record -XX:AOTConfiguration=$aot.conf"
-      "$root/stack" stop "$svc" >/dev/null # the configuration is written as the JVM exits
-      "$java25" -XX:AOTMode=create -XX:AOTConfiguration="$aot.conf" -XX:AOTCache="$aot.aot" \
-        -jar "$root/$svc-service/target/quarkus-app/quarkus-run.jar" > "$dir/aot-$svc.log" 2>&1
-      restart_timed "$svc" jdk25-aot-cache "$java25" "-XX:AOTCache=$aot.aot"
-    fi
-    restart_timed "$svc" default-again "$(command -v java)"
+    restart_timed "$svc" no-aot-cache "" off
+    restart_timed "$svc" c1-only "-XX:TieredStopAtLevel=1"
+    restart_timed "$svc" default-again
   done
   "$root/deploy/kafka/kafka.sh" await-groups advice-service reminder-service >/dev/null
   report footprint "$dir" > "$dir/summary.md"

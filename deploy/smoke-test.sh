@@ -52,7 +52,8 @@ cleanup() {
   if [ "$stack_up" = yes ]; then
     if [ $rc -ne 0 ]; then
       compose ps >&2 || true
-      for svc in intake-service advice-service reminder-service kafka-1 kafka-2 kafka-3 postgres gateway kafka-init; do
+      for svc in intake-service advice-service reminder-service kafka-1 kafka-2 kafka-3 postgres gateway kafka-init \
+                 intake-migrate advice-migrate reminder-migrate; do
         echo "---- last log lines of $svc" >&2; compose logs --no-color --tail 25 "$svc" >&2 2>/dev/null || true
       done
     fi
@@ -103,7 +104,8 @@ report_body() {
 }
 
 # ---- the stack --------------------------------------------------------------------------------------------------
-# Every container of the project running and healthy (kafka-init: exited 0); fails early on one that exited.
+# Every container of the project running and healthy (kafka-init and the *-migrate one-shots: exited 0); fails early
+# on one that exited.
 wait_healthy() {
   local what=$1 deadline=$((SECONDS + ${2:-180})) line bad
   while :; do
@@ -111,7 +113,7 @@ wait_healthy() {
     while read -r line; do
       set -- $line
       case "$1" in
-        *kafka-init*) [ "$2" = exited ] && [ "$4" = 0 ] && continue
+        *kafka-init*|*-migrate*) [ "$2" = exited ] && [ "$4" = 0 ] && continue
                       [ "$2" = exited ] && die "$what: $1 exited with $4" ;;
         *) [ "$2" = running ] && [ "$3" = healthy ] && continue
            [ "$2" = exited ] && [ "${KILLED:-}" = "$1" ] && continue ;;

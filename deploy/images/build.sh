@@ -16,11 +16,23 @@ base=crampcare-stand-in/debian:bookworm
 # The official images compose names, and what stands in for each (directory under deploy/images).
 declare -A stand_in=(
   [registry.access.redhat.com/ubi9/openjdk-17-runtime:1.21]=java-runtime
+  [eclipse-temurin:25-jre]=temurin-runtime
   [apache/kafka:4.1.2]=kafka
   [postgres:15]=postgres
   [nginx:1.28.0]=nginx
 )
-order=(registry.access.redhat.com/ubi9/openjdk-17-runtime:1.21 apache/kafka:4.1.2 postgres:15 nginx:1.28.0)
+order=(registry.access.redhat.com/ubi9/openjdk-17-runtime:1.21 eclipse-temurin:25-jre apache/kafka:4.1.2 postgres:15
+  nginx:1.28.0)
+# The services' base (eclipse-temurin:25-jre) stands in with this machine's JDK 25 (no Debian package of it):
+# CRAMPCARE_IMAGE_JDK, else JAVA_HOME if it is a JDK 25, else the Temurin 25 under /usr/lib/jvm.
+jdk25() {
+  local dir
+  for dir in "${CRAMPCARE_IMAGE_JDK:-}" "${JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-*; do
+    [ -n "$dir" ] && [ -x "$dir/bin/java" ] || continue
+    "$dir/bin/java" -version 2>&1 | head -n 1 | grep -q '"25' && { echo "$dir"; return; }
+  done
+  die "no JDK 25 found for the services' base image: install Temurin 25 or set CRAMPCARE_IMAGE_JDK"
+}
 
 say() { printf '%s images: %s\n' "$(date +%T)" "$*"; }
 die() { echo "images: $*" >&2; exit 1; }
@@ -55,12 +67,18 @@ build_base() {
 }
 
 build_stand_in() {
-  local name=$1 dir=$here/${stand_in[$1]}
+  local name=$1 dir=$here/${stand_in[$1]} context=$root/deploy
   say "building $name (stand-in from $dir)"
+  if [ "${stand_in[$1]}" = temurin-runtime ]; then
+    # Its own context: the Dockerfile and a copy of the JDK (removed again below).
+    context=$(mktemp -d)
+    cp -a "$(jdk25)" "$context/jdk"
+  fi
   # --network host: apt inside the build reaches the mirror only through the host's network here.
   docker build -q --network host --build-arg BASE="$base" --build-arg JAVA_RUNTIME="${order[0]}" \
     --label org.opencontainers.image.description="CrampCare stand-in for $name, built by deploy/images/build.sh" \
-    -t "$name" -f "$dir/Dockerfile" "$root/deploy" >"$log" 2>&1 || { cat "$log" >&2; die "building $name failed"; }
+    -t "$name" -f "$dir/Dockerfile" "$context" >"$log" 2>&1 || { cat "$log" >&2; die "building $name failed"; }
+  [ "$context" = "$root/deploy" ] || rm -rf "$context"
 }
 
 maven_output() {

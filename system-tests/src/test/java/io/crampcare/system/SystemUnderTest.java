@@ -91,6 +91,9 @@ final class SystemUnderTest implements AutoCloseable {
         env.put("QUARKUS_DATASOURCE_PASSWORD", service + "_svc");
         env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers());
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toUri().toString());
+        // Packaged services no longer migrate at start (./stack and compose run a one-shot init first); here each
+        // process migrates its own schema as it starts (Flyway's lock serialises replicas), which keeps one start.
+        env.put("QUARKUS_FLYWAY_MIGRATE_AT_START", "true");
         // Reached on 127.0.0.1 only (baseUrl), as ./stack binds them: nothing of a test run listens beyond the machine.
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
         // Every exchange is checked against the service's own /q/openapi (ApiContract): serve it, as ./stack does.
