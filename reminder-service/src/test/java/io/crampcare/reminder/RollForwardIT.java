@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
@@ -84,7 +86,10 @@ class RollForwardIT {
         sql("UPDATE workout SET plan_next_at = now() - interval '1 minute' WHERE id = CAST(?1 AS uuid)", workout, null);
         sql("DELETE FROM nudge WHERE workout_id = CAST(?1 AS uuid)", workout, null);
 
-        // The delete holds the user's lock while the roll-forward lists the workout as still live.
+        // The delete holds the user's lock while the roll-forward lists the workout as still live. Two threads of
+        // their own: on two cores a JDK 25 runs runAsync on a common pool of one thread, where the two would wait on
+        // each other.
+        ExecutorService both = Executors.newFixedThreadPool(2);
         CountDownLatch deleting = new CountDownLatch(1);
         CountDownLatch rollForwardStarted = new CountDownLatch(1);
         CompletableFuture<Void> delete = CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew().run(() -> {
@@ -94,14 +99,18 @@ class RollForwardIT {
             deleting.countDown();
             awaitLatch(rollForwardStarted);
             sleep(500); // the roll-forward has listed the workout and waits for the lock
-        }));
+        }), both);
         assertTrue(deleting.await(10, TimeUnit.SECONDS));
         CompletableFuture<Void> rollForward = CompletableFuture.runAsync(() -> {
             rollForwardStarted.countDown();
             planning.rollForward(Instant.now());
-        });
-        delete.get(30, TimeUnit.SECONDS);
-        rollForward.get(30, TimeUnit.SECONDS);
+        }, both);
+        try {
+            delete.get(30, TimeUnit.SECONDS);
+            rollForward.get(30, TimeUnit.SECONDS);
+        } finally {
+            both.shutdownNow();
+        }
         assertEquals(0L, count("SELECT count(*) FROM nudge WHERE workout_id = CAST(?1 AS uuid)", workout));
     }
 
