@@ -110,7 +110,7 @@ class SystemIT {
 
     private static final Duration ADVICE_TIMEOUT = Duration.ofSeconds(120);
     /** Kafka consumers per reminder process: mp.messaging.incoming.advice.concurrency in its application.properties. */
-    private static final int REMINDER_CONSUMERS = 3;
+    private static final int REMINDER_CONSUMERS = 1;
     /**
      * Refused by the HTTP server while parsing the request line and headers, before any application code runs (URI
      * or headers too long): these carry no problem body. Documented in the README.

@@ -9,6 +9,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.crampcare.support.metrics.Rejections;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 
 /**
@@ -33,8 +34,13 @@ public class BodyLimit {
             String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             if (length != null && tooLong(length)) {
                 rejections.count(ProblemTypes.HTTP, 413);
-                ctx.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, ProblemMappers.PROBLEM_JSON)
-                        .putHeader(HttpHeaders.CONNECTION, "close").end(body);
+                ctx.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, ProblemMappers.PROBLEM_JSON);
+                // HTTP/1.1 closes rather than read the rest of the body; HTTP/2 forbids the header (RFC 9113,
+                // 8.2.2) and resets the stream by itself.
+                if (ctx.request().version() != HttpVersion.HTTP_2) {
+                    ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+                }
+                ctx.response().end(body);
             } else {
                 ctx.next();
             }
