@@ -141,7 +141,7 @@ def batches(before, after, reports):
                "consumed": int(consumed), "consumedPerReport": round(consumed / reports, 2),
                "consumerTransactions": None, "consumerRecordsPerTransaction": None}
         summary = next((n[:-len("_count")] for n in sorted(now) if n.endswith("_count")
-                        and ("inbox_batch_records" in n or "records_per_transaction" in n)), None)
+                        and "events_transaction_size" in n), None)
         if summary:
             transactions, records = delta(summary + "_count"), delta(summary + "_sum")
             row.update(consumerTransactions=int(transactions), consumerMeter=summary,

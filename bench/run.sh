@@ -138,10 +138,10 @@ explain_snapshot() {
     instance=$(basename "$file" .pid) name=${instance%@*}
     case $instance in *@*) port=${instance#*@} ;; intake) port=${INTAKE_PORT:-8081} ;;
       advice) port=${ADVICE_PORT:-8082} ;; reminder) port=${REMINDER_PORT:-8083} ;; *) continue ;; esac
-    # Counted: events published and claims per relay; records consumed; and a summary of records per consumer
-    # transaction under any name of that kind, if the service has one.
+    # Counted: events published and claims per relay; records consumed; and the consumers' summary of records per
+    # transaction (crampcare_events_transaction_size).
     curl -s -m 5 -H "Authorization: Bearer $metrics_token" "http://127.0.0.1:$port/q/metrics" \
-      | grep -E '^crampcare_(outbox_published_total|outbox_claims_total|events_consumed_total|inbox_batch_records|[a-z_]*records_per_transaction)' \
+      | grep -E '^crampcare_(outbox_published_total|outbox_claims_total|events_consumed_total|events_transaction_size)' \
       | sed "s/^/$name /" >> "$1-meters.txt" || true
   done
 }
