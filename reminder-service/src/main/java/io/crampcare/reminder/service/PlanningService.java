@@ -185,7 +185,7 @@ public class PlanningService {
         lockUsers(events.stream().map(event -> event.payload().userId()).toList());
         for (InboxEvent<AdviceIssuedV1> event : events) {
             try (Scope scope = event.makeCurrent()) {
-                onAdvice(event.payload(), now);
+                planUnderLock(event.payload(), now);
             }
         }
     }
@@ -220,13 +220,18 @@ public class PlanningService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void onAdvice(AdviceIssuedV1 advice, Instant now) {
+        lockUser(advice.userId());
+        planUnderLock(advice, now);
+    }
+
+    /** {@link #onAdvice} once the caller holds the user's lock ({@link #onAdviceAll} takes a round's in one go). */
+    private void planUnderLock(AdviceIssuedV1 advice, Instant now) {
         HydrationPlan water = advice.hydration();
         boolean emergency = advice.urgency() == Urgency.EMERGENCY;
         if (water == null && !emergency) {
             LOG.infof("Advice %s has no water plan; hydration nudges unchanged", advice.adviceId());
             return;
         }
-        lockUser(advice.userId());
         Preferences prefs = preferences.of(advice.userId());
         LocalDate today = now.atZone(prefs.zone()).toLocalDate();
         Instant reportTime = advice.reportOccurredAt() != null ? advice.reportOccurredAt() : advice.issuedAt();
