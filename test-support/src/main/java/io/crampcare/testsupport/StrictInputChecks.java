@@ -37,8 +37,8 @@ import io.restassured.RestAssured;
 public abstract class StrictInputChecks {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    // HTTP/1.1 as clients and the gateway speak to the services: by default the client offers an h2c upgrade, and
-    // since JDK 25 it refuses the answer to it that a body over the limit gets ("Prohibited header name 'connection'").
+    // HTTP/1.1 as the gateway speaks to the services: by default the client offers an h2c upgrade, and over HTTP/2 a
+    // service may reset the stream of a body over the limit, which JDK 25's client reports before the 413.
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private static final int LIMIT = 64 * 1024;
