@@ -1,9 +1,12 @@
 package io.crampcare.contracts;
 
 import java.net.URI;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Schema;
@@ -23,6 +26,10 @@ public final class ContractSchemas {
     private static final URI SCHEMA_BASE = URI.create("https://crampcare.io/schemas/");
 
     private static final Pattern TYPE = Pattern.compile("io\\.crampcare\\.([a-z][a-z0-9-]*)\\.([a-z][a-z0-9-]*)\\.(v[1-9][0-9]*)");
+
+    // Every relay publish and every consumed record asks for its type's dataschema: the known types' are resolved once.
+    private static final Map<String, URI> DATA_SCHEMAS = EventTypes.ALL.stream()
+            .collect(Collectors.toUnmodifiableMap(Function.identity(), type -> resolve(type).orElseThrow()));
 
     // Draft 2020-12 makes "format" an annotation by default; the contracts mean it (uuid, date-time), so assert it.
     private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
@@ -62,6 +69,11 @@ public final class ContractSchemas {
      * {@code ceType} is not a CrampCare type.
      */
     public static Optional<URI> dataSchema(String ceType) {
+        URI known = ceType == null ? null : DATA_SCHEMAS.get(ceType);
+        return known != null ? Optional.of(known) : resolve(ceType);
+    }
+
+    private static Optional<URI> resolve(String ceType) {
         Matcher m = TYPE.matcher(ceType == null ? "" : ceType);
         return m.matches() ? Optional.of(SCHEMA_BASE.resolve(fileName(m))) : Optional.empty();
     }

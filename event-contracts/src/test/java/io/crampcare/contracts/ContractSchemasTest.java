@@ -1,10 +1,12 @@
 package io.crampcare.contracts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -36,6 +38,17 @@ class ContractSchemasTest {
         }
         assertEquals("https://crampcare.io/schemas/cramp-report-submitted.v1.json",
                 ContractSchemas.dataSchema(EventTypes.CRAMP_REPORT_SUBMITTED).orElseThrow().toString());
+    }
+
+    @Test
+    void aKnownTypesDataSchemaIsResolvedOnce() {
+        for (String type : EventTypes.ALL) {
+            URI first = ContractSchemas.dataSchema(type).orElseThrow();
+            assertSame(first, ContractSchemas.dataSchema(type).orElseThrow(), type);
+        }
+        // A type of the CrampCare shape that no constant names still gets its URI, resolved as it is asked for.
+        assertEquals("https://crampcare.io/schemas/thing-done.v2.json",
+                ContractSchemas.dataSchema("io.crampcare.thing.done.v2").orElseThrow().toString());
     }
 
     @Test

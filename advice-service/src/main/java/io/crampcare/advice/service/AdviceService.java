@@ -28,6 +28,7 @@ import io.crampcare.contracts.advice.AdviceIssuedV1;
 import io.crampcare.contracts.advice.Urgency;
 import io.crampcare.contracts.nudge.NudgeAcknowledgedV1;
 import io.crampcare.contracts.report.CrampReportSubmittedV1;
+import io.crampcare.support.ids.TimeOrderedIds;
 import io.crampcare.support.inbox.InboxEvent;
 import io.crampcare.support.metrics.CommittedCounts;
 import io.crampcare.support.outbox.Outbox;
@@ -94,7 +95,7 @@ public class AdviceService {
             }
             Double adherence = adherence(known.done(), known.answered()).share();
             Decision decision = decider.decide(report, known.recentReports(), adherence);
-            AdviceIssuedV1 issued = new AdviceIssuedV1(UUID.randomUUID(), report.reportId(), report.userId(),
+            AdviceIssuedV1 issued = new AdviceIssuedV1(TimeOrderedIds.next(), report.reportId(), report.userId(),
                     Instant.now().truncatedTo(ChronoUnit.MICROS), decision.urgency(), decision.headline(),
                     decision.recommendations(), decision.hydration(), decision.rulesetVersion(), decision.disclaimer(),
                     report.occurredAt());

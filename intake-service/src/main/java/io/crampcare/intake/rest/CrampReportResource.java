@@ -36,6 +36,7 @@ import io.crampcare.intake.model.CrampReport;
 import io.crampcare.intake.service.CrampReportService;
 import io.crampcare.support.idempotency.IdempotencyService;
 import io.crampcare.support.idempotency.IdempotentRequests;
+import io.crampcare.support.ids.TimeOrderedIds;
 import io.crampcare.support.paging.PageRequest;
 import io.crampcare.support.paging.PagingConfig;
 import io.crampcare.support.problem.Problem;
@@ -166,7 +167,7 @@ public class CrampReportResource {
 
     /** The stored report's answer is known before it is stored, so that a key's replay is recorded with it. */
     private CrampReportResponse submit(CrampReportRequest request, IdempotencyService.Granted claim) {
-        CrampReport report = mapper.toEntity(request, UUID.randomUUID(), Instant.now());
+        CrampReport report = mapper.toEntity(request, TimeOrderedIds.next(), Instant.now());
         CrampReportResponse response = mapper.toResponse(report);
         reports.submit(report, claim == null ? null
                 : new IdempotencyService.Answer(claim, 201, response.links().self(), apiJson.write(response)));

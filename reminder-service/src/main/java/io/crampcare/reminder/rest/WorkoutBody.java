@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.validation.constraints.Max;
@@ -23,6 +22,7 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 import io.crampcare.contracts.report.Intensity;
 import io.crampcare.reminder.model.Workout;
 import io.crampcare.reminder.planning.LocalTimes;
+import io.crampcare.support.ids.TimeOrderedIds;
 import io.crampcare.support.problem.Problem;
 import io.crampcare.support.problem.ProblemException;
 
@@ -82,7 +82,7 @@ public record WorkoutBody(
             throw ProblemException.invalid(errors);
         }
         Workout workout = new Workout();
-        workout.id = UUID.randomUUID();
+        workout.id = TimeOrderedIds.next();
         workout.userId = userId;
         workout.durationMinutes = durationMinutes;
         workout.intensity = intensity;

@@ -45,6 +45,7 @@ import io.crampcare.reminder.planning.WorkoutNudge;
 import io.crampcare.reminder.planning.WorkoutPlan;
 import io.crampcare.reminder.planning.WorkoutSchedule;
 import io.crampcare.support.clock.DatabaseClock;
+import io.crampcare.support.ids.TimeOrderedIds;
 import io.crampcare.support.inbox.InboxEvent;
 import io.crampcare.support.metrics.CommittedCounts;
 import io.crampcare.support.tracing.TraceContext;
@@ -600,7 +601,7 @@ public class PlanningService {
         String[] localDate = new String[portions.size()];
         Integer[] amountMl = new Integer[portions.size()];
         for (int i = 0; i < ids.length; i++) {
-            ids[i] = UUID.randomUUID();
+            ids[i] = TimeOrderedIds.next();
             dueAt[i] = portions.get(i).portion().dueAt().toString();
             localDate[i] = portions.get(i).day().toString();
             amountMl[i] = portions.get(i).portion().amountMl();
@@ -627,7 +628,7 @@ public class PlanningService {
             UUID workoutId, UUID adviceId) {
         TraceContext trace = TraceContext.current();
         int inserted = em.createNativeQuery(INSERT_NUDGE)
-                .setParameter(1, UUID.randomUUID()).setParameter(2, userId).setParameter(3, kind.name())
+                .setParameter(1, TimeOrderedIds.next()).setParameter(2, userId).setParameter(3, kind.name())
                 .setParameter(4, dueAt).setParameter(5, localDate).setParameter(6, amountMl)
                 .setParameter(7, workoutId).setParameter(8, adviceId)
                 .setParameter(9, trace == null ? null : trace.traceparent())

@@ -102,6 +102,7 @@ public class IdempotencyService {
             // The database's clock, as every replica reads it: a replica whose own clock runs ahead must not take
             // over a key that is still in flight, nor expire one early.
             Instant now = clock.now();
+            // Random, not TimeOrderedIds: no index orders it, and a rival claimant must not be able to predict it.
             UUID token = UUID.randomUUID();
             Stored existing = find(key);
             if (existing == null) {

@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -64,6 +66,8 @@ public class BatchConsumer {
     private final ShutdownGate gate;
     private final Tracer tracer;
     private final MeterRegistry registry;
+    /** {@code crampcare.events.transaction.size} per topic, built once rather than looked up at every commit. */
+    private final Map<String, DistributionSummary> transactionSizes = new ConcurrentHashMap<>();
 
     BatchConsumer(EventReader reader, InboxStore store, RetryPolicy retry, DeadLetterHandOff handOff, ShutdownGate gate,
             Tracer tracer, MeterRegistry registry) {
@@ -187,11 +191,16 @@ public class BatchConsumer {
     }
 
     private <T> void committed(List<Consumed<T>> committed, boolean[] applied, Outcome[] outcomes) {
-        DistributionSummary.builder(TRANSACTION_SIZE).description("Records per consumer transaction")
-                .tag("topic", committed.get(0).record().getTopic()).register(registry).record(committed.size());
+        transactionSizes.computeIfAbsent(committed.get(0).record().getTopic(), this::transactionSize)
+                .record(committed.size());
         for (int i = 0; i < committed.size(); i++) {
             outcomes[committed.get(i).index()] = applied[i] ? Outcome.APPLIED : Outcome.DUPLICATE;
         }
+    }
+
+    private DistributionSummary transactionSize(String topic) {
+        return DistributionSummary.builder(TRANSACTION_SIZE).description("Records per consumer transaction")
+                .tag("topic", topic).register(registry);
     }
 
     /** Inside the transaction: round by round, the first-seen events to the effect. Which were applied, by index. */

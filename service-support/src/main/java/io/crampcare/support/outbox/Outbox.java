@@ -17,6 +17,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.agroal.api.AgroalDataSource;
+import io.crampcare.support.ids.TimeOrderedIds;
 import io.crampcare.support.tracing.TraceContext;
 
 /**
@@ -161,7 +162,7 @@ public class Outbox {
                     events.traceparents[i] = trace.traceparent();
                     events.tracestates[i] = trace.tracestate();
                 }
-                events.ids[i] = UUID.randomUUID();
+                events.ids[i] = TimeOrderedIds.next();
                 events.topics[i] = message.topic();
                 events.keys[i] = message.key();
                 events.eventTypes[i] = message.eventType();

@@ -172,6 +172,7 @@ public class ProblemMappers {
     }
 
     private Response internal(Exception e) {
+        // Random, not TimeOrderedIds: it keys no index, and a client quoting it learns nothing of when others failed.
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error %s", errorId);
         return response(new Problem(ProblemTypes.INTERNAL, "Internal error", 500,
