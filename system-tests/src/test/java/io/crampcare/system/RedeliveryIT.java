@@ -55,7 +55,9 @@ import io.crampcare.testsupport.TestUsers;
  * with the admin client, and the service started again. Every record comes again; each must be recognised as a
  * duplicate (the inbox, {@code processed_event}) and change nothing: no second advice or outbox event, the reminder's
  * plan untouched. Then a graceful stop (SIGTERM) while the advice service works through a backlog of hundreds of
- * reports: it exits cleanly, logs no error, and after a restart each report has its advice once. No dead letters
+ * reports, sent once a batch is in its transaction (its lock on {@code processed_event} seen; its remaining statements
+ * slowed by the {@link FaultyLink} in front of PostgreSQL): that batch commits before the exit, the rest waits, the
+ * process exits cleanly with no error logged, and after a restart each report has its advice once. No dead letters
  * anywhere. Figures: "[redelivery] ..." lines.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -72,6 +74,7 @@ class RedeliveryIT {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
     private SystemUnderTest system;
+    private FaultyLink database;
     private EventLog events;
     private KafkaOffsets offsets;
     private Connection db;
@@ -80,6 +83,7 @@ class RedeliveryIT {
     void start() throws Exception {
         system = new SystemUnderTest();
         try {
+            database = system.linkDatabase();
             system.start();
             events = new EventLog(system.bootstrapServers());
             offsets = new KafkaOffsets(system.bootstrapServers());
@@ -196,9 +200,15 @@ class RedeliveryIT {
 
         LocalDateTime startedAt = LocalDateTime.now();
         advice.start();
-        awaitTrue("the advice service consuming the backlog", () -> count(ADVISED, reports) > 0, Duration.ofMillis(10));
-        long atSigterm = count(ADVISED, reports);
-        advice.stop();
+        long atSigterm = await("a batch of the backlog in its transaction").atMost(TIMEOUT)
+                .pollInterval(Duration.ofMillis(10)).until(() -> count(ADVISED_WITH_A_BATCH_IN_FLIGHT, reports), n -> n >= 0);
+        // The rest of the batch's statements slowed down, so that SIGTERM surely finds it in flight.
+        database.delay(Duration.ofMillis(3));
+        try {
+            advice.stop();
+        } finally {
+            database.delay(Duration.ZERO);
+        }
         long atExit = count(ADVISED, reports);
         List<ServiceLog.Entry> log = ServiceLog.read(advice.logFile()).stream()
                 .filter(e -> e.at() != null && !e.at().isBefore(startedAt)).toList();
@@ -211,6 +221,7 @@ class RedeliveryIT {
                 advice.exitCode(), leftForRedelivery);
         assertEquals(EXIT_AFTER_SIGTERM, advice.exitCode(), "the advice service exited as SIGTERM asks");
         assertEquals(List.of(), errors, "no error logged during the stop");
+        assertTrue(atExit > atSigterm, "the batch in flight at SIGTERM committed before the process exited");
         assertTrue(atExit < reports.size(), "the stop came while the backlog was still being consumed");
 
         advice.start();
@@ -233,6 +244,15 @@ class RedeliveryIT {
             + " AND sent_at IS NOT NULL AND payload->>'reportId' = ANY(?)";
     private static final String ADVICE_OUTBOX = "SELECT count(*) FROM advice.outbox_event WHERE topic = 'advice'"
             + " AND payload->>'reportId' = ANY(?)";
+    /**
+     * While a batch is being applied (an open transaction has recorded consumed event ids: it holds its lock on
+     * processed_event until it ends), the reports advised before it, in one snapshot; else -1.
+     */
+    private static final String ADVISED_WITH_A_BATCH_IN_FLIGHT = "SELECT CASE WHEN EXISTS (SELECT 1 FROM pg_locks l"
+            + " JOIN pg_class c ON c.oid = l.relation JOIN pg_namespace n ON n.oid = c.relnamespace"
+            + " WHERE l.database = (SELECT oid FROM pg_database WHERE datname = current_database())"
+            + " AND n.nspname = 'advice' AND c.relname = 'processed_event' AND l.mode = 'RowExclusiveLock')"
+            + " THEN (" + ADVISED + ") ELSE -1 END";
     private static final String PLANNED = "SELECT count(*) FROM reminder.hydration_target WHERE user_id = ANY(?)";
     private static final String TARGETS = "SELECT user_id || ' ' || advice_id || ' ' || daily_target_ml"
             + " FROM reminder.hydration_target WHERE user_id = ANY(?) ORDER BY 1";
