@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.RemoveMembersFromConsumerGroupOptions;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
@@ -55,6 +56,23 @@ final class KafkaOffsets implements AutoCloseable {
             OffsetAndMetadata offset = committed.get(end.getKey());
             return Math.max(0, end.getValue() - (offset == null ? 0 : offset.offset()));
         }).sum();
+    }
+
+    /**
+     * Removes every member from the group, as the broker does once a killed consumer's session has timed out (45 s by
+     * default): the group is empty at once, so its offsets can be moved and a restarted service joins without waiting.
+     */
+    void removeMembers(String group) {
+        get(admin.removeMembersFromConsumerGroup(group, new RemoveMembersFromConsumerGroupOptions()).all());
+    }
+
+    /**
+     * Sets the group's committed offsets of these partitions, as if it had committed nothing past them: the group must
+     * be empty ({@link #removeMembers}).
+     */
+    void rewind(String group, Map<TopicPartition, Long> offsets) {
+        get(admin.alterConsumerGroupOffsets(group, offsets.entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, o -> new OffsetAndMetadata(o.getValue())))).all());
     }
 
     private static <T> T get(KafkaFuture<T> future) {

@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.crampcare.testsupport.TestTokens;
+
 /** One packaged service (quarkus-run.jar) running as a child process, configured only by environment variables. */
 final class ServiceProcess {
 
@@ -118,6 +120,25 @@ final class ServiceProcess {
         if (process != null && process.isAlive()) {
             process.destroy();
             waitFor();
+        }
+    }
+
+    /** How the last started process exited (143: after SIGTERM, 137: killed); it must have exited. */
+    int exitCode() {
+        return process.exitValue();
+    }
+
+    /** Its /q/metrics, read as Prometheus reads them: with a metrics-only token. */
+    String metrics() {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/q/metrics")).timeout(Duration.ofSeconds(10))
+                    .header("Authorization", "Bearer " + TestTokens.metricsReader()).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(name + "'s metrics could not be read", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
