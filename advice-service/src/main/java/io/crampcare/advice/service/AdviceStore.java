@@ -1,14 +1,13 @@
 package io.crampcare.advice.service;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import static io.crampcare.support.sql.ColumnArrays.column;
+import static io.crampcare.support.sql.ColumnArrays.query;
+import static io.crampcare.support.sql.ColumnArrays.update;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -16,7 +15,7 @@ import io.agroal.api.AgroalDataSource;
 
 /**
  * The advice service's set-based SQL for consumed events: one statement per kind of row for a whole round of events,
- * on the pooled connection enlisted in the consumer's transaction. Arrays are passed one per column, as text.
+ * on the pooled connection enlisted in the consumer's transaction ({@link io.crampcare.support.sql.ColumnArrays}).
  */
 @ApplicationScoped
 class AdviceStore {
@@ -89,66 +88,32 @@ class AdviceStore {
     }
 
     void rememberReports(List<Judged> reports) {
-        update(REMEMBER_REPORTS, column(reports, Judged::reportId), column(reports, Judged::userId),
+        update(dataSource, REMEMBER_REPORTS, column(reports, Judged::reportId), column(reports, Judged::userId),
                 column(reports, Judged::to));
     }
 
     /** The facts of each report, in list order. */
     List<Facts> facts(List<Judged> reports) {
-        List<Facts> facts = new ArrayList<>(reports.size());
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = prepare(connection, FACTS, column(reports, Judged::reportId),
-                        column(reports, Judged::userId), column(reports, Judged::from),
-                        column(reports, Judged::to));
-                ResultSet rows = query.executeQuery()) {
+        return query(dataSource, FACTS, rows -> {
+            List<Facts> facts = new ArrayList<>(reports.size());
             while (rows.next()) {
                 facts.add(new Facts(rows.getBoolean(1), rows.getInt(2), rows.getLong(3), rows.getLong(4)));
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Reading the facts of " + reports.size() + " reports failed", e);
-        }
-        return facts;
+            return facts;
+        }, column(reports, Judged::reportId), column(reports, Judged::userId), column(reports, Judged::from),
+                column(reports, Judged::to));
     }
 
     void insertAdvice(List<AdviceRow> rows) {
-        update(INSERT_ADVICE, column(rows, AdviceRow::id), column(rows, AdviceRow::reportId),
+        update(dataSource, INSERT_ADVICE, column(rows, AdviceRow::id), column(rows, AdviceRow::reportId),
                 column(rows, AdviceRow::userId), column(rows, AdviceRow::issuedAt),
                 column(rows, AdviceRow::urgency), column(rows, AdviceRow::rulesetVersion),
                 column(rows, AdviceRow::body));
     }
 
     void insertAcks(List<AckRow> rows) {
-        update(INSERT_ACKS, column(rows, AckRow::eventId), column(rows, AckRow::nudgeId),
+        update(dataSource, INSERT_ACKS, column(rows, AckRow::eventId), column(rows, AckRow::nudgeId),
                 column(rows, AckRow::userId), column(rows, AckRow::kind),
                 column(rows, AckRow::outcome), column(rows, AckRow::acknowledgedAt));
-    }
-
-    /**
-     * A column's values as text: the statement casts the array to the column's type (uuid, timestamptz: instants as
-     * ISO-8601).
-     */
-    private static <R> String[] column(List<R> rows, Function<R, ?> value) {
-        return rows.stream().map(value).map(v -> v == null ? null : v.toString()).toArray(String[]::new);
-    }
-
-    private void update(String sql, String[]... columns) {
-        if (columns[0].length == 0) {
-            return;
-        }
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = prepare(connection, sql, columns)) {
-            statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Writing " + columns[0].length + " rows failed", e);
-        }
-    }
-
-    private static PreparedStatement prepare(Connection connection, String sql, String[]... columns)
-            throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(sql);
-        for (int i = 0; i < columns.length; i++) {
-            statement.setArray(i + 1, connection.createArrayOf("text", columns[i]));
-        }
-        return statement;
     }
 }

@@ -7,9 +7,11 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,11 +39,13 @@ public class DrinkLedger {
     private static final String ADVICE = "advice";
     private static final String DRINK = "drink";
     private static final UUID NONE = new UUID(0, 0);
-    // What may have been drunk: planned, fired or done (skipped and expired ones were not).
+    // What may have been drunk: planned, fired or done (skipped and expired ones were not), of many users at once.
     private static final String HELD = """
-            SELECT due_at, amount_ml FROM nudge
-            WHERE user_id = ? AND due_at >= ? AND kind IN ('HYDRATION', 'PRE_EXERCISE_HYDRATION')
-              AND status IN ('PLANNED', 'FIRED', 'DONE') AND amount_ml IS NOT NULL AND id <> ?
+            SELECT held.user_id, nudge.due_at, nudge.amount_ml
+            FROM unnest(?::text[], ?::timestamptz[]) AS held (user_id, from_at)
+            JOIN nudge ON nudge.user_id = held.user_id AND nudge.due_at >= held.from_at
+            WHERE nudge.kind IN ('HYDRATION', 'PRE_EXERCISE_HYDRATION') AND nudge.status IN ('PLANNED', 'FIRED', 'DONE')
+              AND nudge.amount_ml IS NOT NULL AND nudge.id <> ?
             """;
 
     private final AgroalDataSource dataSource;
@@ -79,23 +83,38 @@ public class DrinkLedger {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public DrinkGuard guard(String userId, ZoneId zone, Instant now, UUID except) {
-        Instant from = DrinkGuard.countsFrom(now, zone);
-        List<Portion> held = new ArrayList<>();
+        return guards(Map.of(userId, zone), now, except).get(userId);
+    }
+
+    /** {@link #guard} for each of many users (in their zones), in one query. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Map<String, DrinkGuard> guards(Map<String, ZoneId> zones, Instant now, UUID except) {
+        Map<String, List<Portion>> held = new HashMap<>();
+        zones.keySet().forEach(user -> held.put(user, new ArrayList<>()));
+        if (zones.isEmpty()) {
+            return Map.of();
+        }
+        String[] users = zones.keySet().toArray(String[]::new);
+        String[] from = Arrays.stream(users).map(user -> DrinkGuard.countsFrom(now, zones.get(user)).toString())
+                .toArray(String[]::new);
         // The data source hands out the transaction's own connection: the guard sees this transaction's changes.
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement query = connection.prepareStatement(HELD)) {
-            query.setString(1, userId);
-            query.setObject(2, from.atOffset(ZoneOffset.UTC));
+            query.setArray(1, connection.createArrayOf("text", users));
+            query.setArray(2, connection.createArrayOf("text", from));
             query.setObject(3, except == null ? NONE : except);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    held.add(new Portion(rows.getObject(1, OffsetDateTime.class).toInstant(), rows.getInt(2)));
+                    held.get(rows.getString(1)).add(
+                            new Portion(rows.getObject(2, OffsetDateTime.class).toInstant(), rows.getInt(3)));
                 }
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Reading the drinks of " + userId + " failed", e);
+            throw new IllegalStateException("Reading the drinks of " + users.length + " users failed", e);
         }
-        return new DrinkGuard(limits, zone, held,
-                limit -> counts.increment(CLAMPED, "limit", limit.tag(), "source", DRINK));
+        Map<String, DrinkGuard> guards = new HashMap<>();
+        held.forEach((user, drinks) -> guards.put(user, new DrinkGuard(limits, zones.get(user), drinks,
+                limit -> counts.increment(CLAMPED, "limit", limit.tag(), "source", DRINK))));
+        return guards;
     }
 }

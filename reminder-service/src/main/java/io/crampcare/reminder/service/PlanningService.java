@@ -1,16 +1,13 @@
 package io.crampcare.reminder.service;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.DayOfWeek;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,7 +24,6 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
-import io.agroal.api.AgroalDataSource;
 import io.crampcare.contracts.advice.AdviceIssuedV1;
 import io.crampcare.contracts.advice.HydrationPlan;
 import io.crampcare.contracts.advice.Urgency;
@@ -37,7 +33,6 @@ import io.crampcare.reminder.model.HydrationTarget;
 import io.crampcare.reminder.model.Workout;
 import io.crampcare.reminder.planning.DrinkGuard;
 import io.crampcare.reminder.planning.DrinkLimits;
-import io.crampcare.reminder.planning.HydrationSchedule;
 import io.crampcare.reminder.planning.PlanSource;
 import io.crampcare.reminder.planning.Portion;
 import io.crampcare.reminder.planning.Preferences;
@@ -73,42 +68,11 @@ import io.quarkus.scheduler.Scheduled;
 public class PlanningService {
 
     private static final Logger LOG = Logger.getLogger(PlanningService.class);
-    // Plans a day in one round trip (it was four statements, BENCHMARKS.md 6): what the day's fired water
-    // nudges served, the day's row (what it aims at, fired nudges included, and whether water is stopped for it) and,
-    // unless the day is new, the removal of its unfired water. All parts see one snapshot; the rows they touch differ.
-    private static final String PLAN_DAY = """
-            WITH fired AS (
-                SELECT coalesce(sum(amount_ml), 0)::integer AS served_ml, count(*)::integer AS fired FROM nudge
-                WHERE user_id = ? AND local_date = ? AND kind = 'HYDRATION' AND status IN ('FIRED', 'DONE', 'SKIPPED')
-            ), day AS (
-                INSERT INTO hydration_day (user_id, local_date, advice_id, target_ml)
-                SELECT ?, ?, ?, ? + CASE WHEN ? THEN served_ml ELSE 0 END FROM fired
-                ON CONFLICT (user_id, local_date) DO %s RETURNING target_ml, drink_to_thirst
-            )%s
-            SELECT day.target_ml, day.drink_to_thirst, fired.served_ml, fired.fired FROM day, fired
-            """;
-    private static final String DROP_UNFIRED_WATER = """
-            , unfired AS (
-                DELETE FROM nudge WHERE user_id = ? AND local_date = ? AND kind = 'HYDRATION' AND status = 'PLANNED'
-            )""";
-    private static final String STOP_WATER = """
-            INSERT INTO hydration_day (user_id, local_date, advice_id, target_ml, drink_to_thirst)
-            VALUES (?1, ?2, ?3, ?4, true)
-            ON CONFLICT (user_id, local_date) DO UPDATE SET drink_to_thirst = true
-            """;
     private static final String INSERT_NUDGE = """
             INSERT INTO nudge (id, user_id, kind, due_at, local_date, status, amount_ml, workout_id, advice_id,
                                traceparent, tracestate)
             VALUES (?1, ?2, ?3, ?4, ?5, 'PLANNED', ?6, ?7, ?8, ?9, ?10)
             ON CONFLICT (workout_id, kind, local_date) WHERE workout_id IS NOT NULL DO NOTHING
-            """;
-    // Both days' water portions in one statement: a new user's advice plans two days of them, and one insert per row
-    // was most of the reminder's and the database's work per report (BENCHMARKS.md).
-    private static final String INSERT_PORTIONS = """
-            INSERT INTO nudge (id, user_id, kind, due_at, local_date, status, amount_ml, advice_id, traceparent,
-                               tracestate)
-            SELECT portion.id, ?, 'HYDRATION', portion.due_at, portion.local_date, 'PLANNED', portion.amount_ml, ?, ?, ?
-            FROM unnest(?::uuid[], ?::timestamptz[], ?::date[], ?::integer[]) AS portion (id, due_at, local_date, amount_ml)
             """;
 
     static final String PLANNED = "crampcare.nudges.planned";
@@ -120,29 +84,25 @@ public class PlanningService {
     // whoever comes second reads what the first committed, so no plan is made from preferences or workouts that
     // are being changed.
     private static final String LOCK_USER = "SELECT 1 FROM pg_advisory_xact_lock(hashtext('crampcare.reminder.user'), hashtext(?1))";
-    // The locks of many users in one statement, in one order (by user id) for every such statement: two of them never
-    // wait on each other crosswise. The aggregate is one row, complete once every lock is taken.
-    private static final String LOCK_USERS = """
-            SELECT count(pg_advisory_xact_lock(hashtext('crampcare.reminder.user'), hashtext(u)))
-            FROM (SELECT DISTINCT u FROM unnest(?::text[]) AS u ORDER BY 1) users
-            """;
 
     private final EntityManager em;
     private final StoredPreferences preferences;
     private final ReminderConfig config;
     private final CommittedCounts counts;
-    private final AgroalDataSource dataSource;
     private final DatabaseClock clock;
     private final DrinkLedger drinks;
+    private final PlanStore store;
+    private final WaterPlanner planner;
     // What the last roll-forward left due, per item (user, workout); -1 until the first run.
     private final Map<String, AtomicLong> backlog = Map.of("user", new AtomicLong(-1), "workout", new AtomicLong(-1));
 
     PlanningService(EntityManager em, StoredPreferences preferences, ReminderConfig config, CommittedCounts counts,
-            AgroalDataSource dataSource, DatabaseClock clock, DrinkLedger drinks) {
+            DatabaseClock clock, DrinkLedger drinks, PlanStore store, WaterPlanner planner) {
         this.em = em;
         this.clock = clock;
-        this.dataSource = dataSource;
         this.drinks = drinks;
+        this.store = store;
+        this.planner = planner;
         this.preferences = preferences;
         this.config = config;
         this.counts = counts;
@@ -163,47 +123,20 @@ public class PlanningService {
         em.createNativeQuery(LOCK_USER).setParameter(1, userId).getSingleResult();
     }
 
-    /** {@link #lockUser} for several users at once, in one statement. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void lockUsers(List<String> userIds) {
-        // The pooled connection is enlisted in the caller's JTA transaction: the locks last until it ends.
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement lock = connection.prepareStatement(LOCK_USERS)) {
-            lock.setArray(1, connection.createArrayOf("text", userIds.toArray(String[]::new)));
-            lock.executeQuery().close();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Locking " + userIds.size() + " users failed", e);
-        }
-    }
-
     /**
-     * {@link #onAdvice} for a round of consumed advice (at most one per user), inside the consumer's transaction: the
-     * users' locks first, all in one statement, then each advice with its own trace current, so the nudges it plans
-     * continue that trace. Planning stays per advice for now; what it writes is small beside the lock and the commit.
+     * {@link #onAdvice} for a round of consumed advice (at most one per user), inside the consumer's transaction,
+     * set-based: the locks of the users whose advice plans anything, then a statement per kind of row for them all.
+     * Each advice's nudges continue its own trace.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void onAdviceAll(List<InboxEvent<AdviceIssuedV1>> events, Instant now) {
-        lockUsers(events.stream().map(event -> event.payload().userId()).toList());
+        List<Arrival> arrivals = new ArrayList<>(events.size());
         for (InboxEvent<AdviceIssuedV1> event : events) {
             try (Scope scope = event.makeCurrent()) {
-                planUnderLock(event.payload(), now);
+                arrivals.add(new Arrival(event.payload(), TraceContext.current()));
             }
         }
-    }
-
-    /** How a day's row is treated: a new advice sets its target, a replan keeps it, the roll-forward claims a new day. */
-    private enum DayPlan {
-        ADVICE("UPDATE SET advice_id = excluded.advice_id, target_ml = excluded.target_ml", true),
-        REPLAN("UPDATE SET target_ml = hydration_day.target_ml", true),
-        NEW_DAY("NOTHING", false); // a new day has no unfired water to drop
-
-        final String statement;
-        final boolean dropsUnfired;
-
-        DayPlan(String onConflict, boolean dropsUnfired) {
-            this.statement = PLAN_DAY.formatted(onConflict, dropsUnfired ? DROP_UNFIRED_WATER : "");
-            this.dropsUnfired = dropsUnfired;
-        }
+        plan(arrivals, now);
     }
 
     /**
@@ -221,54 +154,94 @@ public class PlanningService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void onAdvice(AdviceIssuedV1 advice, Instant now) {
-        lockUser(advice.userId());
-        planUnderLock(advice, now);
+        plan(List.of(new Arrival(advice, TraceContext.current())), now);
     }
 
-    /** {@link #onAdvice} once the caller holds the user's lock ({@link #onAdviceAll} takes a round's in one go). */
-    private void planUnderLock(AdviceIssuedV1 advice, Instant now) {
-        HydrationPlan water = advice.hydration();
-        boolean emergency = advice.urgency() == Urgency.EMERGENCY;
-        if (water == null && !emergency) {
-            LOG.infof("Advice %s has no water plan; hydration nudges unchanged", advice.adviceId());
+    /** An advice to apply, and the trace its nudges continue. */
+    private record Arrival(AdviceIssuedV1 advice, TraceContext trace) {
+
+        boolean stopsWater() {
+            HydrationPlan water = advice.hydration();
+            return advice.urgency() == Urgency.EMERGENCY
+                    || water != null && Boolean.TRUE.equals(water.drinkToThirstOnly());
+        }
+    }
+
+    /** Locks the users whose advice plans anything (the others' rows stay untouched) and plans them. */
+    private void plan(List<Arrival> arrivals, Instant now) {
+        List<Arrival> planning = new ArrayList<>(arrivals.size());
+        for (Arrival arrival : arrivals) {
+            if (arrival.advice().hydration() == null && !arrival.stopsWater()) {
+                LOG.infof("Advice %s has no water plan; hydration nudges unchanged", arrival.advice().adviceId());
+            } else {
+                planning.add(arrival);
+            }
+        }
+        store.lockUsers(planning.stream().map(arrival -> arrival.advice().userId()).toList());
+        // A user's rows may be written once per statement: a user seen again (a key other than the user id) starts
+        // the next part, which sees the effects of the one before, as one by one.
+        Set<String> users = new HashSet<>();
+        int from = 0;
+        for (int i = 0; i < planning.size(); i++) {
+            if (!users.add(planning.get(i).advice().userId())) {
+                planUnderLock(planning.subList(from, i), now);
+                users.clear();
+                users.add(planning.get(i).advice().userId());
+                from = i;
+            }
+        }
+        planUnderLock(planning.subList(from, planning.size()), now);
+    }
+
+    /** {@link #onAdvice} of advice of distinct users, whose locks the caller holds. */
+    private void planUnderLock(List<Arrival> arrivals, Instant now) {
+        if (arrivals.isEmpty()) {
             return;
         }
-        Preferences prefs = preferences.of(advice.userId());
-        LocalDate today = now.atZone(prefs.zone()).toLocalDate();
-        Instant reportTime = advice.reportOccurredAt() != null ? advice.reportOccurredAt() : advice.issuedAt();
-        boolean aboutToday = reportTime.atZone(prefs.zone()).toLocalDate().equals(today);
-        if (aboutToday && (emergency || (water != null && Boolean.TRUE.equals(water.drinkToThirstOnly())))) {
-            stopWater(advice.userId(), advice.adviceId(), today, prefs);
-            // Why, and for whom, never together at INFO: an urgency beside a user id is health data.
-            LOG.infof("Advice %s: no more water planned today", advice.adviceId());
-            LOG.debugf("Advice %s (%s): no more water planned for %s today", advice.adviceId(),
-                    emergency ? "EMERGENCY" : "drink to thirst only", advice.userId());
+        Map<String, Preferences> prefs = preferences.of(arrivals.stream().map(a -> a.advice().userId()).toList());
+        List<String> withWater = arrivals.stream().filter(a -> a.advice().hydration() != null)
+                .map(a -> a.advice().userId()).toList();
+        Map<String, PlanSource> sources = store.sources(withWater);
+        List<PlanStore.StoppedDay> stopped = new ArrayList<>();
+        List<WaterPlanner.Request> plans = new ArrayList<>();
+        List<PlanStore.TargetRow> targets = new ArrayList<>();
+        for (Arrival arrival : arrivals) {
+            AdviceIssuedV1 advice = arrival.advice();
+            Preferences userPrefs = prefs.get(advice.userId());
+            ZoneId zone = userPrefs.zone();
+            LocalDate today = now.atZone(zone).toLocalDate();
+            Instant reportTime = advice.reportOccurredAt() != null ? advice.reportOccurredAt() : advice.issuedAt();
+            boolean aboutToday = reportTime.atZone(zone).toLocalDate().equals(today);
+            if (aboutToday && arrival.stopsWater()) {
+                stopped.add(new PlanStore.StoppedDay(advice.userId(), today, advice.adviceId(),
+                        today.atStartOfDay(zone).toInstant(), today.plusDays(1).atStartOfDay(zone).toInstant()));
+                // Why, and for whom, never together at INFO: an urgency beside a user id is health data.
+                LOG.infof("Advice %s: no more water planned today", advice.adviceId());
+                LOG.debugf("Advice %s (%s): no more water planned for %s today", advice.adviceId(),
+                        advice.urgency() == Urgency.EMERGENCY ? "EMERGENCY" : "drink to thirst only", advice.userId());
+            }
+            if (advice.hydration() == null) {
+                continue;
+            }
+            HydrationPlan water = withinLimits(advice, advice.hydration());
+            PlanSource incoming = PlanSource.of(advice);
+            PlanSource current = sources.get(advice.userId());
+            if (current != null && !incoming.supersedes(current)) {
+                LOG.infof("Advice %s (report %s) is older than advice %s, which the water plan of %s follows; skipped",
+                        advice.adviceId(), advice.reportId(), current.adviceId(), advice.userId());
+                counts.increment(OUTDATED);
+                continue;
+            }
+            plans.add(new WaterPlanner.Request(advice.userId(), advice.adviceId(), water.dailyTargetMl(),
+                    water.maxPerHourMl(), userPrefs, aboutToday ? water.remainingTodayMl() : null, arrival.trace()));
+            targets.add(new PlanStore.TargetRow(advice.userId(), advice.adviceId(), water.dailyTargetMl(),
+                    water.maxPerHourMl(), water.preExerciseMaxMl(), now, incoming.reportOccurredAt(),
+                    incoming.issuedAt(), planner.nextPlanAt(advice.userId(), userPrefs, now)));
         }
-        if (water == null) {
-            return;
-        }
-        water = withinLimits(advice, water);
-        HydrationTarget target = HydrationTarget.findById(advice.userId());
-        PlanSource incoming = PlanSource.of(advice);
-        if (target == null) {
-            target = new HydrationTarget();
-            target.userId = advice.userId();
-        } else if (!incoming.supersedes(target.source())) {
-            LOG.infof("Advice %s (report %s) is older than advice %s, which the water plan of %s follows; skipped",
-                    advice.adviceId(), advice.reportId(), target.adviceId, advice.userId());
-            counts.increment(OUTDATED);
-            return;
-        }
-        target.adviceId = advice.adviceId();
-        target.reportOccurredAt = incoming.reportOccurredAt();
-        target.adviceIssuedAt = incoming.issuedAt();
-        target.dailyTargetMl = water.dailyTargetMl();
-        target.maxPerHourMl = water.maxPerHourMl();
-        target.preExerciseMl = water.preExerciseMaxMl();
-        target.updatedAt = now;
-        planTwoDays(target, prefs, now, DayPlan.ADVICE, aboutToday ? water.remainingTodayMl() : null);
-        target.persist();
-        em.flush();
+        // Each user's steps in the order of one advice alone: the stop, the days and their water, the target.
+        store.stopWater(stopped);
+        planner.plan(PlanStore.DayPlan.ADVICE, plans, now);
+        store.saveTargets(targets);
     }
 
     /**
@@ -362,7 +335,7 @@ public class PlanningService {
                 .setParameter(1, userId).executeUpdate();
         HydrationTarget target = HydrationTarget.findById(userId);
         if (target != null) {
-            planTwoDays(target, prefs, now, DayPlan.REPLAN, null);
+            planTwoDays(target, prefs, now, PlanStore.DayPlan.REPLAN);
         }
         List<Workout> workouts = Workout.list("userId = ?1 and deletedAt is null", userId);
         for (Workout workout : workouts) {
@@ -437,7 +410,7 @@ public class PlanningService {
                 lockUser(userId);
                 HydrationTarget target = HydrationTarget.findById(userId);
                 if (target != null && !target.nextPlanAt.isAfter(now)) {
-                    planTwoDays(target, preferences.of(userId), now, DayPlan.NEW_DAY, null);
+                    planTwoDays(target, preferences.of(userId), now, PlanStore.DayPlan.NEW_DAY);
                 }
             });
         }
@@ -474,154 +447,12 @@ public class PlanningService {
     }
 
     /**
-     * Today's and tomorrow's water in the user's zone, and when the next day is due: after the local midnight that
-     * ends today, plus a spread per user ({@code crampcare.reminder.plan-spread}) so that all the users of a zone are
-     * not planned in the same minute. {@code todayRemainingMl}, when given, is what is left of today's water.
+     * Today's and tomorrow's water of one user ({@link WaterPlanner}), and when the roll-forward plans the next day.
      */
-    private void planTwoDays(HydrationTarget target, Preferences prefs, Instant now, DayPlan mode,
-            Integer todayRemainingMl) {
-        LocalDate today = now.atZone(prefs.zone()).toLocalDate();
-        List<DayPortion> portions = new ArrayList<>();
-        planDay(target, prefs, today, now, mode, todayRemainingMl, portions);
-        planDay(target, prefs, today.plusDays(1), now, mode, null, portions);
-        insertPortions(target, withinLimits(target.userId, prefs, now, portions));
-        long spreadMinutes = config.planSpread().toMinutes();
-        long offset = spreadMinutes == 0 ? 0 : Math.floorMod(target.userId.hashCode(), spreadMinutes);
-        target.nextPlanAt = today.plusDays(1).atStartOfDay(prefs.zone()).toInstant().plus(Duration.ofMinutes(offset));
-    }
-
-    /**
-     * Plans one local day's water (see {@link DayPlan} for how its row is treated): the day's not-yet-fired portions
-     * give way to a plan for what is still to drink of the day's target, added to {@code portions}.
-     * {@code remainingMl}, when given, is what the advice says is left (the day's target becomes what fired nudges
-     * served plus that).
-     */
-    private void planDay(HydrationTarget target, Preferences prefs, LocalDate day, Instant now, DayPlan mode,
-            Integer remainingMl, List<DayPortion> portions) {
-        DayRow row = dayRow(target, day, mode, remainingMl);
-        if (row == null) {
-            return; // planned already, by this or another replica
-        }
-        if (row.drinkToThirst() || !prefs.kinds().contains(NudgeKind.HYDRATION)) {
-            return;
-        }
-        int capLeft = prefs.dailyCap() - row.firedCount();
-        // Planned from the middle of a day, the target shrinks with the drinking time left: the evening is not
-        // crammed with the whole day's water (what the advice says is left is less than that, or it is capped so).
-        int dueByEndOfDay = (int) Math.round(target.dailyTargetMl * HydrationSchedule.shareLeft(day, prefs, now));
-        int remaining = Math.min(row.targetMl() - row.servedMl(), dueByEndOfDay);
-        List<Portion> planned = capLeft <= 0 ? List.of()
-                : HydrationSchedule.plan(day, remaining, drinks.limits().portionCeiling(target.maxPerHourMl),
-                        prefs.withDailyCap(capLeft), now);
-        planned.forEach(portion -> portions.add(new DayPortion(day, portion)));
-        LOG.debugf("Planned %d hydration nudges for %s on %s", planned.size(), target.userId, day);
-    }
-
-    /**
-     * The portions that fit beside the user's other drinks (pre-exercise drinks, snoozed and fired ones), as they fit:
-     * read after the days' unfired water went, so a new plan replaces the old one rather than adding to it.
-     */
-    private List<DayPortion> withinLimits(String userId, Preferences prefs, Instant now, List<DayPortion> portions) {
-        if (portions.isEmpty()) {
-            return portions;
-        }
-        DrinkGuard guard = drinks.guard(userId, prefs.zone(), now, null);
-        List<DayPortion> admitted = new ArrayList<>(portions.size());
-        for (DayPortion portion : portions) {
-            guard.admit(portion.portion()).ifPresent(drink -> admitted.add(new DayPortion(portion.day(), drink)));
-        }
-        if (admitted.size() < portions.size()) {
-            LOG.debugf("%d of %d water portions of %s dropped by the drink limits", portions.size() - admitted.size(),
-                    portions.size(), userId);
-        }
-        return admitted;
-    }
-
-    /**
-     * A day's target and whether water is stopped for it, with what the day's fired water nudges served and how many
-     * of the daily cap they used.
-     */
-    private record DayRow(int targetMl, boolean drinkToThirst, int servedMl, int firedCount) {
-    }
-
-    /** A water portion and the local day it belongs to. */
-    private record DayPortion(LocalDate day, Portion portion) {
-    }
-
-    /**
-     * The day's row after {@code mode} (null: a new day that someone planned already). Its target is
-     * {@code remainingMl} plus what fired nudges served, when the advice says what is left, else the daily target.
-     */
-    private DayRow dayRow(HydrationTarget target, LocalDate day, DayPlan mode, Integer remainingMl) {
-        // The data source hands out the transaction's own connection (as for the portions).
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement plan = connection.prepareStatement(mode.statement)) {
-            int i = 0;
-            plan.setString(++i, target.userId);
-            plan.setObject(++i, day);
-            plan.setString(++i, target.userId);
-            plan.setObject(++i, day);
-            plan.setObject(++i, target.adviceId);
-            plan.setInt(++i, remainingMl == null ? target.dailyTargetMl : remainingMl);
-            plan.setBoolean(++i, remainingMl != null);
-            if (mode.dropsUnfired) {
-                plan.setString(++i, target.userId);
-                plan.setObject(++i, day);
-            }
-            try (ResultSet row = plan.executeQuery()) {
-                return row.next() ? new DayRow(row.getInt(1), row.getBoolean(2), row.getInt(3), row.getInt(4)) : null;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Planning " + day + " of " + target.userId + " failed", e);
-        }
-    }
-
-    /**
-     * No more water on {@code day}: the day is marked (for every later plan of it), and its unfired water and
-     * pre-exercise drink nudges go.
-     */
-    private void stopWater(String userId, UUID adviceId, LocalDate day, Preferences prefs) {
-        em.createNativeQuery(STOP_WATER).setParameter(1, userId).setParameter(2, day).setParameter(3, adviceId)
-                .setParameter(4, 0).executeUpdate();
-        em.createNativeQuery("""
-                DELETE FROM nudge WHERE user_id = ?1 AND status = 'PLANNED'
-                  AND (kind = 'HYDRATION' AND local_date = ?2
-                    OR kind = 'PRE_EXERCISE_HYDRATION' AND due_at >= ?3 AND due_at < ?4)
-                """).setParameter(1, userId).setParameter(2, day)
-                .setParameter(3, day.atStartOfDay(prefs.zone()).toInstant())
-                .setParameter(4, day.plusDays(1).atStartOfDay(prefs.zone()).toInstant()).executeUpdate();
-    }
-
-    private void insertPortions(HydrationTarget target, List<DayPortion> portions) {
-        if (portions.isEmpty()) {
-            return;
-        }
-        UUID[] ids = new UUID[portions.size()];
-        String[] dueAt = new String[portions.size()];
-        String[] localDate = new String[portions.size()];
-        Integer[] amountMl = new Integer[portions.size()];
-        for (int i = 0; i < ids.length; i++) {
-            ids[i] = TimeOrderedIds.next();
-            dueAt[i] = portions.get(i).portion().dueAt().toString();
-            localDate[i] = portions.get(i).day().toString();
-            amountMl[i] = portions.get(i).portion().amountMl();
-        }
-        TraceContext trace = TraceContext.current();
-        // The data source hands out the transaction's own connection, so these rows commit with the days' rows.
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = connection.prepareStatement(INSERT_PORTIONS)) {
-            insert.setString(1, target.userId);
-            insert.setObject(2, target.adviceId);
-            insert.setString(3, trace == null ? null : trace.traceparent());
-            insert.setString(4, trace == null ? null : trace.tracestate());
-            insert.setArray(5, connection.createArrayOf("uuid", ids));
-            insert.setArray(6, connection.createArrayOf("text", dueAt));
-            insert.setArray(7, connection.createArrayOf("text", localDate));
-            insert.setArray(8, connection.createArrayOf("integer", amountMl));
-            counts.add(PLANNED, insert.executeUpdate(), "kind", NudgeKind.HYDRATION.name());
-        } catch (SQLException e) {
-            throw new IllegalStateException("Planning " + portions.size() + " water portions failed", e);
-        }
+    private void planTwoDays(HydrationTarget target, Preferences prefs, Instant now, PlanStore.DayPlan mode) {
+        planner.plan(mode, List.of(new WaterPlanner.Request(target.userId, target.adviceId, target.dailyTargetMl,
+                target.maxPerHourMl, prefs, null, TraceContext.current())), now);
+        target.nextPlanAt = planner.nextPlanAt(target.userId, prefs, now);
     }
 
     private void insert(String userId, NudgeKind kind, Instant dueAt, LocalDate localDate, Integer amountMl,
