@@ -14,7 +14,7 @@
 #                          planned per minute and the reminder's and PostgreSQL's CPU per user and per minute.
 # Uses the local stack (starts it if it is not running, and then stops it again). Seeded rows belong to users
 # "bench-roll-*" and are deleted at the end. Environment: BENCH_USERS (100000), BENCH_WORKOUTS (50000),
-# BENCH_MINUTES (3), BENCH_CATCHUP_USERS (20000, 0 to skip), BENCH_OUT (bench/results/<time>-rollforward), and the stack's own (CRAMPCARE_STATE, PGHOST...).
+# BENCH_MINUTES (3), BENCH_CATCHUP_USERS (3000, 0 to skip), BENCH_OUT (bench/results/<time>-rollforward), and the stack's own (CRAMPCARE_STATE, PGHOST...).
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -22,7 +22,7 @@ root=$(cd "$here/.." && pwd)
 users=${BENCH_USERS:-100000}
 workouts=${BENCH_WORKOUTS:-50000}
 minutes=${BENCH_MINUTES:-3}
-catchup=${BENCH_CATCHUP_USERS:-20000}
+catchup=${BENCH_CATCHUP_USERS:-3000}
 out=${BENCH_OUT:-$here/results/$(date -u +%Y%m%dT%H%M%SZ)-rollforward}
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 state=${CRAMPCARE_STATE:-$root/.stack}
@@ -132,9 +132,13 @@ catch_up() {
     sleep 0.5
   done
   r0=$(cpu_ms "$pid"); p0=$(postgres_cpu_ms); t0=$(date +%s%N)
-  deadline=$((SECONDS + 900))
+  # A run plans at most plan-max-per-run users (the reminder's bound), one run a minute: the catch-up takes n / bound
+  # minutes, and gets two more.
+  local bound=${CRAMPCARE_REMINDER_PLAN_MAX_PER_RUN:-1000} limit
+  limit=$(((n + bound - 1) / bound * 60 + 120))
+  deadline=$((SECONDS + limit))
   while due=$(overdue) && [ "$due" -gt 0 ]; do
-    [ $SECONDS -lt $deadline ] || die "catch-up: $due of $n users still overdue after 900 s"
+    [ $SECONDS -lt $deadline ] || die "catch-up: $due of $n users still overdue after $limit s"
     sleep 1
   done
   r1=$(cpu_ms "$pid"); p1=$(postgres_cpu_ms); t1=$(date +%s%N)
