@@ -24,12 +24,13 @@ import io.crampcare.reminder.model.Nudge;
 import io.crampcare.reminder.model.NudgeStatus;
 import io.crampcare.reminder.planning.Portion;
 import io.crampcare.reminder.planning.Preferences;
+import io.crampcare.support.errors.InvalidInput;
+import io.crampcare.support.errors.NotFound;
+import io.crampcare.support.errors.StateConflict;
 import io.crampcare.support.metrics.CommittedCounts;
 import io.crampcare.support.outbox.Outbox;
 import io.crampcare.support.paging.PageCursor;
 import io.crampcare.support.paging.PageRequest;
-import io.crampcare.support.problem.ProblemException;
-import io.crampcare.support.problem.ProblemTypes;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.runtime.StartupEvent;
 
@@ -69,7 +70,7 @@ public class NudgeService {
     public Nudge get(UUID id) {
         Nudge nudge = Nudge.findById(id);
         if (nudge == null) {
-            throw ProblemException.notFound("No nudge has id " + id + ".");
+            throw new NotFound("No nudge has id " + id + ".");
         }
         return nudge;
     }
@@ -102,14 +103,14 @@ public class NudgeService {
         Preferences prefs = preferences.of(nudge.userId);
         LocalTime localLater = later.atZone(prefs.zone()).toLocalTime();
         if (!prefs.allows(localLater) || !later.atZone(prefs.zone()).toLocalDate().equals(now.atZone(prefs.zone()).toLocalDate())) {
-            throw ProblemException.invalid("minutes", "would move the nudge to " + localLater.truncatedTo(ChronoUnit.MINUTES)
+            throw new InvalidInput("minutes", "would move the nudge to " + localLater.truncatedTo(ChronoUnit.MINUTES)
                     + ", outside the waking window or into quiet hours; choose fewer minutes");
         }
         if (nudge.amountMl != null) {
             Optional<Portion> drink = drinks.guard(nudge.userId, prefs.zone(), now, nudge.id)
                     .admit(new Portion(later, nudge.amountMl));
             if (drink.isEmpty()) {
-                throw ProblemException.invalid("minutes", "would put more to drink within an hour or a day than is safe ("
+                throw new InvalidInput("minutes", "would put more to drink within an hour or a day than is safe ("
                         + drinks.limits().maxPerHourMl() + " mL an hour, " + drinks.limits().maxDailyMl()
                         + " mL a day) beside the other drink nudges; choose other minutes");
             }
@@ -152,11 +153,10 @@ public class NudgeService {
     private Nudge fired(UUID id) {
         Nudge nudge = Nudge.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (nudge == null) {
-            throw ProblemException.notFound("No nudge has id " + id + ".");
+            throw new NotFound("No nudge has id " + id + ".");
         }
         if (nudge.status != NudgeStatus.FIRED) {
-            throw new ProblemException(409, ProblemTypes.HTTP, "Conflict",
-                    "Nudge " + id + " is " + nudge.status + "; only a fired nudge can be answered or snoozed.");
+            throw new StateConflict("Nudge " + id + " is " + nudge.status + "; only a fired nudge can be answered or snoozed.");
         }
         return nudge;
     }

@@ -1,7 +1,6 @@
 package io.crampcare.reminder.service;
 
 import java.time.Instant;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,9 +8,8 @@ import jakarta.transaction.Transactional;
 
 import io.crampcare.reminder.model.UserPreferences;
 import io.crampcare.reminder.planning.Preferences;
-import io.crampcare.support.problem.Problem;
-import io.crampcare.support.problem.ProblemException;
-import io.crampcare.support.problem.ProblemTypes;
+import io.crampcare.support.errors.StaleVersion;
+import io.crampcare.support.errors.VersionRequired;
 
 /**
  * Changes preferences with optimistic concurrency (the version is the ETag) and replans the user's unfired nudges
@@ -66,9 +64,7 @@ public class PreferencesService {
         }
         String ifMatch = conditions.ifMatch();
         if (ifMatch == null && row != null) {
-            throw new ProblemException(new Problem(ProblemTypes.HTTP, "Precondition Required", 428,
-                    "These preferences exist; send the ETag from GET in If-Match to change them.", null),
-                    Map.of());
+            throw new VersionRequired("These preferences exist; send the ETag from GET in If-Match to change them.");
         }
         if (ifMatch != null && !ifMatch.equals("*") && !ifMatch.equals(etagOf(current))) {
             throw preconditionFailed("The preferences changed since you read them (ETag " + etagOf(current)
@@ -96,8 +92,7 @@ public class PreferencesService {
         return new Versioned(stored, row.version);
     }
 
-    private static ProblemException preconditionFailed(String detail, int current) {
-        return new ProblemException(new Problem(ProblemTypes.HTTP, "Precondition Failed", 412, detail, null),
-                Map.of("ETag", etagOf(current)));
+    private static StaleVersion preconditionFailed(String detail, int current) {
+        return new StaleVersion(detail, etagOf(current));
     }
 }

@@ -8,8 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import io.crampcare.reminder.model.Workout;
+import io.crampcare.support.errors.NotFound;
 import io.crampcare.support.idempotency.IdempotencyService;
-import io.crampcare.support.problem.ProblemException;
 
 /** Registers workouts and keeps their warm-up, stretch and pre-exercise drink nudges planned. */
 @ApplicationScoped
@@ -51,7 +51,7 @@ public class WorkoutService {
     public Workout get(String userId, UUID workoutId) {
         Workout workout = Workout.findById(workoutId);
         if (workout == null || !workout.userId.equals(userId) || workout.deletedAt != null) {
-            throw ProblemException.notFound("User " + userId + " has no workout " + workoutId + ".");
+            throw new NotFound("User " + userId + " has no workout " + workoutId + ".");
         }
         return workout;
     }

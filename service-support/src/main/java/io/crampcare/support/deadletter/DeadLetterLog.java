@@ -21,10 +21,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import io.crampcare.support.errors.Unavailable;
 import io.crampcare.support.kafka.KafkaClients;
-import io.crampcare.support.problem.Problem;
-import io.crampcare.support.problem.ProblemException;
-import io.crampcare.support.problem.ProblemTypes;
 import io.smallrye.common.annotation.Identifier;
 
 /**
@@ -89,7 +87,7 @@ public class DeadLetterLog {
      * starts each partition at the first record parked at or after {@code filter.from()}.
      *
      * @return the extent the scan was bounded by
-     * @throws ProblemException 503 when Kafka does not answer within {@code crampcare.dead-letters.timeout}
+     * @throws Unavailable when Kafka does not answer within {@code crampcare.dead-letters.timeout}
      */
     public Extent scan(String topic, DeadLetterPosition start, DeadLetterFilter filter,
             Predicate<ConsumerRecord<byte[], byte[]>> visitor) {
@@ -149,8 +147,7 @@ public class DeadLetterLog {
         return Duration.ofNanos(Math.max(1_000_000L, deadline - System.nanoTime()));
     }
 
-    static ProblemException unavailable(String detail) {
-        return new ProblemException(new Problem(ProblemTypes.UNAVAILABLE, "Service unavailable", 503,
-                detail + " Try again; listing and replaying are safe to repeat.", null), Map.of("Retry-After", "5"));
+    static Unavailable unavailable(String detail) {
+        return new Unavailable(detail + " Try again; listing and replaying are safe to repeat.", Duration.ofSeconds(5));
     }
 }

@@ -16,7 +16,7 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.Config;
 
-import io.crampcare.support.problem.ProblemException;
+import io.crampcare.support.errors.NotFound;
 
 /**
  * The dead-letter topics this service's own incoming channels declare
@@ -61,11 +61,11 @@ public class DeadLetterTopics {
         return sourcesByTopic.keySet();
     }
 
-    /** The topics whose records the channels park in {@code deadLetterTopic}; 404 when this service declares no such topic. */
+    /** The topics whose records the channels park in {@code deadLetterTopic}; NotFound when this service declares no such topic. */
     public Set<String> sourcesOf(String deadLetterTopic) {
         Set<String> sources = sourcesByTopic.get(deadLetterTopic);
         if (sources == null) {
-            throw ProblemException.notFound(sourcesByTopic.isEmpty()
+            throw new NotFound(sourcesByTopic.isEmpty()
                     ? "This service consumes no topic with a dead-letter queue."
                     : "Not a dead-letter topic of this service; it has " + String.join(", ", sourcesByTopic.keySet()) + ".");
         }

@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,9 +16,8 @@ import org.jboss.logging.Logger;
 
 import io.agroal.api.AgroalDataSource;
 import io.crampcare.support.clock.DatabaseClock;
-import io.crampcare.support.problem.Problem;
-import io.crampcare.support.problem.ProblemException;
-import io.crampcare.support.problem.ProblemTypes;
+import io.crampcare.support.errors.KeyReused;
+import io.crampcare.support.errors.RequestInProgress;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -92,7 +90,7 @@ public class IdempotencyService {
     /**
      * Claims {@code key} for a request whose canonical body hashes to {@code requestHash}.
      *
-     * @throws ProblemException 422 when the key was used with another body, 409 while its first request is in flight
+     * @throws KeyReused when the key was used with another body; RequestInProgress while its first request is in flight
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Claim claim(String key, String requestHash) {
@@ -126,8 +124,7 @@ public class IdempotencyService {
                 throw inFlight(); // another request took it over first
             }
             if (!existing.requestHash().equals(requestHash)) {
-                throw new ProblemException(422, ProblemTypes.IDEMPOTENCY_KEY_REUSED, "Idempotency-Key reused",
-                        "This Idempotency-Key was already used with a different request body. Use a new key for a new request.");
+                throw new KeyReused("This Idempotency-Key was already used with a different request body. Use a new key for a new request.");
             }
             if (existing.completed()) {
                 return new Replay(existing.status(), existing.location(), existing.body());
@@ -197,9 +194,7 @@ public class IdempotencyService {
         return instant.atOffset(ZoneOffset.UTC);
     }
 
-    private static ProblemException inFlight() {
-        return new ProblemException(new Problem(ProblemTypes.REQUEST_IN_PROGRESS, "Request in progress", 409,
-                "The first request with this Idempotency-Key is still being processed; retry shortly.", null),
-                Map.of("Retry-After", "1"));
+    private static RequestInProgress inFlight() {
+        return new RequestInProgress("The first request with this Idempotency-Key is still being processed; retry shortly.");
     }
 }

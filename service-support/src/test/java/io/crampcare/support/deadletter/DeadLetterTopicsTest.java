@@ -9,7 +9,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import io.crampcare.support.problem.ProblemException;
+import io.crampcare.support.errors.NotFound;
 
 class DeadLetterTopicsTest {
 
@@ -51,10 +51,10 @@ class DeadLetterTopicsTest {
     void anyOtherTopicIs404() {
         Map<String, String> config = Map.of("mp.messaging.incoming.a.dead-letter-queue.topic", "a.dlq");
         DeadLetterTopics topics = new DeadLetterTopics(config.keySet(), name -> Optional.ofNullable(config.get(name)));
-        assertEquals(404, assertThrows(ProblemException.class, () -> topics.sourcesOf("a")).problem().status());
-        assertEquals(404, assertThrows(ProblemException.class, () -> topics.sourcesOf("b.dlq")).problem().status());
+        assertThrows(NotFound.class, () -> topics.sourcesOf("a"));
+        assertThrows(NotFound.class, () -> topics.sourcesOf("b.dlq"));
         DeadLetterTopics none = new DeadLetterTopics(Set.of(), name -> Optional.empty());
         assertEquals(Set.of(), none.topics());
-        assertEquals(404, assertThrows(ProblemException.class, () -> none.sourcesOf("a.dlq")).problem().status());
+        assertThrows(NotFound.class, () -> none.sourcesOf("a.dlq"));
     }
 }
