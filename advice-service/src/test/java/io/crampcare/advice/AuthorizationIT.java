@@ -4,7 +4,7 @@ import static io.crampcare.testsupport.TestTokens.asAdmin;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.Map;
+import java.util.List;
 import java.util.UUID;
 
 import io.crampcare.contracts.EventTypes;
@@ -22,28 +22,13 @@ class AuthorizationIT extends AuthorizationMatrix {
     private static String adviceId;
 
     @Override
-    protected Map<String, Rule> rules() {
-        return Map.of(
-                "GET /api/v1/advice/{id}", Rule.OWN_RECORD,
-                "GET /api/v1/cramp-reports/{reportId}/advice", Rule.OWN_RECORD,
-                "GET /api/v1/users/{userId}/advice", Rule.NAMED_USER,
-                "GET /api/v1/users/{userId}/adherence", Rule.NAMED_USER,
-                "GET /api/v1/rules", Rule.ANY_USER);
-    }
-
-    @Override
-    protected Call call(String endpoint) {
-        return switch (endpoint) {
-            case "GET /api/v1/advice/{id}" -> new Call("/api/v1/advice/" + ownersAdvice(), null,
-                    "/api/v1/advice/" + UUID.randomUUID());
-            case "GET /api/v1/cramp-reports/{reportId}/advice" -> new Call(
-                    "/api/v1/cramp-reports/" + ownersReport() + "/advice", null,
-                    "/api/v1/cramp-reports/" + UUID.randomUUID() + "/advice");
-            case "GET /api/v1/users/{userId}/advice" -> Call.of("/api/v1/users/" + OWNER + "/advice");
-            case "GET /api/v1/users/{userId}/adherence" -> Call.of("/api/v1/users/" + OWNER + "/adherence");
-            case "GET /api/v1/rules" -> Call.of("/api/v1/rules");
-            default -> throw new IllegalArgumentException(endpoint);
-        };
+    protected List<Endpoint> endpoints() {
+        return List.of(
+                ownRecord("GET /api/v1/advice/{id}", AuthorizationIT::ownersAdvice),
+                ownRecord("GET /api/v1/cramp-reports/{reportId}/advice", AuthorizationIT::ownersReport),
+                namedUser("GET /api/v1/users/{userId}/advice"),
+                namedUser("GET /api/v1/users/{userId}/adherence"),
+                anyUser("GET /api/v1/rules"));
     }
 
     private static synchronized UUID ownersReport() {

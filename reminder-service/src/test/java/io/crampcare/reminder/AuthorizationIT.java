@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import io.crampcare.testsupport.AuthorizationMatrix;
 import io.crampcare.testsupport.TestTokens;
@@ -21,43 +20,23 @@ class AuthorizationIT extends AuthorizationMatrix {
     private static String nudgeId;
 
     @Override
-    protected Map<String, Rule> rules() {
-        return Map.of(
-                "GET /api/v1/users/{userId}/preferences", Rule.NAMED_USER,
-                "PUT /api/v1/users/{userId}/preferences", Rule.NAMED_USER,
-                "GET /api/v1/users/{userId}/workouts", Rule.NAMED_USER,
-                "POST /api/v1/users/{userId}/workouts", Rule.NAMED_USER,
-                "GET /api/v1/users/{userId}/workouts/{workoutId}", Rule.NAMED_USER,
-                "DELETE /api/v1/users/{userId}/workouts/{workoutId}", Rule.NAMED_USER,
-                "GET /api/v1/users/{userId}/nudges", Rule.NAMED_USER,
-                "GET /api/v1/nudges/{id}", Rule.OWN_RECORD,
-                "POST /api/v1/nudges/{id}/ack", Rule.OWN_RECORD,
-                "POST /api/v1/nudges/{id}/snooze", Rule.OWN_RECORD);
-    }
-
-    @Override
-    protected Call call(String endpoint) {
-        String user = "/api/v1/users/" + OWNER;
-        return switch (endpoint) {
-            case "GET /api/v1/users/{userId}/preferences" -> Call.of(user + "/preferences");
-            case "PUT /api/v1/users/{userId}/preferences" -> new Call(user + "/preferences", Map.of("timeZone", "UTC",
-                    "wakingStart", "07:00", "wakingEnd", "22:00", "dailyCap", 8, "kinds", List.of("HYDRATION")), null);
-            case "GET /api/v1/users/{userId}/workouts" -> Call.of(user + "/workouts");
-            case "POST /api/v1/users/{userId}/workouts" -> new Call(user + "/workouts", workout(), null);
-            case "GET /api/v1/users/{userId}/workouts/{workoutId}",
-                    "DELETE /api/v1/users/{userId}/workouts/{workoutId}" -> Call.of(user + "/workouts/" + ownersWorkout());
-            case "GET /api/v1/users/{userId}/nudges" -> Call.of(user + "/nudges");
-            case "GET /api/v1/nudges/{id}" -> record("/api/v1/nudges/%s");
-            case "POST /api/v1/nudges/{id}/ack" -> new Call("/api/v1/nudges/" + ownersNudge() + "/ack",
-                    Map.of("outcome", "DONE"), "/api/v1/nudges/" + UUID.randomUUID() + "/ack");
-            case "POST /api/v1/nudges/{id}/snooze" -> new Call("/api/v1/nudges/" + ownersNudge() + "/snooze",
-                    Map.of("minutes", 10), "/api/v1/nudges/" + UUID.randomUUID() + "/snooze");
-            default -> throw new IllegalArgumentException(endpoint);
-        };
-    }
-
-    private static Call record(String pathFormat) {
-        return new Call(pathFormat.formatted(ownersNudge()), null, pathFormat.formatted(UUID.randomUUID()));
+    protected List<Endpoint> endpoints() {
+        return List.of(
+                namedUser("GET /api/v1/users/{userId}/preferences"),
+                namedUser("PUT /api/v1/users/{userId}/preferences").body(() -> Map.of("timeZone", "UTC",
+                        "wakingStart", "07:00", "wakingEnd", "22:00", "dailyCap", 8, "kinds", List.of("HYDRATION"))),
+                namedUser("GET /api/v1/users/{userId}/workouts"),
+                namedUser("POST /api/v1/users/{userId}/workouts").body(AuthorizationIT::workout),
+                namedUser("GET /api/v1/users/{userId}/workouts/{workoutId}")
+                        .with("workoutId", AuthorizationIT::ownersWorkout),
+                namedUser("DELETE /api/v1/users/{userId}/workouts/{workoutId}")
+                        .with("workoutId", AuthorizationIT::ownersWorkout),
+                namedUser("GET /api/v1/users/{userId}/nudges"),
+                ownRecord("GET /api/v1/nudges/{id}", AuthorizationIT::ownersNudge),
+                ownRecord("POST /api/v1/nudges/{id}/ack", AuthorizationIT::ownersNudge)
+                        .body(() -> Map.of("outcome", "DONE")),
+                ownRecord("POST /api/v1/nudges/{id}/snooze", AuthorizationIT::ownersNudge)
+                        .body(() -> Map.of("minutes", 10)));
     }
 
     private static Map<String, Object> workout() {
