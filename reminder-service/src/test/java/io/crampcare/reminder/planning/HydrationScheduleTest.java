@@ -17,6 +17,8 @@ import java.util.Random;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import io.crampcare.contracts.nudge.NudgeKind;
 
@@ -126,24 +128,19 @@ class HydrationScheduleTest {
         assertEquals(LocalTime.of(14, 30), localTimes(plan, UTC).get(0));
     }
 
-    @Test
-    void dailyCapLimitsCountNotTotal() {
-        Preferences prefs = day(UTC, 4);
-        List<Portion> plan = HydrationSchedule.plan(NORMAL_DAY, 3000, GUARD, prefs, LONG_AGO);
-        assertValid(plan, NORMAL_DAY, 3000, GUARD, prefs, LONG_AGO);
-        assertEquals(4, plan.size());
-        assertEquals(3000, sum(plan));
-        plan.forEach(p -> assertEquals(750, p.amountMl()));
-    }
-
-    @Test
-    void hourlyGuardBeatsTargetWhenCapIsReached() {
-        Preferences prefs = day(UTC, 4);
-        List<Portion> plan = HydrationSchedule.plan(NORMAL_DAY, 10_000, GUARD, prefs, LONG_AGO);
-        assertValid(plan, NORMAL_DAY, 10_000, GUARD, prefs, LONG_AGO);
-        assertEquals(4, plan.size());
-        assertEquals(4000, sum(plan));
-        plan.forEach(p -> assertEquals(1000, p.amountMl()));
+    /** Equal portions, as many as the daily cap allows: the cap limits the count, the hourly guard the size. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "daily cap limits count not total, 4, 3000, 4, 3000, 750",
+            "hourly guard beats target when cap is reached, 4, 10000, 4, 4000, 1000"})
+    void equalPortionsUpToTheCap(String situation, int dailyCap, int targetMl, int portions, int totalMl,
+            int eachMl) {
+        Preferences prefs = day(UTC, dailyCap);
+        List<Portion> plan = HydrationSchedule.plan(NORMAL_DAY, targetMl, GUARD, prefs, LONG_AGO);
+        assertValid(plan, NORMAL_DAY, targetMl, GUARD, prefs, LONG_AGO);
+        assertEquals(portions, plan.size());
+        assertEquals(totalMl, sum(plan));
+        plan.forEach(p -> assertEquals(eachMl, p.amountMl()));
     }
 
     @Test
