@@ -1,6 +1,7 @@
 package io.crampcare.intake;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 import io.crampcare.testsupport.AuthorizationMatrix;
 import io.crampcare.testsupport.TestTokens;
@@ -11,21 +12,15 @@ import io.restassured.http.ContentType;
 @QuarkusTest
 class AuthorizationIT extends AuthorizationMatrix {
 
-    private static String reportId;
+    private static final Supplier<String> OWNERS_REPORT = once(() -> TestTokens.asUser(OWNER)
+            .contentType(ContentType.JSON).body(TestReports.valid(OWNER))
+            .when().post("/api/v1/cramp-reports").then().statusCode(201).extract().path("id"));
 
     @Override
     protected List<Endpoint> endpoints() {
         return List.of(
                 namedUser("POST /api/v1/cramp-reports").body(() -> TestReports.valid(OWNER)),
                 namedUser("GET /api/v1/cramp-reports").query("?userId=" + OWNER),
-                ownRecord("GET /api/v1/cramp-reports/{id}", AuthorizationIT::ownersReport));
-    }
-
-    private static synchronized String ownersReport() {
-        if (reportId == null) {
-            reportId = TestTokens.asUser(OWNER).contentType(ContentType.JSON).body(TestReports.valid(OWNER))
-                    .when().post("/api/v1/cramp-reports").then().statusCode(201).extract().path("id");
-        }
-        return reportId;
+                ownRecord("GET /api/v1/cramp-reports/{id}", OWNERS_REPORT));
     }
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import io.crampcare.testsupport.AuthorizationMatrix;
 import io.crampcare.testsupport.TestTokens;
@@ -16,8 +17,16 @@ import io.restassured.http.ContentType;
 @QuarkusTest
 class AuthorizationIT extends AuthorizationMatrix {
 
-    private static String workoutId;
-    private static String nudgeId;
+    private static final Supplier<String> OWNERS_WORKOUT = once(() -> TestTokens.asUser(OWNER)
+            .contentType(ContentType.JSON).body(workout())
+            .when().post("/api/v1/users/" + OWNER + "/workouts").then().statusCode(201).extract().path("id"));
+    /** A planned nudge of the owner's (from a workout of their own, which the DELETE case does not touch). */
+    private static final Supplier<String> OWNERS_NUDGE = once(() -> {
+        TestTokens.asUser(OWNER).contentType(ContentType.JSON).body(workout())
+                .when().post("/api/v1/users/" + OWNER + "/workouts").then().statusCode(201);
+        return asAdmin().when().get("/api/v1/users/" + OWNER + "/nudges").then().statusCode(200)
+                .extract().jsonPath().getString("items[0].id");
+    });
 
     @Override
     protected List<Endpoint> endpoints() {
@@ -28,38 +37,19 @@ class AuthorizationIT extends AuthorizationMatrix {
                 namedUser("GET /api/v1/users/{userId}/workouts"),
                 namedUser("POST /api/v1/users/{userId}/workouts").body(AuthorizationIT::workout),
                 namedUser("GET /api/v1/users/{userId}/workouts/{workoutId}")
-                        .with("workoutId", AuthorizationIT::ownersWorkout),
+                        .with("workoutId", OWNERS_WORKOUT),
                 namedUser("DELETE /api/v1/users/{userId}/workouts/{workoutId}")
-                        .with("workoutId", AuthorizationIT::ownersWorkout),
+                        .with("workoutId", OWNERS_WORKOUT),
                 namedUser("GET /api/v1/users/{userId}/nudges"),
-                ownRecord("GET /api/v1/nudges/{id}", AuthorizationIT::ownersNudge),
-                ownRecord("POST /api/v1/nudges/{id}/ack", AuthorizationIT::ownersNudge)
+                ownRecord("GET /api/v1/nudges/{id}", OWNERS_NUDGE),
+                ownRecord("POST /api/v1/nudges/{id}/ack", OWNERS_NUDGE)
                         .body(() -> Map.of("outcome", "DONE")),
-                ownRecord("POST /api/v1/nudges/{id}/snooze", AuthorizationIT::ownersNudge)
+                ownRecord("POST /api/v1/nudges/{id}/snooze", OWNERS_NUDGE)
                         .body(() -> Map.of("minutes", 10)));
     }
 
     private static Map<String, Object> workout() {
         return Map.of("type", "ONE_OFF", "startsAt", Instant.now().plus(3, ChronoUnit.HOURS).toString(),
                 "durationMinutes", 30, "intensity", "MODERATE");
-    }
-
-    private static synchronized String ownersWorkout() {
-        if (workoutId == null) {
-            workoutId = TestTokens.asUser(OWNER).contentType(ContentType.JSON).body(workout())
-                    .when().post("/api/v1/users/" + OWNER + "/workouts").then().statusCode(201).extract().path("id");
-        }
-        return workoutId;
-    }
-
-    /** A planned nudge of the owner's (from a workout of their own, which the DELETE case does not touch). */
-    private static synchronized String ownersNudge() {
-        if (nudgeId == null) {
-            TestTokens.asUser(OWNER).contentType(ContentType.JSON).body(workout())
-                    .when().post("/api/v1/users/" + OWNER + "/workouts").then().statusCode(201);
-            nudgeId = asAdmin().when().get("/api/v1/users/" + OWNER + "/nudges").then().statusCode(200)
-                    .extract().jsonPath().getString("items[0].id");
-        }
-        return nudgeId;
     }
 }

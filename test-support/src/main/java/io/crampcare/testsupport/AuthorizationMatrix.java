@@ -156,6 +156,21 @@ public abstract class AuthorizationMatrix {
         return endpoint;
     }
 
+    /** A value made on first use and kept: the owner's records, made once for all the tests of the class. */
+    protected static <T> Supplier<T> once(Supplier<T> make) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) {
+                    value = make.get();
+                }
+                return value;
+            }
+        };
+    }
+
     protected static Endpoint anyUser(String operation) {
         return new Endpoint(operation, Rule.ANY_USER);
     }
