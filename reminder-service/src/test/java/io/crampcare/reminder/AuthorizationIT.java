@@ -17,13 +17,10 @@ import io.restassured.http.ContentType;
 @QuarkusTest
 class AuthorizationIT extends AuthorizationMatrix {
 
-    private static final Supplier<String> OWNERS_WORKOUT = once(() -> TestTokens.asUser(OWNER)
-            .contentType(ContentType.JSON).body(workout())
-            .when().post("/api/v1/users/" + OWNER + "/workouts").then().statusCode(201).extract().path("id"));
+    private static final Supplier<String> OWNERS_WORKOUT = once(AuthorizationIT::newWorkout);
     /** A planned nudge of the owner's (from a workout of their own, which the DELETE case does not touch). */
     private static final Supplier<String> OWNERS_NUDGE = once(() -> {
-        TestTokens.asUser(OWNER).contentType(ContentType.JSON).body(workout())
-                .when().post("/api/v1/users/" + OWNER + "/workouts").then().statusCode(201);
+        newWorkout();
         return asAdmin().when().get("/api/v1/users/" + OWNER + "/nudges").then().statusCode(200)
                 .extract().jsonPath().getString("items[0].id");
     });
@@ -36,16 +33,20 @@ class AuthorizationIT extends AuthorizationMatrix {
                         "wakingStart", "07:00", "wakingEnd", "22:00", "dailyCap", 8, "kinds", List.of("HYDRATION"))),
                 namedUser("GET /api/v1/users/{userId}/workouts"),
                 namedUser("POST /api/v1/users/{userId}/workouts").body(AuthorizationIT::workout),
-                namedUser("GET /api/v1/users/{userId}/workouts/{workoutId}")
-                        .with("workoutId", OWNERS_WORKOUT),
-                namedUser("DELETE /api/v1/users/{userId}/workouts/{workoutId}")
-                        .with("workoutId", OWNERS_WORKOUT),
+                namedUser("GET /api/v1/users/{userId}/workouts/{workoutId}").with("workoutId", OWNERS_WORKOUT),
+                namedUser("DELETE /api/v1/users/{userId}/workouts/{workoutId}").with("workoutId", OWNERS_WORKOUT),
                 namedUser("GET /api/v1/users/{userId}/nudges"),
                 ownRecord("GET /api/v1/nudges/{id}", OWNERS_NUDGE),
                 ownRecord("POST /api/v1/nudges/{id}/ack", OWNERS_NUDGE)
                         .body(() -> Map.of("outcome", "DONE")),
                 ownRecord("POST /api/v1/nudges/{id}/snooze", OWNERS_NUDGE)
                         .body(() -> Map.of("minutes", 10)));
+    }
+
+    /** A new workout of the owner's, three hours ahead; its id. */
+    private static String newWorkout() {
+        return TestTokens.asUser(OWNER).contentType(ContentType.JSON).body(workout())
+                .when().post("/api/v1/users/" + OWNER + "/workouts").then().statusCode(201).extract().path("id");
     }
 
     private static Map<String, Object> workout() {
