@@ -15,10 +15,13 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import io.crampcare.contracts.nudge.NudgeKind;
 
@@ -272,37 +275,39 @@ class HydrationScheduleTest {
         }
     }
 
-    @Test
-    void fallBackDayWithWholeDayWindowKeepsLocalTimes() {
-        // the repeated hour is counted once, so a 25-hour day plans like a 24-hour one
-        for (var zoneAndDay : List.of(List.of(BERLIN, BERLIN_FALL), List.of(NEW_YORK, NY_FALL))) {
-            ZoneId zone = (ZoneId) zoneAndDay.get(0);
-            LocalDate fall = (LocalDate) zoneAndDay.get(1);
-            Preferences prefs = prefs(zone, "00:00", "23:59", null, null, 12);
-            List<Portion> normal = HydrationSchedule.plan(NORMAL_DAY, 3000, GUARD, prefs, LONG_AGO);
-            List<Portion> plan = HydrationSchedule.plan(fall, 3000, GUARD, prefs, LONG_AGO);
-            assertValid(plan, fall, 3000, GUARD, prefs, LONG_AGO);
-            assertEquals(12, plan.size());
-            assertEquals(localTimes(normal, zone), localTimes(plan, zone));
-        }
+    static Stream<Arguments> fallBackDays() {
+        return Stream.of(Arguments.of(BERLIN, BERLIN_FALL), Arguments.of(NEW_YORK, NY_FALL));
     }
 
-    @Test
-    void springForwardDayWithWholeDayWindowAvoidsTheGap() {
-        for (var zoneAndDay : List.of(List.of(BERLIN, BERLIN_SPRING), List.of(NEW_YORK, NY_SPRING))) {
-            ZoneId zone = (ZoneId) zoneAndDay.get(0);
-            LocalDate spring = (LocalDate) zoneAndDay.get(1);
-            Preferences prefs = prefs(zone, "00:00", "23:59", null, null, 23);
-            List<Portion> plan = HydrationSchedule.plan(spring, 23 * 250, GUARD, prefs, LONG_AGO);
-            assertValid(plan, spring, 23 * 250, GUARD, prefs, LONG_AGO);
-            assertEquals(23 * 250, sum(plan));
-            for (LocalTime t : localTimes(plan, zone)) {
-                assertFalse(t.getHour() == 2, "in the gap: " + t);
-            }
-            // a 23-hour day cannot hold 24 portions an hour apart
-            plan = HydrationSchedule.plan(spring, 24 * 250, GUARD, prefs(zone, "00:00", "23:59", null, null, 24), LONG_AGO);
-            assertEquals(23, plan.size());
+    static Stream<Arguments> springForwardDays() {
+        return Stream.of(Arguments.of(BERLIN, BERLIN_SPRING), Arguments.of(NEW_YORK, NY_SPRING));
+    }
+
+    @ParameterizedTest(name = "{0}, {1}")
+    @MethodSource("fallBackDays")
+    void fallBackDayWithWholeDayWindowKeepsLocalTimes(ZoneId zone, LocalDate fall) {
+        // the repeated hour is counted once, so a 25-hour day plans like a 24-hour one
+        Preferences prefs = prefs(zone, "00:00", "23:59", null, null, 12);
+        List<Portion> normal = HydrationSchedule.plan(NORMAL_DAY, 3000, GUARD, prefs, LONG_AGO);
+        List<Portion> plan = HydrationSchedule.plan(fall, 3000, GUARD, prefs, LONG_AGO);
+        assertValid(plan, fall, 3000, GUARD, prefs, LONG_AGO);
+        assertEquals(12, plan.size());
+        assertEquals(localTimes(normal, zone), localTimes(plan, zone));
+    }
+
+    @ParameterizedTest(name = "{0}, {1}")
+    @MethodSource("springForwardDays")
+    void springForwardDayWithWholeDayWindowAvoidsTheGap(ZoneId zone, LocalDate spring) {
+        Preferences prefs = prefs(zone, "00:00", "23:59", null, null, 23);
+        List<Portion> plan = HydrationSchedule.plan(spring, 23 * 250, GUARD, prefs, LONG_AGO);
+        assertValid(plan, spring, 23 * 250, GUARD, prefs, LONG_AGO);
+        assertEquals(23 * 250, sum(plan));
+        for (LocalTime t : localTimes(plan, zone)) {
+            assertFalse(t.getHour() == 2, "in the gap: " + t);
         }
+        // a 23-hour day cannot hold 24 portions an hour apart
+        plan = HydrationSchedule.plan(spring, 24 * 250, GUARD, prefs(zone, "00:00", "23:59", null, null, 24), LONG_AGO);
+        assertEquals(23, plan.size());
     }
 
     @Test
