@@ -7,20 +7,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.crampcare.testsupport.TestJson;
 
 /** Events as the other services would publish them, for feeding the advice service in tests. */
 final class AdviceEvents {
 
     static final String INTAKE_SOURCE = "/crampcare/intake-service";
     static final String REMINDER_SOURCE = "/crampcare/reminder-service";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private AdviceEvents() {
     }
-
-
 
     /** A cramp-report-submitted.v1 payload: a gradual cramp after hard squats, as the article describes. */
     static Map<String, Object> report(String userId, UUID reportId, Instant occurredAt) {
@@ -65,10 +61,6 @@ final class AdviceEvents {
     }
 
     static String json(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return TestJson.write(value);
     }
 }

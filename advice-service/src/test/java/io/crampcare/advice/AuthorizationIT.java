@@ -4,8 +4,9 @@ import static io.crampcare.testsupport.TestTokens.asAdmin;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.Map;
+import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import io.crampcare.contracts.EventTypes;
 import io.crampcare.contracts.Topics;
@@ -18,51 +19,28 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class AuthorizationIT extends AuthorizationMatrix {
 
-    private static UUID reportId;
-    private static String adviceId;
-
-    @Override
-    protected Map<String, Rule> rules() {
-        return Map.of(
-                "GET /api/v1/advice/{id}", Rule.OWN_RECORD,
-                "GET /api/v1/cramp-reports/{reportId}/advice", Rule.OWN_RECORD,
-                "GET /api/v1/users/{userId}/advice", Rule.NAMED_USER,
-                "GET /api/v1/users/{userId}/adherence", Rule.NAMED_USER,
-                "GET /api/v1/rules", Rule.ANY_USER);
-    }
-
-    @Override
-    protected Call call(String endpoint) {
-        return switch (endpoint) {
-            case "GET /api/v1/advice/{id}" -> new Call("/api/v1/advice/" + ownersAdvice(), null,
-                    "/api/v1/advice/" + UUID.randomUUID());
-            case "GET /api/v1/cramp-reports/{reportId}/advice" -> new Call(
-                    "/api/v1/cramp-reports/" + ownersReport() + "/advice", null,
-                    "/api/v1/cramp-reports/" + UUID.randomUUID() + "/advice");
-            case "GET /api/v1/users/{userId}/advice" -> Call.of("/api/v1/users/" + OWNER + "/advice");
-            case "GET /api/v1/users/{userId}/adherence" -> Call.of("/api/v1/users/" + OWNER + "/adherence");
-            case "GET /api/v1/rules" -> Call.of("/api/v1/rules");
-            default -> throw new IllegalArgumentException(endpoint);
-        };
-    }
-
-    private static synchronized UUID ownersReport() {
-        ownersAdvice();
-        return reportId;
-    }
-
+    private static final UUID REPORT_ID = UUID.randomUUID();
     /** The owner's report goes in as an event; its advice is the record the calls address. */
-    private static synchronized String ownersAdvice() {
-        if (adviceId == null) {
-            reportId = UUID.randomUUID();
-            try (CloudEventWriter writer = new CloudEventWriter(TestUsers.bootstrapServers())) {
-                writer.send(Topics.CRAMP_REPORTS, OWNER, UUID.randomUUID().toString(), EventTypes.CRAMP_REPORT_SUBMITTED,
-                        AdviceEvents.INTAKE_SOURCE, AdviceEvents.json(AdviceEvents.report(OWNER, reportId)));
-            }
-            adviceId = await().atMost(Duration.ofSeconds(30)).until(
-                    () -> asAdmin().when().get("/api/v1/cramp-reports/" + reportId + "/advice"),
-                    r -> r.statusCode() == 200).path("adviceId");
+    private static final Supplier<String> OWNERS_ADVICE = once(() -> {
+        try (CloudEventWriter writer = new CloudEventWriter(TestUsers.bootstrapServers())) {
+            writer.send(Topics.CRAMP_REPORTS, OWNER, UUID.randomUUID().toString(), EventTypes.CRAMP_REPORT_SUBMITTED,
+                    AdviceEvents.INTAKE_SOURCE, AdviceEvents.json(AdviceEvents.report(OWNER, REPORT_ID)));
         }
-        return adviceId;
+        return await().atMost(Duration.ofSeconds(30)).until(
+                () -> asAdmin().when().get("/api/v1/cramp-reports/" + REPORT_ID + "/advice"),
+                r -> r.statusCode() == 200).path("adviceId");
+    });
+
+    @Override
+    protected List<Endpoint> endpoints() {
+        return List.of(
+                ownRecord("GET /api/v1/advice/{id}", OWNERS_ADVICE),
+                ownRecord("GET /api/v1/cramp-reports/{reportId}/advice", () -> {
+                    OWNERS_ADVICE.get(); // the report exists once its advice does
+                    return REPORT_ID;
+                }),
+                namedUser("GET /api/v1/users/{userId}/advice"),
+                namedUser("GET /api/v1/users/{userId}/adherence"),
+                anyUser("GET /api/v1/rules"));
     }
 }

@@ -1,7 +1,7 @@
 package io.crampcare.intake;
 
-import java.util.Map;
-import java.util.UUID;
+import java.util.List;
+import java.util.function.Supplier;
 
 import io.crampcare.testsupport.AuthorizationMatrix;
 import io.crampcare.testsupport.TestTokens;
@@ -12,32 +12,15 @@ import io.restassured.http.ContentType;
 @QuarkusTest
 class AuthorizationIT extends AuthorizationMatrix {
 
-    private static String reportId;
+    private static final Supplier<String> OWNERS_REPORT = once(() -> TestTokens.asUser(OWNER)
+            .contentType(ContentType.JSON).body(TestReports.valid(OWNER))
+            .when().post("/api/v1/cramp-reports").then().statusCode(201).extract().path("id"));
 
     @Override
-    protected Map<String, Rule> rules() {
-        return Map.of(
-                "POST /api/v1/cramp-reports", Rule.NAMED_USER,
-                "GET /api/v1/cramp-reports", Rule.NAMED_USER,
-                "GET /api/v1/cramp-reports/{id}", Rule.OWN_RECORD);
-    }
-
-    @Override
-    protected Call call(String endpoint) {
-        return switch (endpoint) {
-            case "POST /api/v1/cramp-reports" -> new Call("/api/v1/cramp-reports", TestReports.valid(OWNER), null);
-            case "GET /api/v1/cramp-reports" -> Call.of("/api/v1/cramp-reports?userId=" + OWNER);
-            case "GET /api/v1/cramp-reports/{id}" -> new Call("/api/v1/cramp-reports/" + ownersReport(), null,
-                    "/api/v1/cramp-reports/" + UUID.randomUUID());
-            default -> throw new IllegalArgumentException(endpoint);
-        };
-    }
-
-    private static synchronized String ownersReport() {
-        if (reportId == null) {
-            reportId = TestTokens.asUser(OWNER).contentType(ContentType.JSON).body(TestReports.valid(OWNER))
-                    .when().post("/api/v1/cramp-reports").then().statusCode(201).extract().path("id");
-        }
-        return reportId;
+    protected List<Endpoint> endpoints() {
+        return List.of(
+                namedUser("POST /api/v1/cramp-reports").body(() -> TestReports.valid(OWNER)),
+                namedUser("GET /api/v1/cramp-reports").query("?userId=" + OWNER),
+                ownRecord("GET /api/v1/cramp-reports/{id}", OWNERS_REPORT));
     }
 }

@@ -9,11 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.crampcare.contracts.EventTypes;
 import io.crampcare.testsupport.EventSchemas;
+import io.crampcare.testsupport.TestJson;
 import io.restassured.http.ContentType;
 
 /** Users, preferences and advice events for the reminder tests. */
@@ -22,7 +20,6 @@ public final class ReminderFixtures {
     public static final String ADVICE_SOURCE = "/crampcare/advice-service";
     /** Every kind of nudge, as preferences name them. */
     public static final List<String> ALL_KINDS = List.of("HYDRATION", "PRE_EXERCISE_HYDRATION", "WARM_UP", "STRETCH");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private ReminderFixtures() {
     }
@@ -92,11 +89,7 @@ public final class ReminderFixtures {
     }
 
     public static String json(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return TestJson.write(value);
     }
 
     /** A fixed-offset zone whose local time is near noon now, so snoozing stays inside 07:00-22:00. */

@@ -5,12 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -22,8 +26,8 @@ import io.restassured.specification.RequestSpecification;
 /**
  * Who may call what, for every {@code /api/v1} endpoint of a service: each test sends one kind of caller to every
  * endpoint and checks the status. The endpoint list comes from the service's own OpenAPI document, so an endpoint
- * without a rule here fails the build. A service's test names its rules and how to call each endpoint on data of
- * {@link #OWNER}.
+ * without a rule here fails the build. A service's test only lists its endpoints ({@link #endpoints()}): each with its
+ * rule and what a call on data of {@link #OWNER} needs beyond the path template.
  */
 public abstract class AuthorizationMatrix {
 
@@ -58,46 +62,166 @@ public abstract class AuthorizationMatrix {
     }
 
     /**
-     * The service's own {@code /api/v1} operations as "METHOD /path/{template}" (as in the OpenAPI document), with their
-     * rules; the operator endpoints every service gets from service-support are in {@link #OPERATOR_RULES}.
+     * One row of the matrix: an operation "METHOD /path/{template}" as in the OpenAPI document, its rule, and how to
+     * call it on the owner's data. The path is the template filled in: {@code {userId}} with {@link #OWNER}, a
+     * parameter given with {@link #with} with its value (asked for on first use, so data is made only when needed),
+     * any other parameter with a random UUID (an id that does not exist). An OWN_RECORD row names the owner's record
+     * ({@link #ownRecord}); its missing path is the same call on a random id.
      */
-    protected abstract Map<String, Rule> rules();
+    public static final class Endpoint {
+        private static final Pattern PARAMETER = Pattern.compile("\\{(\\w+)}");
 
-    /** How to call one of the service's own endpoints on the owner's data (create the data on first use). */
-    protected abstract Call call(String endpoint);
+        private final String operation;
+        private final Rule rule;
+        private final Map<String, Supplier<?>> parameters = new HashMap<>();
+        private String record;
+        private Supplier<?> body = () -> null;
+        private String query = "";
 
-    /** service-support's operator endpoints, the same in every service. */
-    static final Map<String, Rule> OPERATOR_RULES = Map.of(
-            "GET /api/v1/admin/outbox", Rule.ADMIN,
-            "POST /api/v1/admin/outbox/parked/retry", Rule.ADMIN,
-            "POST /api/v1/admin/outbox/parked/{id}/retry", Rule.ADMIN,
-            "GET /api/v1/admin/dead-letters/{topic}", Rule.ADMIN,
-            "POST /api/v1/admin/dead-letters/{topic}/replay", Rule.ADMIN);
+        private Endpoint(String operation, Rule rule) {
+            this.operation = operation;
+            this.rule = rule;
+        }
 
-    private static Call operatorCall(String endpoint) {
-        return switch (endpoint) {
-            case "GET /api/v1/admin/outbox" -> Call.of("/api/v1/admin/outbox");
-            case "POST /api/v1/admin/outbox/parked/retry" -> Call.of("/api/v1/admin/outbox/parked/retry");
-            case "POST /api/v1/admin/outbox/parked/{id}/retry" ->
-                Call.of("/api/v1/admin/outbox/parked/" + UUID.randomUUID() + "/retry");
-            // A topic only the advice service consumes (elsewhere a 404): the matrix checks who may call, not replay.
-            case "GET /api/v1/admin/dead-letters/{topic}" -> Call.of("/api/v1/admin/dead-letters/cramp-reports.dlq");
-            // A dry run: checking access must not replay other tests' dead letters.
-            case "POST /api/v1/admin/dead-letters/{topic}/replay" ->
-                new Call("/api/v1/admin/dead-letters/cramp-reports.dlq/replay", Map.of("dryRun", true), null);
-            default -> null;
+        /** Fills path parameter {@code name} with a value made on first use. */
+        public Endpoint with(String name, Supplier<?> value) {
+            parameters.put(name, value);
+            return this;
+        }
+
+        /** Fills path parameter {@code name} with a fixed value. */
+        public Endpoint with(String name, Object value) {
+            return with(name, () -> value);
+        }
+
+        /** The JSON body, made anew for every call. */
+        public Endpoint body(Supplier<?> body) {
+            this.body = body;
+            return this;
+        }
+
+        /** A query string appended to the path, e.g. {@code "?userId=" + OWNER}. */
+        public Endpoint query(String query) {
+            this.query = query;
+            return this;
+        }
+
+        public String operation() {
+            return operation;
+        }
+
+        public Rule rule() {
+            return rule;
+        }
+
+        Call call() {
+            String template = operation.substring(operation.indexOf(' ') + 1);
+            String path = fill(template, false);
+            return new Call(path, body.get(), rule == Rule.OWN_RECORD ? fill(template, true) : null);
+        }
+
+        private String fill(String template, boolean missing) {
+            return PARAMETER.matcher(template).replaceAll(m -> {
+                String name = m.group(1);
+                Object value;
+                if (missing && name.equals(record)) {
+                    value = UUID.randomUUID();
+                } else if (parameters.containsKey(name)) {
+                    value = parameters.get(name).get();
+                } else {
+                    value = name.equals("userId") ? OWNER : UUID.randomUUID();
+                }
+                return Matcher.quoteReplacement(String.valueOf(value));
+            }) + query;
+        }
+    }
+
+    /** An endpoint that names a user: {@code {userId}}, or the query or body, names {@link #OWNER}. */
+    protected static Endpoint namedUser(String operation) {
+        return new Endpoint(operation, Rule.NAMED_USER);
+    }
+
+    /** An endpoint that addresses the owner's record by its (only, or last) path parameter, made on first use. */
+    protected static Endpoint ownRecord(String operation, Supplier<?> ownersRecord) {
+        Matcher parameters = Endpoint.PARAMETER.matcher(operation);
+        String last = null;
+        while (parameters.find()) {
+            last = parameters.group(1);
+        }
+        if (last == null) {
+            throw new IllegalArgumentException(operation + " has no path parameter to address a record by");
+        }
+        Endpoint endpoint = new Endpoint(operation, Rule.OWN_RECORD).with(last, ownersRecord);
+        endpoint.record = last;
+        return endpoint;
+    }
+
+    /** A value made on first use and kept: the owner's records, made once for all the tests of the class. */
+    protected static <T> Supplier<T> once(Supplier<T> make) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) {
+                    value = make.get();
+                }
+                return value;
+            }
         };
     }
 
-    private Map<String, Rule> allRules() {
-        Map<String, Rule> all = new TreeMap<>(OPERATOR_RULES);
-        all.putAll(rules());
+    protected static Endpoint anyUser(String operation) {
+        return new Endpoint(operation, Rule.ANY_USER);
+    }
+
+    protected static Endpoint admin(String operation) {
+        return new Endpoint(operation, Rule.ADMIN);
+    }
+
+    /**
+     * The service's own {@code /api/v1} operations with their rules and calls; the operator endpoints every service
+     * gets from service-support are in {@link #OPERATOR_ENDPOINTS}.
+     */
+    protected abstract List<Endpoint> endpoints();
+
+    /** service-support's operator endpoints, the same in every service. */
+    static final List<Endpoint> OPERATOR_ENDPOINTS = List.of(
+            admin("GET /api/v1/admin/outbox"),
+            admin("POST /api/v1/admin/outbox/parked/retry"),
+            admin("POST /api/v1/admin/outbox/parked/{id}/retry"),
+            // A topic only the advice service consumes (elsewhere a 404): the matrix checks who may call, not replay.
+            admin("GET /api/v1/admin/dead-letters/{topic}").with("topic", "cramp-reports.dlq"),
+            // A dry run: checking access must not replay other tests' dead letters.
+            admin("POST /api/v1/admin/dead-letters/{topic}/replay").with("topic", "cramp-reports.dlq")
+                    .body(() -> Map.of("dryRun", true)));
+
+    private Map<String, Endpoint> all;
+
+    /** Every endpoint by operation, sorted; an operation listed twice is a mistake in the test. */
+    private synchronized Map<String, Endpoint> all() {
+        if (all == null) {
+            Map<String, Endpoint> byOperation = new TreeMap<>();
+            for (List<Endpoint> endpoints : List.of(OPERATOR_ENDPOINTS, endpoints())) {
+                for (Endpoint endpoint : endpoints) {
+                    if (byOperation.put(endpoint.operation(), endpoint) != null) {
+                        throw new IllegalStateException(endpoint.operation() + " is listed twice");
+                    }
+                }
+            }
+            all = byOperation;
+        }
         return all;
     }
 
+    private Map<String, Rule> allRules() {
+        Map<String, Rule> rules = new TreeMap<>();
+        all().forEach((operation, endpoint) -> rules.put(operation, endpoint.rule()));
+        return rules;
+    }
+
     private Call callOf(String endpoint) {
-        Call operator = operatorCall(endpoint);
-        return operator != null ? operator : call(endpoint);
+        return all().get(endpoint).call();
     }
 
     @Test

@@ -9,12 +9,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import io.crampcare.contracts.advice.Urgency;
 
@@ -97,188 +102,86 @@ class RulesetLoadTest {
         assertEquals(2, ruleset.rules().size());
     }
 
-    @Test
-    void duplicateRuleId() {
-        String yaml = VALID.replace("- id: daily-water", "- id: chest-pain-emergency");
-
-        assertRejected(yaml, "chest-pain-emergency appears twice");
-    }
-
-    @Test
-    void emptyCondition() {
-        String yaml = VALID.replace("""
+    /** Each broken ruleset is {@link #VALID} with one thing changed, and the words the refusal must contain. */
+    static Stream<Arguments> brokenRulesets() {
+        String alwaysTrue = """
                     when:
                       always: true
-                """, """
-                    when: {}
-                """);
-
-        assertRejected(yaml, "daily-water: an empty condition");
+                """;
+        return Stream.of(
+                broken("duplicate rule id", "- id: daily-water", "- id: chest-pain-emergency",
+                        "chest-pain-emergency appears twice"),
+                broken("empty condition", alwaysTrue, """
+                            when: {}
+                        """, "daily-water: an empty condition"),
+                broken("missing condition", alwaysTrue, "", "daily-water: an empty condition"),
+                broken("empty nested condition", alwaysTrue, """
+                            when:
+                              onset: [SUDDEN]
+                              not: {}
+                        """, "daily-water: an empty condition"),
+                broken("unknown placeholder", "{dailyTargetMl}", "{dailyTargetLitres}",
+                        "daily-water: unknown placeholder {dailyTargetLitres}"),
+                broken("missing source", """
+                            source:
+                              type: ARTICLE
+                              reference: Glutes Cramping (LIVESTRONG, B. Kochan).
+                        """, "", "daily-water: a source (type and reference) is required"),
+                broken("source without reference", "      reference: Glutes Cramping (LIVESTRONG, B. Kochan).\n", "",
+                        "daily-water: a source (type and reference) is required"),
+                broken("literature source without a full citation",
+                        "reference: Merck Manual Consumer Version, \"Chest Pain\".", "reference: Merck",
+                        "chest-pain-emergency: a literature source needs a full citation"),
+                broken("unknown field in a condition", "anySymptom: [CHEST_PAIN]", "symptom: [CHEST_PAIN]",
+                        "\"symptom\""),
+                broken("unknown enum value in a condition", "anySymptom: [CHEST_PAIN]", "anySymptom: [CHEST_PAINS]",
+                        "CHEST_PAINS"),
+                broken("missing headline", "  SEE_DOCTOR: Please book a visit with a doctor.\n", "",
+                        "no headline for SEE_DOCTOR"),
+                broken("missing text", "    text: Get emergency care now.\n", "", "chest-pain-emergency: no text"),
+                broken("missing urgency", "    urgency: SELF_CARE\n", "",
+                        "daily-water: urgency and category are required"),
+                broken("rule id not lower-case-with-dashes", "- id: daily-water", "- id: Daily_Water",
+                        "rule id 'Daily_Water' is not lower-case-with-dashes"),
+                Arguments.of("missing version and disclaimer", VALID.replace("version: \"test-1\"\n", "")
+                        .replace("disclaimer: Not a substitute for a clinician.\n", ""),
+                        List.of("no version", "no disclaimer")),
+                Arguments.of("no rules", VALID.substring(0, VALID.indexOf("rules:")) + "rules: []\n",
+                        List.of("no rules")),
+                broken("empty list in a condition", "anySymptom: [CHEST_PAIN]", "anySymptom: []",
+                        "chest-pain-emergency: an empty list in a condition never matches"),
+                broken("always false", "always: true", "always: false", "daily-water: always: false never fires"),
+                broken("emergency rule using the water plan", "text: Get emergency care now.",
+                        "text: Get care, drink {dailyTargetMl} mL.",
+                        "chest-pain-emergency: {dailyTargetMl} needs a water plan"),
+                broken("pre-exercise amount without body weight", "of water today.",
+                        "of water today, {preExerciseMl} mL before exercise.",
+                        "daily-water: {preExerciseMl} needs the body weight"),
+                broken("water drunk without a water condition", "of water today.",
+                        "of water today; you have had {drunkTodayMl} mL.",
+                        "daily-water: {drunkTodayMl} needs the water drunk today"),
+                Arguments.of("water drunk under a condition that allows unknown water",
+                        VALID.replace("always: true", "water: [LEFT, UNKNOWN]")
+                                .replace("of water today.", "of water today; {leftTodayMl} mL are left."),
+                        List.of("daily-water: {leftTodayMl} needs the water drunk today")),
+                broken("severity off the scale", "anySymptom: [CHEST_PAIN]",
+                        "anySymptom: [CHEST_PAIN]\n      severityAtLeast: 11",
+                        "chest-pain-emergency: severityAtLeast must be 0-10"),
+                Arguments.of("empty file", "", List.of("the file is empty")),
+                broken("null rule entry", "  - id: daily-water", "  -\n  - id: daily-water", "rule #2 is empty"));
     }
 
-    @Test
-    void missingCondition() {
-        String yaml = VALID.replace("""
-                    when:
-                      always: true
-                """, "");
-
-        assertRejected(yaml, "daily-water: an empty condition");
+    private static Arguments broken(String name, String valid, String broken, String expectedInMessage) {
+        return Arguments.of(name, VALID.replace(valid, broken), List.of(expectedInMessage));
     }
 
-    @Test
-    void emptyNestedCondition() {
-        String yaml = VALID.replace("""
-                    when:
-                      always: true
-                """, """
-                    when:
-                      onset: [SUDDEN]
-                      not: {}
-                """);
-
-        assertRejected(yaml, "daily-water: an empty condition");
-    }
-
-    @Test
-    void unknownPlaceholder() {
-        String yaml = VALID.replace("{dailyTargetMl}", "{dailyTargetLitres}");
-
-        assertRejected(yaml, "daily-water: unknown placeholder {dailyTargetLitres}");
-    }
-
-    @Test
-    void missingSource() {
-        String yaml = VALID.replace("""
-                    source:
-                      type: ARTICLE
-                      reference: Glutes Cramping (LIVESTRONG, B. Kochan).
-                """, "");
-
-        assertRejected(yaml, "daily-water: a source (type and reference) is required");
-    }
-
-    @Test
-    void sourceWithoutReference() {
-        String yaml = VALID.replace("      reference: Glutes Cramping (LIVESTRONG, B. Kochan).\n", "");
-
-        assertRejected(yaml, "daily-water: a source (type and reference) is required");
-    }
-
-    @Test
-    void literatureSourceWithoutAFullCitation() {
-        String yaml = VALID.replace("reference: Merck Manual Consumer Version, \"Chest Pain\".", "reference: Merck");
-
-        assertRejected(yaml, "chest-pain-emergency: a literature source needs a full citation");
-    }
-
-    @Test
-    void unknownFieldInACondition() {
-        String yaml = VALID.replace("anySymptom: [CHEST_PAIN]", "symptom: [CHEST_PAIN]");
-
-        assertRejected(yaml, "\"symptom\"");
-    }
-
-    @Test
-    void unknownEnumValueInACondition() {
-        String yaml = VALID.replace("anySymptom: [CHEST_PAIN]", "anySymptom: [CHEST_PAINS]");
-
-        assertRejected(yaml, "CHEST_PAINS");
-    }
-
-    @Test
-    void missingHeadline() {
-        String yaml = VALID.replace("  SEE_DOCTOR: Please book a visit with a doctor.\n", "");
-
-        assertRejected(yaml, "no headline for SEE_DOCTOR");
-    }
-
-    @Test
-    void missingText() {
-        String yaml = VALID.replace("    text: Get emergency care now.\n", "");
-
-        assertRejected(yaml, "chest-pain-emergency: no text");
-    }
-
-    @Test
-    void missingUrgency() {
-        String yaml = VALID.replace("    urgency: SELF_CARE\n", "");
-
-        assertRejected(yaml, "daily-water: urgency and category are required");
-    }
-
-    @Test
-    void ruleIdNotLowerCaseWithDashes() {
-        String yaml = VALID.replace("- id: daily-water", "- id: Daily_Water");
-
-        assertRejected(yaml, "rule id 'Daily_Water' is not lower-case-with-dashes");
-    }
-
-    @Test
-    void missingVersionAndDisclaimer() {
-        String yaml = VALID.replace("version: \"test-1\"\n", "").replace("disclaimer: Not a substitute for a clinician.\n", "");
-
-        Exception e = assertRejected(yaml, "no version");
-        assertTrue(e.getMessage().contains("no disclaimer"), e.getMessage());
-    }
-
-    @Test
-    void noRules() {
-        String yaml = VALID.substring(0, VALID.indexOf("rules:")) + "rules: []\n";
-
-        assertRejected(yaml, "no rules");
-    }
-
-    @Test
-    void emptyListInACondition() {
-        assertRejected(VALID.replace("anySymptom: [CHEST_PAIN]", "anySymptom: []"),
-                "chest-pain-emergency: an empty list in a condition never matches");
-    }
-
-    @Test
-    void alwaysFalse() {
-        assertRejected(VALID.replace("always: true", "always: false"), "daily-water: always: false never fires");
-    }
-
-    @Test
-    void emergencyRuleUsingTheWaterPlan() {
-        assertRejected(VALID.replace("text: Get emergency care now.", "text: Get care, drink {dailyTargetMl} mL."),
-                "chest-pain-emergency: {dailyTargetMl} needs a water plan");
-    }
-
-    @Test
-    void preExerciseAmountWithoutBodyWeight() {
-        assertRejected(VALID.replace("of water today.", "of water today, {preExerciseMl} mL before exercise."),
-                "daily-water: {preExerciseMl} needs the body weight");
-    }
-
-    @Test
-    void waterDrunkWithoutAWaterCondition() {
-        assertRejected(VALID.replace("of water today.", "of water today; you have had {drunkTodayMl} mL."),
-                "daily-water: {drunkTodayMl} needs the water drunk today");
-    }
-
-    @Test
-    void waterDrunkUnderAConditionThatAllowsUnknownWater() {
-        assertRejected(VALID.replace("always: true", "water: [LEFT, UNKNOWN]")
-                .replace("of water today.", "of water today; {leftTodayMl} mL are left."),
-                "daily-water: {leftTodayMl} needs the water drunk today");
-    }
-
-    @Test
-    void severityOffTheScale() {
-        assertRejected(VALID.replace("anySymptom: [CHEST_PAIN]", "anySymptom: [CHEST_PAIN]\n      severityAtLeast: 11"),
-                "chest-pain-emergency: severityAtLeast must be 0-10");
-    }
-
-    @Test
-    void emptyFile() {
-        assertRejected("", "the file is empty");
-    }
-
-    @Test
-    void nullRuleEntry() {
-        assertRejected(VALID.replace("  - id: daily-water", "  -\n  - id: daily-water"), "rule #2 is empty");
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("brokenRulesets")
+    void aBrokenRulesetIsRefused(String name, String yaml, List<String> expectedInMessage) {
+        Exception e = assertRejected(yaml, expectedInMessage.get(0));
+        for (String expected : expectedInMessage) {
+            assertTrue(e.getMessage().contains(expected), e.getMessage());
+        }
     }
 
     private static Exception assertRejected(String yaml, String expectedInMessage) {

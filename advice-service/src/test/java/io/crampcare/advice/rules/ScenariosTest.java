@@ -12,10 +12,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import io.crampcare.contracts.advice.Category;
 import io.crampcare.contracts.advice.Recommendation;
@@ -176,35 +179,32 @@ class ScenariosTest {
         assertNotNull(decision.hydration());
     }
 
-    @Test
-    void saddleNumbnessWhileSweatingDuringExerciseIsAnEmergency() {
-        CrampReportSubmittedV1 report = baseline()
-                .duringExercise(ActivityType.SQUATS, Intensity.HARD, 60)
-                .withSweatingHeavily(true)
-                .withWarmedUp(false)
-                .withStretchedAfter(false)
-                .withBodyWeightKg(80.0)
-                .withNewMedication(true)
-                .withSymptoms(Symptom.SADDLE_NUMBNESS, Symptom.TINGLING)
-                .build();
-
-        Decision decision = RuleFixtures.decideFirst(DECIDER, report);
-
-        assertEmergencyOnly(decision, List.of("red-flag-nerve-emergency"));
+    /** A red flag during a hard workout: emergency advice only, whatever else the report says. */
+    static Stream<Arguments> emergenciesDuringExercise() {
+        return Stream.of(
+                Arguments.of("saddle numbness while sweating during exercise", baseline()
+                        .duringExercise(ActivityType.SQUATS, Intensity.HARD, 60)
+                        .withSweatingHeavily(true)
+                        .withWarmedUp(false)
+                        .withStretchedAfter(false)
+                        .withBodyWeightKg(80.0)
+                        .withNewMedication(true)
+                        .withSymptoms(Symptom.SADDLE_NUMBNESS, Symptom.TINGLING)
+                        .build(), List.of("red-flag-nerve-emergency")),
+                Arguments.of("chest pain with cramps", baseline()
+                        .duringExercise(ActivityType.RUNNING, Intensity.HARD, 70)
+                        .withSweatingHeavily(true)
+                        .withBodyWeightKg(80.0)
+                        .withSymptoms(Symptom.CHEST_PAIN)
+                        .build(), List.of("chest-pain-emergency")));
     }
 
-    @Test
-    void chestPainWithCrampsIsAnEmergency() {
-        CrampReportSubmittedV1 report = baseline()
-                .duringExercise(ActivityType.RUNNING, Intensity.HARD, 70)
-                .withSweatingHeavily(true)
-                .withBodyWeightKg(80.0)
-                .withSymptoms(Symptom.CHEST_PAIN)
-                .build();
-
+    @ParameterizedTest(name = "{0} is an emergency")
+    @MethodSource("emergenciesDuringExercise")
+    void aRedFlagDuringExerciseIsAnEmergency(String situation, CrampReportSubmittedV1 report, List<String> rules) {
         Decision decision = RuleFixtures.decideFirst(DECIDER, report);
 
-        assertEmergencyOnly(decision, List.of("chest-pain-emergency"));
+        assertEmergencyOnly(decision, rules);
     }
 
     @Test

@@ -1,51 +1,36 @@
 package io.crampcare.contracts.advice;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 
 import io.crampcare.contracts.JsonSchemas;
-import io.crampcare.contracts.RecordSchemaChecks;
+import io.crampcare.contracts.PayloadSchemaTest;
 
 /** The v1 advice JSON Schema and the Java record must describe the same payload. */
-class AdviceIssuedV1SchemaTest {
+class AdviceIssuedV1SchemaTest extends PayloadSchemaTest {
 
     static final String RESOURCE = "schemas/advice-issued.v1.json";
     static final JsonNode SCHEMA_JSON = JsonSchemas.readJson(RESOURCE);
     static final Schema SCHEMA = JsonSchemas.compile(RESOURCE);
 
+    AdviceIssuedV1SchemaTest() {
+        super(AdviceIssuedV1.class, SCHEMA_JSON, SCHEMA, AdviceIssuedV1SchemaTest::fullAdvice);
+    }
+
     static final String DISCLAIMER = "This advice is general information, not a diagnosis, and not a substitute for a clinician.";
 
-    // (a) Same property names on both sides, top level and nested (recommendations[], their source, hydration).
-
-    @Test
-    void everyRecordComponentIsASchemaPropertyAndViceVersa() {
-        RecordSchemaChecks.assertSameProperties(AdviceIssuedV1.class, SCHEMA_JSON);
-    }
-
-    @Test
-    void requiredPropertiesAreExactlyTheNonNullableOnes() {
-        RecordSchemaChecks.assertRequiredMatchesNullability(AdviceIssuedV1.class, SCHEMA_JSON);
-    }
-
-    // (b) Enum properties list exactly the Java constants.
-
-    @Test
-    void enumPropertiesListExactlyTheJavaConstants() {
-        RecordSchemaChecks.assertEnumsMatchJavaConstants(AdviceIssuedV1.class, SCHEMA_JSON);
-    }
+    // (a) Same properties, top level and nested (recommendations[], their source, hydration), and (b) enums:
+    // checked by PayloadSchemaTest.
 
     // (c) Real payloads, serialized like Quarkus does, validate; broken ones do not.
 
@@ -94,18 +79,14 @@ class AdviceIssuedV1SchemaTest {
 
     @Test
     void fullPayloadValidates() throws Exception {
-        String json = JsonSchemas.MAPPER.writeValueAsString(fullAdvice());
-        assertValid(json);
-        JsonNode tree = JsonSchemas.MAPPER.readTree(json);
+        JsonNode tree = assertValidPayload(fullAdvice());
         assertEquals("2026-11-25T07:31:03Z", tree.path("issuedAt").asText(), "instants as ISO-8601 strings");
         assertEquals("LITERATURE", tree.at("/recommendations/0/source/type").asText(), "enums by constant name");
     }
 
     @Test
     void minimalPayloadWithNullsValidates() throws Exception {
-        String json = JsonSchemas.MAPPER.writeValueAsString(minimalAdvice());
-        assertValid(json);
-        JsonNode tree = JsonSchemas.MAPPER.readTree(json);
+        JsonNode tree = assertValidPayload(minimalAdvice());
         assertTrue(tree.has("hydration") && tree.get("hydration").isNull(), "nulls are written out, not left off");
     }
 
@@ -236,24 +217,5 @@ class AdviceIssuedV1SchemaTest {
 
     private static ObjectNode hydration(ObjectNode advice) {
         return (ObjectNode) advice.get("hydration");
-    }
-
-    private static ObjectNode mutated(Consumer<ObjectNode> mutation) {
-        ObjectNode advice = JsonSchemas.MAPPER.valueToTree(fullAdvice());
-        mutation.accept(advice);
-        return advice;
-    }
-
-    private static void assertValid(String json) {
-        List<Error> errors = SCHEMA.validate(JsonSchemas.parse(json));
-        assertTrue(errors.isEmpty(), () -> "expected valid, got " + errors + "\n" + json);
-    }
-
-    private static void assertRejected(Consumer<ObjectNode> mutation, String culprit) {
-        ObjectNode advice = mutated(mutation);
-        List<Error> errors = SCHEMA.validate(advice);
-        assertFalse(errors.isEmpty(), () -> "expected a violation about " + culprit + " in " + advice);
-        assertTrue(errors.stream().anyMatch(e -> e.toString().contains(culprit)),
-                () -> "violations should name " + culprit + ": " + errors);
     }
 }

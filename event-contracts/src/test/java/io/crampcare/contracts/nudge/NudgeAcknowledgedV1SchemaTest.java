@@ -1,42 +1,32 @@
 package io.crampcare.contracts.nudge;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 
 import io.crampcare.contracts.JsonSchemas;
-import io.crampcare.contracts.RecordSchemaChecks;
+import io.crampcare.contracts.PayloadSchemaTest;
 
 /** The v1 nudge-acknowledgement JSON Schema and the Java record must describe the same payload. */
-class NudgeAcknowledgedV1SchemaTest {
+class NudgeAcknowledgedV1SchemaTest extends PayloadSchemaTest {
 
     static final String RESOURCE = "schemas/nudge-acknowledged.v1.json";
     static final JsonNode SCHEMA_JSON = JsonSchemas.readJson(RESOURCE);
     static final Schema SCHEMA = JsonSchemas.compile(RESOURCE);
 
-    // (a) Same property names on both sides; every property required, none nullable.
-
-    @Test
-    void everyRecordComponentIsASchemaPropertyAndViceVersa() {
-        RecordSchemaChecks.assertSameProperties(NudgeAcknowledgedV1.class, SCHEMA_JSON);
+    NudgeAcknowledgedV1SchemaTest() {
+        super(NudgeAcknowledgedV1.class, SCHEMA_JSON, SCHEMA, NudgeAcknowledgedV1SchemaTest::warmUpDone);
     }
 
-    @Test
-    void requiredPropertiesAreExactlyTheNonNullableOnes() {
-        RecordSchemaChecks.assertRequiredMatchesNullability(NudgeAcknowledgedV1.class, SCHEMA_JSON);
-    }
+    // (a) Same properties and (b) enums: checked by PayloadSchemaTest. Every property required, none nullable.
 
     @Test
     void everyPropertyIsRequired() {
@@ -45,13 +35,6 @@ class NudgeAcknowledgedV1SchemaTest {
         for (var component : NudgeAcknowledgedV1.class.getRecordComponents()) {
             assertTrue(required.contains(component.getName()), component.getName() + " must be required");
         }
-    }
-
-    // (b) Enum properties list exactly the Java constants.
-
-    @Test
-    void enumPropertiesListExactlyTheJavaConstants() {
-        RecordSchemaChecks.assertEnumsMatchJavaConstants(NudgeAcknowledgedV1.class, SCHEMA_JSON);
     }
 
     // (c) Real payloads, serialized like Quarkus does, validate; broken ones do not.
@@ -68,9 +51,7 @@ class NudgeAcknowledgedV1SchemaTest {
 
     @Test
     void fullPayloadValidates() throws Exception {
-        String json = JsonSchemas.MAPPER.writeValueAsString(warmUpDone());
-        assertValid(json);
-        JsonNode tree = JsonSchemas.MAPPER.readTree(json);
+        JsonNode tree = assertValidPayload(warmUpDone());
         assertEquals("2026-11-25T17:23:41Z", tree.path("acknowledgedAt").asText(), "instants as ISO-8601 strings");
         assertEquals("3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f", tree.path("nudgeId").asText(), "UUIDs as strings");
     }
@@ -113,24 +94,5 @@ class NudgeAcknowledgedV1SchemaTest {
         assertRejected(ack -> ack.put("acknowledgedAt", "2026-11-25 17:23"), "acknowledgedAt");
         assertRejected(ack -> ack.put("userId", ""), "userId");
         assertRejected(ack -> ack.put("userId", "user/42"), "userId");
-    }
-
-    private static ObjectNode mutated(Consumer<ObjectNode> mutation) {
-        ObjectNode ack = JsonSchemas.MAPPER.valueToTree(warmUpDone());
-        mutation.accept(ack);
-        return ack;
-    }
-
-    private static void assertValid(String json) {
-        List<Error> errors = SCHEMA.validate(JsonSchemas.parse(json));
-        assertTrue(errors.isEmpty(), () -> "expected valid, got " + errors + "\n" + json);
-    }
-
-    private static void assertRejected(Consumer<ObjectNode> mutation, String culprit) {
-        ObjectNode ack = mutated(mutation);
-        List<Error> errors = SCHEMA.validate(ack);
-        assertFalse(errors.isEmpty(), () -> "expected a violation about " + culprit + " in " + ack);
-        assertTrue(errors.stream().anyMatch(e -> e.toString().contains(culprit)),
-                () -> "violations should name " + culprit + ": " + errors);
     }
 }

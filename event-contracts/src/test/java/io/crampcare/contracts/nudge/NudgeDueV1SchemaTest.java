@@ -1,7 +1,6 @@
 package io.crampcare.contracts.nudge;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
@@ -9,49 +8,34 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 
 import io.crampcare.contracts.JsonSchemas;
-import io.crampcare.contracts.RecordSchemaChecks;
+import io.crampcare.contracts.PayloadSchemaTest;
 
 /** The v1 due-nudge JSON Schema and the Java record must describe the same payload. */
-class NudgeDueV1SchemaTest {
+class NudgeDueV1SchemaTest extends PayloadSchemaTest {
 
     static final String RESOURCE = "schemas/nudge-due.v1.json";
     static final JsonNode SCHEMA_JSON = JsonSchemas.readJson(RESOURCE);
     static final Schema SCHEMA = JsonSchemas.compile(RESOURCE);
 
-    // (a) Same property names on both sides; required exactly where the record's doc says never null.
-
-    @Test
-    void everyRecordComponentIsASchemaPropertyAndViceVersa() {
-        RecordSchemaChecks.assertSameProperties(NudgeDueV1.class, SCHEMA_JSON);
+    NudgeDueV1SchemaTest() {
+        super(NudgeDueV1.class, SCHEMA_JSON, SCHEMA, NudgeDueV1SchemaTest::hydrationNudge);
     }
 
-    @Test
-    void requiredPropertiesAreExactlyTheNonNullableOnes() {
-        RecordSchemaChecks.assertRequiredMatchesNullability(NudgeDueV1.class, SCHEMA_JSON);
-    }
+    // (a) Same properties and (b) enums: checked by PayloadSchemaTest. Required exactly where the record's doc
+    // says never null.
 
     @Test
     void onlyTheKindSpecificPropertiesMayBeNull() {
         List<String> required = JsonSchemas.MAPPER.convertValue(SCHEMA_JSON.path("required"),
                 JsonSchemas.MAPPER.getTypeFactory().constructCollectionType(List.class, String.class));
         assertEquals(List.of("nudgeId", "userId", "kind", "dueAt", "localTime", "timeZone", "text"), required);
-    }
-
-    // (b) Enum properties list exactly the Java constants.
-
-    @Test
-    void enumPropertiesListExactlyTheJavaConstants() {
-        RecordSchemaChecks.assertEnumsMatchJavaConstants(NudgeDueV1.class, SCHEMA_JSON);
     }
 
     // (c) Real payloads, serialized like Quarkus does, validate; broken ones do not.
@@ -106,9 +90,7 @@ class NudgeDueV1SchemaTest {
 
     @Test
     void fullPayloadValidates() throws Exception {
-        String json = JsonSchemas.MAPPER.writeValueAsString(hydrationNudge());
-        assertValid(json);
-        JsonNode tree = JsonSchemas.MAPPER.readTree(json);
+        JsonNode tree = assertValidPayload(hydrationNudge());
         assertEquals("2026-11-26T07:00:00Z", tree.path("dueAt").asText(), "instants as ISO-8601 strings");
         assertEquals("2026-11-26T08:00", tree.path("localTime").asText(), "local time as written, no offset");
         assertEquals("HYDRATION", tree.path("kind").asText(), "enums by constant name");
@@ -125,9 +107,7 @@ class NudgeDueV1SchemaTest {
 
     @Test
     void minimalPayloadWithNullsValidates() throws Exception {
-        String json = JsonSchemas.MAPPER.writeValueAsString(minimalNudge());
-        assertValid(json);
-        JsonNode tree = JsonSchemas.MAPPER.readTree(json);
+        JsonNode tree = assertValidPayload(minimalNudge());
         for (String name : List.of("amountMl", "workoutId", "adviceId")) {
             assertTrue(tree.has(name) && tree.get(name).isNull(), name + ": nulls are written out, not left off");
         }
@@ -206,30 +186,5 @@ class NudgeDueV1SchemaTest {
         assertRejected(nudge -> nudge.put("userId", "user/42"), "userId");
         assertRejected(nudge -> nudge.put("timeZone", ""), "timeZone");
         assertRejected(nudge -> nudge.put("text", ""), "text");
-    }
-
-    private static ObjectNode mutated(Consumer<ObjectNode> mutation) {
-        ObjectNode nudge = JsonSchemas.MAPPER.valueToTree(hydrationNudge());
-        mutation.accept(nudge);
-        return nudge;
-    }
-
-    private static void assertValid(String json) {
-        List<Error> errors = SCHEMA.validate(JsonSchemas.parse(json));
-        assertTrue(errors.isEmpty(), () -> "expected valid, got " + errors + "\n" + json);
-    }
-
-    private static void assertValidMutation(Consumer<ObjectNode> mutation) {
-        ObjectNode nudge = mutated(mutation);
-        List<Error> errors = SCHEMA.validate(nudge);
-        assertTrue(errors.isEmpty(), () -> "expected valid, got " + errors + "\n" + nudge);
-    }
-
-    private static void assertRejected(Consumer<ObjectNode> mutation, String culprit) {
-        ObjectNode nudge = mutated(mutation);
-        List<Error> errors = SCHEMA.validate(nudge);
-        assertFalse(errors.isEmpty(), () -> "expected a violation about " + culprit + " in " + nudge);
-        assertTrue(errors.stream().anyMatch(e -> e.toString().contains(culprit)),
-                () -> "violations should name " + culprit + ": " + errors);
     }
 }

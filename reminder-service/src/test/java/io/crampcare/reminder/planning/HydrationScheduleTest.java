@@ -15,8 +15,13 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import io.crampcare.contracts.nudge.NudgeKind;
 
@@ -126,24 +131,19 @@ class HydrationScheduleTest {
         assertEquals(LocalTime.of(14, 30), localTimes(plan, UTC).get(0));
     }
 
-    @Test
-    void dailyCapLimitsCountNotTotal() {
-        Preferences prefs = day(UTC, 4);
-        List<Portion> plan = HydrationSchedule.plan(NORMAL_DAY, 3000, GUARD, prefs, LONG_AGO);
-        assertValid(plan, NORMAL_DAY, 3000, GUARD, prefs, LONG_AGO);
-        assertEquals(4, plan.size());
-        assertEquals(3000, sum(plan));
-        plan.forEach(p -> assertEquals(750, p.amountMl()));
-    }
-
-    @Test
-    void hourlyGuardBeatsTargetWhenCapIsReached() {
-        Preferences prefs = day(UTC, 4);
-        List<Portion> plan = HydrationSchedule.plan(NORMAL_DAY, 10_000, GUARD, prefs, LONG_AGO);
-        assertValid(plan, NORMAL_DAY, 10_000, GUARD, prefs, LONG_AGO);
-        assertEquals(4, plan.size());
-        assertEquals(4000, sum(plan));
-        plan.forEach(p -> assertEquals(1000, p.amountMl()));
+    /** Equal portions, as many as the daily cap allows: the cap limits the count, the hourly guard the size. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "daily cap limits count not total, 4, 3000, 4, 3000, 750",
+            "hourly guard beats target when cap is reached, 4, 10000, 4, 4000, 1000"})
+    void equalPortionsUpToTheCap(String situation, int dailyCap, int targetMl, int portions, int totalMl,
+            int eachMl) {
+        Preferences prefs = day(UTC, dailyCap);
+        List<Portion> plan = HydrationSchedule.plan(NORMAL_DAY, targetMl, GUARD, prefs, LONG_AGO);
+        assertValid(plan, NORMAL_DAY, targetMl, GUARD, prefs, LONG_AGO);
+        assertEquals(portions, plan.size());
+        assertEquals(totalMl, sum(plan));
+        plan.forEach(p -> assertEquals(eachMl, p.amountMl()));
     }
 
     @Test
@@ -275,37 +275,39 @@ class HydrationScheduleTest {
         }
     }
 
-    @Test
-    void fallBackDayWithWholeDayWindowKeepsLocalTimes() {
-        // the repeated hour is counted once, so a 25-hour day plans like a 24-hour one
-        for (var zoneAndDay : List.of(List.of(BERLIN, BERLIN_FALL), List.of(NEW_YORK, NY_FALL))) {
-            ZoneId zone = (ZoneId) zoneAndDay.get(0);
-            LocalDate fall = (LocalDate) zoneAndDay.get(1);
-            Preferences prefs = prefs(zone, "00:00", "23:59", null, null, 12);
-            List<Portion> normal = HydrationSchedule.plan(NORMAL_DAY, 3000, GUARD, prefs, LONG_AGO);
-            List<Portion> plan = HydrationSchedule.plan(fall, 3000, GUARD, prefs, LONG_AGO);
-            assertValid(plan, fall, 3000, GUARD, prefs, LONG_AGO);
-            assertEquals(12, plan.size());
-            assertEquals(localTimes(normal, zone), localTimes(plan, zone));
-        }
+    static Stream<Arguments> fallBackDays() {
+        return Stream.of(Arguments.of(BERLIN, BERLIN_FALL), Arguments.of(NEW_YORK, NY_FALL));
     }
 
-    @Test
-    void springForwardDayWithWholeDayWindowAvoidsTheGap() {
-        for (var zoneAndDay : List.of(List.of(BERLIN, BERLIN_SPRING), List.of(NEW_YORK, NY_SPRING))) {
-            ZoneId zone = (ZoneId) zoneAndDay.get(0);
-            LocalDate spring = (LocalDate) zoneAndDay.get(1);
-            Preferences prefs = prefs(zone, "00:00", "23:59", null, null, 23);
-            List<Portion> plan = HydrationSchedule.plan(spring, 23 * 250, GUARD, prefs, LONG_AGO);
-            assertValid(plan, spring, 23 * 250, GUARD, prefs, LONG_AGO);
-            assertEquals(23 * 250, sum(plan));
-            for (LocalTime t : localTimes(plan, zone)) {
-                assertFalse(t.getHour() == 2, "in the gap: " + t);
-            }
-            // a 23-hour day cannot hold 24 portions an hour apart
-            plan = HydrationSchedule.plan(spring, 24 * 250, GUARD, prefs(zone, "00:00", "23:59", null, null, 24), LONG_AGO);
-            assertEquals(23, plan.size());
+    static Stream<Arguments> springForwardDays() {
+        return Stream.of(Arguments.of(BERLIN, BERLIN_SPRING), Arguments.of(NEW_YORK, NY_SPRING));
+    }
+
+    @ParameterizedTest(name = "{0}, {1}")
+    @MethodSource("fallBackDays")
+    void fallBackDayWithWholeDayWindowKeepsLocalTimes(ZoneId zone, LocalDate fall) {
+        // the repeated hour is counted once, so a 25-hour day plans like a 24-hour one
+        Preferences prefs = prefs(zone, "00:00", "23:59", null, null, 12);
+        List<Portion> normal = HydrationSchedule.plan(NORMAL_DAY, 3000, GUARD, prefs, LONG_AGO);
+        List<Portion> plan = HydrationSchedule.plan(fall, 3000, GUARD, prefs, LONG_AGO);
+        assertValid(plan, fall, 3000, GUARD, prefs, LONG_AGO);
+        assertEquals(12, plan.size());
+        assertEquals(localTimes(normal, zone), localTimes(plan, zone));
+    }
+
+    @ParameterizedTest(name = "{0}, {1}")
+    @MethodSource("springForwardDays")
+    void springForwardDayWithWholeDayWindowAvoidsTheGap(ZoneId zone, LocalDate spring) {
+        Preferences prefs = prefs(zone, "00:00", "23:59", null, null, 23);
+        List<Portion> plan = HydrationSchedule.plan(spring, 23 * 250, GUARD, prefs, LONG_AGO);
+        assertValid(plan, spring, 23 * 250, GUARD, prefs, LONG_AGO);
+        assertEquals(23 * 250, sum(plan));
+        for (LocalTime t : localTimes(plan, zone)) {
+            assertFalse(t.getHour() == 2, "in the gap: " + t);
         }
+        // a 23-hour day cannot hold 24 portions an hour apart
+        plan = HydrationSchedule.plan(spring, 24 * 250, GUARD, prefs(zone, "00:00", "23:59", null, null, 24), LONG_AGO);
+        assertEquals(23, plan.size());
     }
 
     @Test

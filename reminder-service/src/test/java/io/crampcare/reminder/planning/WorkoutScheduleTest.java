@@ -34,6 +34,11 @@ class WorkoutScheduleTest {
         return prefs(zone, EnumSet.allOf(NudgeKind.class));
     }
 
+    /** An hour's workout at 18:00 in Berlin on 3 June 2026, planned over that day. */
+    private static final WorkoutPlan EVENING_HOUR = new WorkoutPlan(berlin("2026-06-03T18:00"), null, null, 60);
+    private static final Instant JUNE_3 = berlin("2026-06-03T00:00");
+    private static final Instant JUNE_4 = berlin("2026-06-04T00:00");
+
     private static Instant berlin(String localDateTime) {
         return java.time.LocalDateTime.parse(localDateTime).atZone(BERLIN).toInstant();
     }
@@ -143,10 +148,9 @@ class WorkoutScheduleTest {
 
     @Test
     void preExerciseDrinkOnlyWithWeightAndOnlyWhenAllowed() {
-        Instant start = berlin("2026-06-03T18:00");
-        WorkoutPlan plan = new WorkoutPlan(start, null, null, 60);
-        Instant from = berlin("2026-06-03T00:00");
-        Instant to = berlin("2026-06-04T00:00");
+        WorkoutPlan plan = EVENING_HOUR;
+        Instant from = JUNE_3;
+        Instant to = JUNE_4;
         // no weight: no drink
         assertTrue(WorkoutSchedule.nudges(plan, BERLIN, from, to, LEAD, null, all(BERLIN)).stream()
                 .noneMatch(n -> n.kind() == PRE_EXERCISE_HYDRATION));
@@ -171,10 +175,9 @@ class WorkoutScheduleTest {
 
     @Test
     void onlyWantedKinds() {
-        Instant start = berlin("2026-06-03T18:00");
-        WorkoutPlan plan = new WorkoutPlan(start, null, null, 60);
-        Instant from = berlin("2026-06-03T00:00");
-        Instant to = berlin("2026-06-04T00:00");
+        WorkoutPlan plan = EVENING_HOUR;
+        Instant from = JUNE_3;
+        Instant to = JUNE_4;
         assertEquals(List.of(STRETCH), WorkoutSchedule.nudges(plan, BERLIN, from, to, LEAD, 450,
                 prefs(BERLIN, EnumSet.of(STRETCH))).stream().map(WorkoutNudge::kind).toList());
         assertEquals(List.of(PRE_EXERCISE_HYDRATION, WARM_UP), WorkoutSchedule.nudges(plan, BERLIN, from, to, LEAD,

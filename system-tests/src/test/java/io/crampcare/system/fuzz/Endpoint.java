@@ -1,6 +1,5 @@
 package io.crampcare.system.fuzz;
 
-import java.util.function.BinaryOperator;
 import java.util.function.Function;
 
 /**
@@ -9,42 +8,26 @@ import java.util.function.Function;
  */
 public enum Endpoint {
 
-    REPORT_CREATE("intake", "POST", "/cramp-reports", false, IdKind.NONE, BodyKind.REPORT, Query.NONE,
-            (u, id) -> "/api/v1/cramp-reports"),
-    REPORT_LIST("intake", "GET", "/cramp-reports", false, IdKind.NONE, BodyKind.NONE, Query.REPORTS,
-            (u, id) -> "/api/v1/cramp-reports"),
-    REPORT_GET("intake", "GET", "/cramp-reports/{id}", false, IdKind.REPORT, BodyKind.NONE, Query.NONE,
-            (u, id) -> "/api/v1/cramp-reports/" + id),
-    ADVICE_GET("advice", "GET", "/advice/{id}", false, IdKind.ADVICE, BodyKind.NONE, Query.NONE,
-            (u, id) -> "/api/v1/advice/" + id),
-    ADVICE_BY_REPORT("advice", "GET", "/cramp-reports/{reportId}/advice", false, IdKind.REPORT, BodyKind.NONE,
-            Query.NONE, (u, id) -> "/api/v1/cramp-reports/" + id + "/advice"),
-    ADVICE_FOR_USER("advice", "GET", "/users/{userId}/advice", true, IdKind.NONE, BodyKind.NONE, Query.PAGED,
-            (u, id) -> "/api/v1/users/" + u + "/advice"),
-    ADHERENCE("advice", "GET", "/users/{userId}/adherence", true, IdKind.NONE, BodyKind.NONE, Query.NONE,
-            (u, id) -> "/api/v1/users/" + u + "/adherence"),
-    RULES("advice", "GET", "/rules", false, IdKind.NONE, BodyKind.NONE, Query.NONE, (u, id) -> "/api/v1/rules"),
+    REPORT_CREATE("intake", "POST", "/cramp-reports", IdKind.NONE, BodyKind.REPORT, Query.NONE),
+    REPORT_LIST("intake", "GET", "/cramp-reports", IdKind.NONE, BodyKind.NONE, Query.REPORTS),
+    REPORT_GET("intake", "GET", "/cramp-reports/{id}", IdKind.REPORT, BodyKind.NONE, Query.NONE),
+    ADVICE_GET("advice", "GET", "/advice/{id}", IdKind.ADVICE, BodyKind.NONE, Query.NONE),
+    ADVICE_BY_REPORT("advice", "GET", "/cramp-reports/{reportId}/advice", IdKind.REPORT, BodyKind.NONE, Query.NONE),
+    ADVICE_FOR_USER("advice", "GET", "/users/{userId}/advice", IdKind.NONE, BodyKind.NONE, Query.PAGED),
+    ADHERENCE("advice", "GET", "/users/{userId}/adherence", IdKind.NONE, BodyKind.NONE, Query.NONE),
+    RULES("advice", "GET", "/rules", IdKind.NONE, BodyKind.NONE, Query.NONE),
     /** service-support's operator endpoint, present in all three services (role admin only). */
-    OUTBOX(null, "GET", "/admin/outbox", false, IdKind.NONE, BodyKind.NONE, Query.NONE,
-            (u, id) -> "/api/v1/admin/outbox"),
-    PREFERENCES_GET("reminder", "GET", "/users/{userId}/preferences", true, IdKind.NONE, BodyKind.NONE, Query.NONE,
-            (u, id) -> "/api/v1/users/" + u + "/preferences"),
-    PREFERENCES_PUT("reminder", "PUT", "/users/{userId}/preferences", true, IdKind.NONE, BodyKind.PREFERENCES,
-            Query.NONE, (u, id) -> "/api/v1/users/" + u + "/preferences"),
-    WORKOUT_CREATE("reminder", "POST", "/users/{userId}/workouts", true, IdKind.NONE, BodyKind.WORKOUT, Query.NONE,
-            (u, id) -> "/api/v1/users/" + u + "/workouts"),
-    WORKOUT_LIST("reminder", "GET", "/users/{userId}/workouts", true, IdKind.NONE, BodyKind.NONE, Query.NONE,
-            (u, id) -> "/api/v1/users/" + u + "/workouts"),
-    WORKOUT_DELETE("reminder", "DELETE", "/users/{userId}/workouts/{workoutId}", true, IdKind.WORKOUT, BodyKind.NONE,
-            Query.NONE, (u, id) -> "/api/v1/users/" + u + "/workouts/" + id),
-    NUDGE_LIST("reminder", "GET", "/users/{userId}/nudges", true, IdKind.NONE, BodyKind.NONE, Query.NUDGES,
-            (u, id) -> "/api/v1/users/" + u + "/nudges"),
-    NUDGE_GET("reminder", "GET", "/nudges/{id}", false, IdKind.NUDGE, BodyKind.NONE, Query.NONE,
-            (u, id) -> "/api/v1/nudges/" + id),
-    NUDGE_ACK("reminder", "POST", "/nudges/{id}/ack", false, IdKind.NUDGE, BodyKind.ACK, Query.NONE,
-            (u, id) -> "/api/v1/nudges/" + id + "/ack"),
-    NUDGE_SNOOZE("reminder", "POST", "/nudges/{id}/snooze", false, IdKind.NUDGE, BodyKind.SNOOZE, Query.NONE,
-            (u, id) -> "/api/v1/nudges/" + id + "/snooze");
+    OUTBOX(null, "GET", "/admin/outbox", IdKind.NONE, BodyKind.NONE, Query.NONE),
+    PREFERENCES_GET("reminder", "GET", "/users/{userId}/preferences", IdKind.NONE, BodyKind.NONE, Query.NONE),
+    PREFERENCES_PUT("reminder", "PUT", "/users/{userId}/preferences", IdKind.NONE, BodyKind.PREFERENCES, Query.NONE),
+    WORKOUT_CREATE("reminder", "POST", "/users/{userId}/workouts", IdKind.NONE, BodyKind.WORKOUT, Query.NONE),
+    WORKOUT_LIST("reminder", "GET", "/users/{userId}/workouts", IdKind.NONE, BodyKind.NONE, Query.NONE),
+    WORKOUT_DELETE("reminder", "DELETE", "/users/{userId}/workouts/{workoutId}", IdKind.WORKOUT, BodyKind.NONE,
+            Query.NONE),
+    NUDGE_LIST("reminder", "GET", "/users/{userId}/nudges", IdKind.NONE, BodyKind.NONE, Query.NUDGES),
+    NUDGE_GET("reminder", "GET", "/nudges/{id}", IdKind.NUDGE, BodyKind.NONE, Query.NONE),
+    NUDGE_ACK("reminder", "POST", "/nudges/{id}/ack", IdKind.NUDGE, BodyKind.ACK, Query.NONE),
+    NUDGE_SNOOZE("reminder", "POST", "/nudges/{id}/snooze", IdKind.NUDGE, BodyKind.SNOOZE, Query.NONE);
 
     /** Which of the test's real records fills the id slot. */
     enum IdKind {
@@ -90,22 +73,20 @@ public enum Endpoint {
     final String method;
     /** The path under /api/v1 as the README names it; part of every description. */
     final String template;
+    /** Whether the path names a user ({@code {userId}}). */
     final boolean userInPath;
     final IdKind id;
     final BodyKind body;
     final Query query;
-    private final BinaryOperator<String> path;
 
-    Endpoint(String service, String method, String template, boolean userInPath, IdKind id, BodyKind body, Query query,
-            BinaryOperator<String> path) {
+    Endpoint(String service, String method, String template, IdKind id, BodyKind body, Query query) {
         this.service = service;
         this.method = method;
         this.template = template;
-        this.userInPath = userInPath;
+        this.userInPath = template.contains("{userId}");
         this.id = id;
         this.body = body;
         this.query = query;
-        this.path = path;
     }
 
     /** "POST /cramp-reports": how descriptions start. */
@@ -126,8 +107,13 @@ public enum Endpoint {
         return id != IdKind.NONE;
     }
 
-    /** The path without query, from already-encoded segments. */
+    /** The path without query, from already-encoded segments: the template with {userId} and the id slot filled. */
     String path(String userSegment, String idSegment) {
-        return path.apply(userSegment, idSegment);
+        StringBuilder path = new StringBuilder("/api/v1");
+        for (String segment : template.substring(1).split("/")) {
+            path.append('/').append(segment.equals("{userId}") ? userSegment
+                    : segment.startsWith("{") ? idSegment : segment);
+        }
+        return path.toString();
     }
 }
