@@ -33,13 +33,21 @@ public class DeciderProducer {
         } catch (IOException e) {
             throw new UncheckedIOException("Reading ruleset " + config.ruleset() + " failed", e);
         }
-        AdviceConfig.Frequent frequent = config.frequent();
-        AdviceConfig.Hydration water = config.hydration();
         LOG.infof("Ruleset %s loaded: %d rules", ruleset.version(), ruleset.rules().size());
-        return new AdviceDecider(ruleset,
-                new Thresholds(frequent.reports(), frequent.window(), frequent.minAdherence()),
-                new HydrationPlanner(water.baseMl(), water.sweatingExtraMl(), water.exerciseExtraMlPerHour(),
-                        water.assumedExerciseMinutes(), water.maxDailyMl(),
-                        water.preExerciseMinMlPerKg(), water.preExerciseMaxMlPerKg(), water.maxPerHourMl()));
+        return new AdviceDecider(ruleset, thresholds(config.frequent()), planner(config.hydration()));
+    }
+
+    static Thresholds thresholds(AdviceConfig.Frequent frequent) {
+        return new Thresholds(frequent.reports(), frequent.window(), frequent.minAdherence());
+    }
+
+    /**
+     * Six of the planner's eight numbers are ints: each argument is the setting of the component's name
+     * (DeciderProducerTest holds each in its place).
+     */
+    static HydrationPlanner planner(AdviceConfig.Hydration water) {
+        return new HydrationPlanner(water.baseMl(), water.sweatingExtraMl(), water.exerciseExtraMlPerHour(),
+                water.assumedExerciseMinutes(), water.maxDailyMl(), water.preExerciseMinMlPerKg(),
+                water.preExerciseMaxMlPerKg(), water.maxPerHourMl());
     }
 }

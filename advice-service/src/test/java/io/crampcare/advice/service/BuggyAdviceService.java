@@ -5,14 +5,12 @@ import java.util.List;
 import jakarta.inject.Singleton;
 import jakarta.enterprise.inject.Alternative;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.crampcare.advice.rules.AdviceDecider;
+import io.crampcare.advice.store.AdviceStore;
 import io.crampcare.contracts.report.CrampReportSubmittedV1;
 import io.crampcare.support.inbox.InboxEvent;
 import io.crampcare.support.metrics.CommittedCounts;
 import io.crampcare.support.outbox.Outbox;
-import jakarta.persistence.EntityManager;
 
 /**
  * The advice service with a bug that only reports of users named "bug-..." meet: an unknown failure, neither poison
@@ -22,9 +20,8 @@ import jakarta.persistence.EntityManager;
 @Singleton // no client proxy: a subclass of a bean with only an injecting constructor
 public class BuggyAdviceService extends AdviceService {
 
-    BuggyAdviceService(AdviceDecider decider, Outbox outbox, EntityManager em, ObjectMapper objectMapper,
-            CommittedCounts counts, AdviceStore store) {
-        super(decider, outbox, em, objectMapper, counts, store);
+    BuggyAdviceService(AdviceDecider decider, AdviceStore store, Outbox outbox, CommittedCounts counts) {
+        super(decider, store, outbox, counts);
     }
 
     @Override

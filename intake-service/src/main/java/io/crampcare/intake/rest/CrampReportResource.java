@@ -30,8 +30,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-
-import io.crampcare.intake.mapping.CrampReportMapper;
 import io.crampcare.intake.model.CrampReport;
 import io.crampcare.intake.service.CrampReportService;
 import io.crampcare.support.idempotency.IdempotencyService;
@@ -47,7 +45,7 @@ import io.crampcare.support.security.Access;
 import io.crampcare.support.security.Roles;
 import io.crampcare.support.problem.ProblemMappers;
 
-@Path(CrampReportMapper.API_PATH)
+@Path(CrampReportApiMapper.API_PATH)
 @RolesAllowed({ Roles.USER, Roles.ADMIN })
 @Tag(name = "Cramp reports", description = "Submit and read muscle-cramp reports")
 @Produces(MediaType.APPLICATION_JSON)
@@ -76,12 +74,12 @@ public class CrampReportResource {
     private final CrampReportService reports;
     private final IdempotentRequests idempotency;
     private final PagingConfig paging;
-    private final CrampReportMapper mapper;
+    private final CrampReportApiMapper mapper;
     private final ApiJson apiJson;
     private final Access access;
 
     CrampReportResource(CrampReportService reports, IdempotentRequests idempotency, PagingConfig paging, Access access,
-            CrampReportMapper mapper, ApiJson apiJson) {
+            CrampReportApiMapper mapper, ApiJson apiJson) {
         this.reports = reports;
         this.idempotency = idempotency;
         this.paging = paging;
@@ -167,7 +165,7 @@ public class CrampReportResource {
 
     /** The stored report's answer is known before it is stored, so that a key's replay is recorded with it. */
     private CrampReportResponse submit(CrampReportRequest request, IdempotencyService.Granted claim) {
-        CrampReport report = mapper.toEntity(request, TimeOrderedIds.next(), Instant.now());
+        CrampReport report = mapper.toReport(request, TimeOrderedIds.next(), Instant.now());
         CrampReportResponse response = mapper.toResponse(report);
         reports.submit(report, claim == null ? null
                 : new IdempotencyService.Answer(claim, 201, response.links().self(), apiJson.write(response)));

@@ -1,9 +1,6 @@
 package io.crampcare.intake.service;
 
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -13,18 +10,16 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
-
 import io.crampcare.contracts.EventTypes;
 import io.crampcare.contracts.Topics;
 import io.crampcare.intake.mapping.CrampReportMapper;
 import io.crampcare.intake.model.CrampReport;
+import io.crampcare.intake.store.CrampReportStore;
 import io.crampcare.support.idempotency.IdempotencyService;
 import io.crampcare.support.metrics.CommittedCounts;
 import io.crampcare.support.outbox.Outbox;
-import io.crampcare.support.paging.PageCursor;
 import io.crampcare.support.paging.PageRequest;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.panache.common.Sort;
 import io.quarkus.runtime.StartupEvent;
 
 /** Stores cramp reports and, in the same statement, the event that announces each one. */
@@ -77,28 +72,12 @@ public class CrampReportService {
 
     @Transactional
     public Optional<CrampReport> find(UUID id) {
-        return CrampReport.findByIdOptional(id);
+        return store.find(id);
     }
 
-    /**
-     * One page of a user's reports, newest first, with {@code occurredAt} in [from, to) when given.
-     *
-     */
+    /** One page of a user's reports, newest first, with {@code occurredAt} in [from, to) when given. */
     @Transactional
     public PageRequest.Slice<CrampReport> list(String userId, Instant from, Instant to, PageRequest page) {
-        StringBuilder query = new StringBuilder("userId = :userId");
-        Map<String, Object> parameters = new HashMap<>(Map.of("userId", userId));
-        if (from != null) {
-            query.append(" and occurredAt >= :from");
-            parameters.put("from", from);
-        }
-        if (to != null) {
-            query.append(" and occurredAt < :to");
-            parameters.put("to", to);
-        }
-        query.append(page.afterCondition("occurredAt", parameters));
-        List<CrampReport> rows = CrampReport.<CrampReport>find(query.toString(), Sort.descending("occurredAt", "id"),
-                parameters).page(0, page.fetchSize()).list();
-        return page.slice(rows, r -> new PageCursor(r.occurredAt, r.id));
+        return store.list(userId, from, to, page);
     }
 }

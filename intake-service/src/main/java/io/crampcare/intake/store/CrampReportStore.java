@@ -1,24 +1,33 @@
-package io.crampcare.intake.service;
+package io.crampcare.intake.store;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.crampcare.intake.model.CrampReport;
 import io.crampcare.intake.model.SymptomsConverter;
 import io.crampcare.support.outbox.Outbox;
+import io.crampcare.support.paging.PageCursor;
+import io.crampcare.support.paging.PageRequest;
+import io.quarkus.panache.common.Sort;
 
 /**
- * Writes a new report and its event in one SQL statement on a pooled connection, without Hibernate: accepting a report
- * is one insert of an immutable row, and a session (flush, dirty checking, its own statement) bought nothing there.
- * Reads stay with the {@link CrampReport} entity, which maps the same columns.
+ * Cramp reports in the database. A new report and its event are written in one SQL statement on a pooled connection,
+ * without Hibernate: accepting a report is one insert of an immutable row, and a session (flush, dirty checking, its
+ * own statement) bought nothing there. Reads go through the {@link CrampReport} entity (Panache), which maps the same
+ * columns.
  */
 @ApplicationScoped
-class CrampReportStore {
+public class CrampReportStore {
 
     private static final Outbox.RowWithEvents INSERT_WITH_EVENT = Outbox.rowWithEvents("""
             INSERT INTO cramp_report (id, user_id, occurred_at, received_at, muscle, side, onset, severity,
@@ -39,8 +48,30 @@ class CrampReportStore {
     /**
      * Inserts the report and its event together: committed on their own when no transaction is active, else with it.
      */
-    void insert(CrampReport report, Outbox.Message event) {
+    public void insert(CrampReport report, Outbox.Message event) {
         outbox.insertWithRow(INSERT_WITH_EVENT, statement -> bind(statement, report), List.of(event));
+    }
+
+    public Optional<CrampReport> find(UUID id) {
+        return CrampReport.findByIdOptional(id);
+    }
+
+    /** One page of a user's reports, newest first, with {@code occurredAt} in [from, to) when given. */
+    public PageRequest.Slice<CrampReport> list(String userId, Instant from, Instant to, PageRequest page) {
+        StringBuilder query = new StringBuilder("userId = :userId");
+        Map<String, Object> parameters = new HashMap<>(Map.of("userId", userId));
+        if (from != null) {
+            query.append(" and occurredAt >= :from");
+            parameters.put("from", from);
+        }
+        if (to != null) {
+            query.append(" and occurredAt < :to");
+            parameters.put("to", to);
+        }
+        query.append(page.afterCondition("occurredAt", parameters));
+        List<CrampReport> rows = CrampReport.<CrampReport>find(query.toString(), Sort.descending("occurredAt", "id"),
+                parameters).page(0, page.fetchSize()).list();
+        return page.slice(rows, r -> new PageCursor(r.occurredAt, r.id));
     }
 
     private static int bind(PreparedStatement insert, CrampReport report) throws SQLException {
