@@ -19,17 +19,7 @@ import io.smallrye.jwt.build.Jwt;
  * {@code groups}, {@code iat}, {@code exp}) with smallrye-jwt-build. The local stack's tokens ({@link MintToken}) and
  * the tests' (test-support's TestTokens) both come from here.
  */
-public final class TokenSigner {
-
-    private final String issuer;
-    private final String audience;
-    private final PrivateKey key;
-
-    public TokenSigner(String issuer, String audience, PrivateKey key) {
-        this.issuer = issuer;
-        this.audience = audience;
-        this.key = key;
-    }
+public record TokenSigner(String issuer, String audience, PrivateKey key) {
 
     /** A token for {@code subject}, whose principal name ({@code upn}) may differ, in these groups (roles). */
     public String sign(String subject, String upn, Set<String> groups, Instant issuedAt, Instant expiresAt) {
