@@ -1,14 +1,10 @@
 package io.crampcare.testsupport;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.Signature;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -16,14 +12,14 @@ import java.util.Set;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 
+import io.crampcare.tools.TokenSigner;
 import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
-import io.smallrye.jwt.algorithm.SignatureAlgorithm;
-import io.smallrye.jwt.build.Jwt;
 
 /**
- * Bearer tokens for tests, signed with the run's key from {@link JwtTestResource}; issuer and audience are the ones
- * the service under test checks. Besides good tokens, the bad kinds an authorization test needs.
+ * Bearer tokens for tests, signed as the local stack's ({@link TokenSigner}) with the run's key from
+ * {@link JwtTestResource}; issuer and audience are the ones the service under test checks. Besides good tokens, the
+ * bad kinds an authorization test needs.
  */
 public final class TestTokens {
 
@@ -142,9 +138,7 @@ public final class TestTokens {
 
     private static String sign(String sub, String upn, Set<String> groups, String issuer, String audience,
             Instant issuedAt, Instant expiresAt, PrivateKey key) {
-        return Jwt.issuer(issuer).subject(sub).upn(upn).groups(groups).audience(audience)
-                .issuedAt(issuedAt).expiresAt(expiresAt)
-                .jws().algorithm(SignatureAlgorithm.RS256).sign(key);
+        return new TokenSigner(issuer, audience, key).sign(sub, upn, groups, issuedAt, expiresAt);
     }
 
     private static String issuer() {
@@ -156,12 +150,7 @@ public final class TestTokens {
     }
 
     private static PrivateKey key() {
-        String location = ConfigProvider.getConfig().getValue(JwtTestResource.PRIVATE_KEY_LOCATION, String.class);
-        try {
-            String pem = Files.readString(Path.of(location)).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
-        } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalStateException("Reading the test signing key " + location + " failed", e);
-        }
+        return TokenSigner.readPrivateKey(
+                Path.of(ConfigProvider.getConfig().getValue(JwtTestResource.PRIVATE_KEY_LOCATION, String.class)));
     }
 }
