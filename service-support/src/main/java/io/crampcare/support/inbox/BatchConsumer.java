@@ -18,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import io.crampcare.support.failure.FailureClass;
 import io.crampcare.support.inbox.RetryPolicy.StoppedWhileRetrying;
 import io.crampcare.support.tracing.TraceContext;
 import io.micrometer.core.instrument.DistributionSummary;
