@@ -50,7 +50,7 @@ import io.smallrye.common.annotation.Identifier;
  * Stopping (SIGTERM) lets a batch in flight finish: it marks what the broker acknowledged and commits, so no claim
  * is left held and no acknowledged row is published again. Then no new batch starts.
  * <p>
- * The parts: {@link OutboxStore} (the SQL), {@link OutboxSender} (producer, acknowledgements, whose failure),
+ * The parts: {@link RelayStore} (the SQL), {@link OutboxSender} (producer, acknowledgements, whose failure),
  * {@link CloudEventsCodec} (row to record), {@link BrokerProbe} (what only the cluster can tell); this class runs
  * them on its worker thread and owns their life cycle, the backoff and the logs.
  */
@@ -79,7 +79,7 @@ public class OutboxRelay {
     private final CountDownLatch stopping = new CountDownLatch(1);
     private volatile boolean running;
     private Thread worker;
-    private OutboxStore store;
+    private RelayStore store;
     private BrokerProbe probe;
     private OutboxSender sender;
     private Counter published;
@@ -96,7 +96,7 @@ public class OutboxRelay {
         failed = registry.counter("crampcare.outbox.publish.failures");
         emptyClaims = registry.counter("crampcare.outbox.claims", "outcome", "empty");
         claimsWithRows = registry.counter("crampcare.outbox.claims", "outcome", "rows");
-        store = new OutboxStore(FIRST_BACKOFF, config.maxBackoff(), config.maxAttempts());
+        store = new RelayStore(new RelayStore.RowBackoff(FIRST_BACKOFF, config.maxBackoff(), config.maxAttempts()));
         probe = new BrokerProbe(KafkaClients.settings(kafkaConfig, applicationName + "-outbox-probe"));
         sender = new OutboxSender(kafkaConfig, applicationName + "-outbox", config.sendTimeout(),
                 new CloudEventsCodec(config.source()), probe, tracer);
@@ -194,7 +194,7 @@ public class OutboxRelay {
      * Whether claiming again right away can find anything. A claim takes each key's oldest unsent row, in seq order,
      * up to the batch size, skipping rows another replica holds. So after a batch only two kinds of row can be
      * claimable that it did not take: rows beyond a full batch, and the next row of a key whose row this batch sent
-     * (claimable from its commit on; {@link OutboxStore#markSent} counts them; rarely another replica is quicker).
+     * (claimable from its commit on; {@link RelayStore#markSent} counts them; rarely another replica is quicker).
      * Anything else needs no claim now: rows another replica holds are its to publish (it claims their keys' next
      * rows itself), a row in its own backoff waits for the poll, a parked row for an operator, a row behind a failed
      * one waits with it, and a row committed after the claim comes with a wake-up of its own. Claiming until a claim
