@@ -10,8 +10,11 @@ public final class EventTypes {
     public static final String NUDGE_DUE = "io.crampcare.nudge.due.v1";
     public static final String NUDGE_ACKNOWLEDGED = "io.crampcare.nudge.acknowledged.v1";
 
-    /** Every type above; each has its payload schema, see {@link ContractSchemas#resource(String)}. */
-    public static final List<String> ALL = List.of(CRAMP_REPORT_SUBMITTED, ADVICE_ISSUED, NUDGE_DUE, NUDGE_ACKNOWLEDGED);
+    /**
+     * Every type above, in the order of {@link EventDescriptor#ALL} (each type's descriptor); each has its payload
+     * schema, see {@link ContractSchemas#resource(String)}.
+     */
+    public static final List<String> ALL = EventDescriptor.ALL.stream().map(EventDescriptor::type).toList();
 
     private EventTypes() {
     }

@@ -17,8 +17,12 @@ public final class Topics {
     /** Users' acknowledgements of nudges, from the reminder service; key = userId. */
     public static final String NUDGE_ACKS = "nudge-acks";
 
-    /** Every business topic; each has a dead-letter twin, see {@link #deadLetter(String)}. */
-    public static final List<String> ALL = List.of(CRAMP_REPORTS, ADVICE, NUDGES, NUDGE_ACKS);
+    /**
+     * Every business topic, in the order of {@link EventDescriptor#ALL} (one event type each); each has a dead-letter
+     * twin, see {@link #deadLetter(String)}.
+     */
+    public static final List<String> ALL = EventDescriptor.ALL.stream().map(EventDescriptor::topic).distinct()
+            .toList();
 
     private static final String DEAD_LETTER_SUFFIX = ".dlq";
 

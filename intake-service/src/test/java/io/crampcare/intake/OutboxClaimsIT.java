@@ -20,6 +20,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import io.crampcare.contracts.EventDescriptor;
 import io.crampcare.contracts.EventTypes;
 import io.crampcare.contracts.Topics;
 import io.crampcare.support.outbox.Outbox;
@@ -42,6 +43,12 @@ class OutboxClaimsIT {
     private static final String EMPTY_CLAIMS = "crampcare_outbox_claims_total{outcome=\"empty\"}";
     private static final String CLAIMS_WITH_ROWS = "crampcare_outbox_claims_total{outcome=\"rows\"}";
     private static final Duration PROMPTLY = Duration.ofSeconds(20);
+    /** Probes on the cramp reports' topic and type, keyed by user; no consumer runs here. */
+    private static final EventDescriptor<Probe> PROBE = new EventDescriptor<>(Topics.CRAMP_REPORTS,
+            EventTypes.CRAMP_REPORT_SUBMITTED, Probe.class, Probe::user);
+
+    private record Probe(String test, String user) {
+    }
 
     @Inject
     Outbox outbox;
@@ -82,8 +89,7 @@ class OutboxClaimsIT {
     private List<UUID> write(List<String> users) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         List<Outbox.Message> messages = users.stream()
-                .map(user -> new Outbox.Message(Topics.CRAMP_REPORTS, user, EventTypes.CRAMP_REPORT_SUBMITTED, user,
-                        Map.of("test", "OutboxClaimsIT"), now))
+                .map(user -> Outbox.Message.of(PROBE, new Probe("OutboxClaimsIT", user), now))
                 .toList();
         return List.of(QuarkusTransaction.requiringNew().call(() -> outbox.writeAll(messages)));
     }

@@ -7,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.crampcare.advice.service.AdviceService;
-import io.crampcare.contracts.EventTypes;
+import io.crampcare.contracts.EventDescriptor;
 import io.crampcare.contracts.report.CrampReportSubmittedV1;
 import io.crampcare.support.inbox.BatchConsumer;
 import io.crampcare.support.inbox.EventKind;
@@ -22,8 +22,8 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 @ApplicationScoped
 public class CrampReportConsumer {
 
-    static final EventKind<CrampReportSubmittedV1> REPORTS = new EventKind<>(EventTypes.CRAMP_REPORT_SUBMITTED,
-            CrampReportSubmittedV1.class, (eventId, report) -> requireComplete(report));
+    static final EventKind<CrampReportSubmittedV1> REPORTS = new EventKind<>(EventDescriptor.CRAMP_REPORT_SUBMITTED,
+            (eventId, report) -> requireComplete(report));
 
     private final BatchConsumer consumer;
     private final AdviceService advice;

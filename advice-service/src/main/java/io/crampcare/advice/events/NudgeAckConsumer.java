@@ -9,7 +9,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 import io.crampcare.advice.service.AdviceService;
-import io.crampcare.contracts.EventTypes;
+import io.crampcare.contracts.EventDescriptor;
 import io.crampcare.contracts.nudge.NudgeAcknowledgedV1;
 import io.crampcare.support.inbox.BatchConsumer;
 import io.crampcare.support.inbox.EventKind;
@@ -24,8 +24,8 @@ public class NudgeAckConsumer {
 
     private static final Logger LOG = Logger.getLogger(NudgeAckConsumer.class);
 
-    static final EventKind<NudgeAcknowledgedV1> ACKS = new EventKind<>(EventTypes.NUDGE_ACKNOWLEDGED,
-            NudgeAcknowledgedV1.class, (eventId, ack) -> {
+    static final EventKind<NudgeAcknowledgedV1> ACKS = new EventKind<>(EventDescriptor.NUDGE_ACKNOWLEDGED,
+            (eventId, ack) -> {
                 if (ack.nudgeId() == null || ack.userId() == null || ack.acknowledgedAt() == null) {
                     throw new PoisonMessageException("Nudge acknowledgement " + eventId + " lacks required fields");
                 }

@@ -17,8 +17,7 @@ import io.crampcare.advice.mapping.IssuedAdvice;
 import io.crampcare.advice.rules.AdviceDecider;
 import io.crampcare.advice.rules.Decision;
 import io.crampcare.advice.store.AdviceStore;
-import io.crampcare.contracts.EventTypes;
-import io.crampcare.contracts.Topics;
+import io.crampcare.contracts.EventDescriptor;
 import io.crampcare.contracts.advice.AdviceIssuedV1;
 import io.crampcare.contracts.advice.Urgency;
 import io.crampcare.contracts.nudge.NudgeAcknowledgedV1;
@@ -81,8 +80,8 @@ public class AdviceService {
             }
             AdviceIssuedV1 issued = advise(report, known);
             advice.add(issued);
-            messages.add(new Outbox.Message(Topics.ADVICE, issued.userId(), EventTypes.ADVICE_ISSUED, issued.userId(),
-                    issued, issued.issuedAt(), events.get(i).trace()));
+            messages.add(Outbox.Message.of(EventDescriptor.ADVICE_ISSUED, issued, issued.issuedAt(),
+                    events.get(i).trace()));
             counts.increment(ISSUED, "urgency", issued.urgency().name());
         }
         store.insertAdvice(advice);

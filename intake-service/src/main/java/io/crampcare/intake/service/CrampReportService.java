@@ -10,8 +10,7 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
-import io.crampcare.contracts.EventTypes;
-import io.crampcare.contracts.Topics;
+import io.crampcare.contracts.EventDescriptor;
 import io.crampcare.intake.mapping.CrampReportMapper;
 import io.crampcare.intake.model.CrampReport;
 import io.crampcare.intake.store.CrampReportStore;
@@ -55,8 +54,8 @@ public class CrampReportService {
      * @param answer the answer recorded for the request's Idempotency-Key, or null without one
      */
     public void submit(CrampReport report, IdempotencyService.Answer answer) {
-        Outbox.Message event = new Outbox.Message(Topics.CRAMP_REPORTS, report.userId,
-                EventTypes.CRAMP_REPORT_SUBMITTED, report.userId, mapper.toEvent(report), report.receivedAt);
+        Outbox.Message event = Outbox.Message.of(EventDescriptor.CRAMP_REPORT_SUBMITTED, mapper.toEvent(report),
+                report.receivedAt);
         if (answer == null) {
             store.insert(report, event);
         } else {

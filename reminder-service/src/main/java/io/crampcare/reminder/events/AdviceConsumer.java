@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import io.crampcare.contracts.EventTypes;
+import io.crampcare.contracts.EventDescriptor;
 import io.crampcare.contracts.advice.AdviceIssuedV1;
 import io.crampcare.reminder.service.PlanningService;
 import io.crampcare.support.clock.DatabaseClock;
@@ -27,7 +27,7 @@ public class AdviceConsumer {
     public static final String CHANNEL = "advice";
 
     // issuedAt orders a user's advice (PlanningService.onAdvice): without it, the event breaks the contract.
-    static final EventKind<AdviceIssuedV1> ADVICE = new EventKind<>(EventTypes.ADVICE_ISSUED, AdviceIssuedV1.class,
+    static final EventKind<AdviceIssuedV1> ADVICE = new EventKind<>(EventDescriptor.ADVICE_ISSUED,
             (eventId, advice) -> {
                 if (advice.adviceId() == null || advice.userId() == null || advice.urgency() == null
                         || advice.issuedAt() == null) {

@@ -27,8 +27,7 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import io.agroal.api.AgroalDataSource;
-import io.crampcare.contracts.EventTypes;
-import io.crampcare.contracts.Topics;
+import io.crampcare.contracts.EventDescriptor;
 import io.crampcare.contracts.nudge.NudgeDueV1;
 import io.crampcare.contracts.nudge.NudgeKind;
 import io.crampcare.reminder.config.ReminderConfig;
@@ -193,8 +192,8 @@ public class Dispatcher {
                             nudge.dueAt(), config.grace().of(nudge.kind()));
                 } else {
                     fired.add(nudge.id());
-                    events.add(new Outbox.Message(Topics.NUDGES, nudge.userId(), EventTypes.NUDGE_DUE, nudge.userId(),
-                            dueEvent(nudge, prefs.zone()), firedAt, fireSpan(nudge)));
+                    events.add(Outbox.Message.of(EventDescriptor.NUDGE_DUE, dueEvent(nudge, prefs.zone()), firedAt,
+                            fireSpan(nudge)));
                     firedByKind.merge(nudge.kind().name(), 1, Integer::sum);
                 }
             }

@@ -15,8 +15,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import io.crampcare.contracts.EventTypes;
-import io.crampcare.contracts.Topics;
+import io.crampcare.contracts.EventDescriptor;
 import io.crampcare.contracts.nudge.AckOutcome;
 import io.crampcare.contracts.nudge.NudgeAcknowledgedV1;
 import io.crampcare.contracts.nudge.NudgeKind;
@@ -164,8 +163,7 @@ public class NudgeService {
     private void publish(Nudge nudge, AckOutcome outcome, Instant now) {
         NudgeAcknowledgedV1 ack = new NudgeAcknowledgedV1(nudge.id, nudge.userId, nudge.kind, outcome,
                 nudge.dueAt, now.truncatedTo(ChronoUnit.MICROS));
-        outbox.write(Topics.NUDGE_ACKS, nudge.userId, EventTypes.NUDGE_ACKNOWLEDGED, nudge.userId, ack,
-                ack.acknowledgedAt());
+        outbox.write(EventDescriptor.NUDGE_ACKNOWLEDGED, ack, ack.acknowledgedAt());
         counts.increment(ACKED, "kind", nudge.kind.name(), "outcome", outcome.name());
     }
 }

@@ -13,7 +13,7 @@ import jakarta.ws.rs.core.Response;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.crampcare.support.problem.ProblemException;
+import io.crampcare.support.errors.InvalidInput;
 
 /**
  * The {@code Idempotency-Key} request header of a POST that creates something: with the same key and body, a retry
@@ -75,7 +75,7 @@ public class IdempotentRequests {
     private static void check(String key) {
         boolean visibleAscii = key.chars().allMatch(c -> c > 0x20 && c < 0x7f);
         if (key.isEmpty() || key.length() > MAX_KEY_LENGTH || !visibleAscii) {
-            throw ProblemException.invalid(KEY, "must be 1-255 visible ASCII characters, e.g. a UUID");
+            throw new InvalidInput(KEY, "must be 1-255 visible ASCII characters, e.g. a UUID");
         }
     }
 

@@ -1,7 +1,6 @@
 package io.crampcare.support.inbox;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -9,22 +8,19 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.IntStream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import io.crampcare.support.failure.FailureClass;
 import io.crampcare.support.inbox.RetryPolicy.StoppedWhileRetrying;
 import io.crampcare.support.tracing.TraceContext;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -38,8 +34,7 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
  * record per key ({@link BatchRounds}); per round, the event ids not processed before are recorded
  * ({@link InboxStore#firstSeen}) and only those go to the channel's set-based {@link BatchEffect}, so a key's records
  * see the effects of the ones before them, as one by one. Once the transaction has committed, every record is
- * acknowledged (or dead-lettered) in offset order: SmallRye's throttled commit tracks only a batch's last record per
- * partition, whose acknowledgement commits the partition's whole batch. A transient failure rolls the transaction back
+ * acknowledged (or dead-lettered) in offset order ({@link Settlement}). A transient failure rolls the transaction back
  * and retries the same records ({@link RetryPolicy}); any other failure falls back to record by record, so that only
  * the failing record is dead-lettered, after {@code crampcare.inbox.max-attempts}. The batch itself is never nacked
  * (SmallRye would dead-letter all its records). A batch that arrives while the service stops is left for redelivery
@@ -55,17 +50,16 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 public class BatchConsumer {
 
     private static final Logger LOG = Logger.getLogger(BatchConsumer.class);
-    static final String CONSUMED = "crampcare.events.consumed";
     static final String TRANSACTION_SIZE = "crampcare.events.transaction.size";
     private static final CompletionStage<Void> DONE = CompletableFuture.completedFuture(null);
 
     private final EventReader reader;
     private final InboxStore store;
     private final RetryPolicy retry;
-    private final DeadLetterHandOff handOff;
     private final ShutdownGate gate;
     private final Tracer tracer;
     private final MeterRegistry registry;
+    private final Settlement settlement;
     /** {@code crampcare.events.transaction.size} per topic, built once rather than looked up at every commit. */
     private final Map<String, DistributionSummary> transactionSizes = new ConcurrentHashMap<>();
 
@@ -74,10 +68,10 @@ public class BatchConsumer {
         this.reader = reader;
         this.store = store;
         this.retry = retry;
-        this.handOff = handOff;
         this.gate = gate;
         this.tracer = tracer;
         this.registry = registry;
+        this.settlement = new Settlement(handOff, registry);
     }
 
     /**
@@ -117,17 +111,10 @@ public class BatchConsumer {
         }
     }
 
-    /** What became of a record: applied, a duplicate, or to be dead-lettered for {@code failure}. */
-    private record Outcome(boolean applied, RuntimeException failure) {
-
-        static final Outcome APPLIED = new Outcome(true, null);
-        static final Outcome DUPLICATE = new Outcome(false, null);
-    }
-
     private <T> void process(List<KafkaRecord<String, String>> records, EventKind<T> kind, BatchEffect<T> effect) {
         String topic = records.get(0).getTopic();
-        handOff.register(topic);
-        Outcome[] outcomes = new Outcome[records.size()]; // null: left for redelivery
+        settlement.register(topic);
+        RecordOutcome[] outcomes = new RecordOutcome[records.size()]; // null: left for redelivery
         Span[] spans = new Span[records.size()];
         List<Consumed<T>> readable = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
@@ -137,7 +124,7 @@ public class BatchConsumer {
                 readable.add(new Consumed<>(i, record,
                         reader.read(record, kind, TraceContext.of(Context.root().with(spans[i])))));
             } catch (RuntimeException e) { // poison (a bug in reading would be one for every delivery as well)
-                outcomes[i] = new Outcome(false, e);
+                outcomes[i] = RecordOutcome.failed(e);
             }
         }
         if (readable.size() == 1) {
@@ -145,10 +132,10 @@ public class BatchConsumer {
         } else if (!readable.isEmpty()) {
             inOneTransaction(readable, effect, outcomes);
         }
-        settle(records, outcomes, spans);
+        settlement.settle(records, outcomes, spans);
     }
 
-    private <T> void inOneTransaction(List<Consumed<T>> readable, BatchEffect<T> effect, Outcome[] outcomes) {
+    private <T> void inOneTransaction(List<Consumed<T>> readable, BatchEffect<T> effect, RecordOutcome[] outcomes) {
         String topic = readable.get(0).record().getTopic();
         Set<String> partitions = new LinkedHashSet<>();
         readable.forEach(c -> partitions.add(c.partition()));
@@ -175,7 +162,7 @@ public class BatchConsumer {
     }
 
     /** Processes one record in its own transaction; false when the service stopped and it was left unprocessed. */
-    private <T> boolean alone(Consumed<T> consumed, BatchEffect<T> effect, Outcome[] outcomes) {
+    private <T> boolean alone(Consumed<T> consumed, BatchEffect<T> effect, RecordOutcome[] outcomes) {
         List<Consumed<T>> one = List.of(consumed);
         try {
             boolean[] applied = retry.run(
@@ -185,16 +172,16 @@ public class BatchConsumer {
         } catch (StoppedWhileRetrying e) {
             return false;
         } catch (RuntimeException e) {
-            outcomes[consumed.index()] = new Outcome(false, e);
+            outcomes[consumed.index()] = RecordOutcome.failed(e);
         }
         return true;
     }
 
-    private <T> void committed(List<Consumed<T>> committed, boolean[] applied, Outcome[] outcomes) {
+    private <T> void committed(List<Consumed<T>> committed, boolean[] applied, RecordOutcome[] outcomes) {
         transactionSizes.computeIfAbsent(committed.get(0).record().getTopic(), this::transactionSize)
                 .record(committed.size());
         for (int i = 0; i < committed.size(); i++) {
-            outcomes[committed.get(i).index()] = applied[i] ? Outcome.APPLIED : Outcome.DUPLICATE;
+            outcomes[committed.get(i).index()] = applied[i] ? RecordOutcome.APPLIED : RecordOutcome.DUPLICATE;
         }
     }
 
@@ -224,45 +211,6 @@ public class BatchConsumer {
             }
         }
         return applied;
-    }
-
-    /**
-     * Acknowledges or dead-letters every record, in offset order, once all are decided. SmallRye's throttled commit
-     * tracks only the last record of each partition in a batch, and its acknowledgement commits the whole batch of
-     * that partition: so nothing is settled before the transaction has committed, and nothing after a record left for
-     * redelivery (or one whose dead-letter write failed) in its partition.
-     */
-    private void settle(List<KafkaRecord<String, String>> records, Outcome[] outcomes, Span[] spans) {
-        Set<Integer> held = new HashSet<>();
-        List<CompletableFuture<Void>> acks = new ArrayList<>(records.size());
-        for (int i = 0; i < records.size(); i++) {
-            KafkaRecord<String, String> record = records.get(i);
-            Outcome outcome = outcomes[i];
-            if (outcome == null || held.contains(record.getPartition())) {
-                held.add(record.getPartition());
-                LOG.infof("%s left unacknowledged for redelivery", DeadLetterHandOff.where(record));
-            } else if (outcome.failure() != null) {
-                spans[i].recordException(outcome.failure());
-                spans[i].setStatus(StatusCode.ERROR, outcome.failure().getClass().getSimpleName());
-                if (!handOff.deadLetter(record, outcome.failure())) {
-                    held.add(record.getPartition());
-                }
-            } else {
-                registry.counter(CONSUMED, "topic", record.getTopic(), "outcome",
-                        outcome.applied() ? "applied" : "duplicate").increment();
-                acks.add(record.ack().toCompletableFuture());
-            }
-            spans[i].end();
-        }
-        try {
-            CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
-            // Committed all the same: a record whose offset is not committed comes again, and is a duplicate then.
-            LOG.warnf("Acknowledging %d %s records failed; they may be redelivered (and skipped): %s", acks.size(),
-                    records.get(0).getTopic(), e);
-        }
     }
 
     /** The span for processing a record: a child of the record's traceparent, or a new trace without one. */

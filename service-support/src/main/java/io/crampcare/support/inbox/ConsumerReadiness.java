@@ -11,6 +11,8 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
+import io.crampcare.support.failure.FailureClass;
+
 /**
  * Readiness of event processing: DOWN while any consumed record waits on a transient failure (see
  * {@link FailureClass#TRANSIENT}), naming the partition, since when and why. Only readiness: the process is healthy

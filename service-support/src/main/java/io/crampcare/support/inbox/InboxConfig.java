@@ -2,6 +2,7 @@ package io.crampcare.support.inbox;
 
 import java.time.Duration;
 
+import io.crampcare.support.failure.FailureClass;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.Readiness;
 import org.jboss.logging.Logger;
 
+import io.crampcare.support.failure.FailureClass;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**

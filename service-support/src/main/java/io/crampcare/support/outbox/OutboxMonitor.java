@@ -1,9 +1,6 @@
 package io.crampcare.support.outbox;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -12,7 +9,6 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
@@ -27,19 +23,14 @@ import io.quarkus.runtime.StartupEvent;
 @ApplicationScoped
 public class OutboxMonitor implements HealthCheck {
 
-    private static final String LAG = """
-            SELECT count(*), coalesce(extract(epoch FROM now() - min(created_at)), 0),
-                   count(*) FILTER (WHERE parked_at IS NOT NULL)
-            FROM outbox_event WHERE sent_at IS NULL
-            """;
     private static final long CACHE_NANOS = 1_000_000_000L;
 
-    private final AgroalDataSource dataSource;
+    private final OutboxStore store;
     private volatile OutboxLag cached;
     private volatile long cachedAt;
 
-    OutboxMonitor(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
+    OutboxMonitor(OutboxStore store) {
+        this.store = store;
     }
 
     void registerGauges(@Observes StartupEvent event, MeterRegistry registry) {
@@ -61,12 +52,7 @@ public class OutboxMonitor implements HealthCheck {
         if (lag != null && System.nanoTime() - cachedAt < CACHE_NANOS) {
             return lag;
         }
-        try (Connection connection = dataSource.getConnection();
-                Statement statement = connection.createStatement();
-                ResultSet row = statement.executeQuery(LAG)) {
-            row.next();
-            lag = new OutboxLag(row.getLong(1), row.getDouble(2), row.getLong(3));
-        }
+        lag = store.lag();
         cached = lag;
         cachedAt = System.nanoTime();
         return lag;

@@ -1,11 +1,7 @@
 package io.crampcare.support.outbox;
 
-import java.sql.Connection;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -20,10 +16,8 @@ import org.jboss.logging.Logger;
 
 import io.agroal.api.AgroalDataSource;
 import io.crampcare.support.kafka.KafkaClients;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.trace.Tracer;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
@@ -50,9 +44,10 @@ import io.smallrye.common.annotation.Identifier;
  * Stopping (SIGTERM) lets a batch in flight finish: it marks what the broker acknowledged and commits, so no claim
  * is left held and no acknowledged row is published again. Then no new batch starts.
  * <p>
- * The parts: {@link OutboxStore} (the SQL), {@link OutboxSender} (producer, acknowledgements, whose failure),
- * {@link CloudEventsCodec} (row to record), {@link BrokerProbe} (what only the cluster can tell); this class runs
- * them on its worker thread and owns their life cycle, the backoff and the logs.
+ * The parts: {@link BatchPublisher} (one transaction: claim, send, record the outcome), {@link RelayStore} (the SQL),
+ * {@link OutboxSender} (producer, acknowledgements, whose failure), {@link CloudEventsCodec} (row to record),
+ * {@link BrokerProbe} (what only the cluster can tell); this class runs them on its worker thread and owns their life
+ * cycle: start, wake-ups, backoff, stop.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -79,27 +74,20 @@ public class OutboxRelay {
     private final CountDownLatch stopping = new CountDownLatch(1);
     private volatile boolean running;
     private Thread worker;
-    private OutboxStore store;
     private BrokerProbe probe;
     private OutboxSender sender;
-    private Counter published;
-    private Counter failed;
-    private Counter emptyClaims;
-    private Counter claimsWithRows;
+    private BatchPublisher publisher;
 
     void start(@Observes StartupEvent event) {
         if (!config.relayEnabled()) {
             LOG.info("Outbox relay disabled (crampcare.outbox.relay-enabled=false)");
             return;
         }
-        published = registry.counter("crampcare.outbox.published");
-        failed = registry.counter("crampcare.outbox.publish.failures");
-        emptyClaims = registry.counter("crampcare.outbox.claims", "outcome", "empty");
-        claimsWithRows = registry.counter("crampcare.outbox.claims", "outcome", "rows");
-        store = new OutboxStore(FIRST_BACKOFF, config.maxBackoff(), config.maxAttempts());
         probe = new BrokerProbe(KafkaClients.settings(kafkaConfig, applicationName + "-outbox-probe"));
         sender = new OutboxSender(kafkaConfig, applicationName + "-outbox", config.sendTimeout(),
                 new CloudEventsCodec(config.source()), probe, tracer);
+        publisher = new BatchPublisher(dataSource, new RelayStore(new RelayStore.RowBackoff(FIRST_BACKOFF,
+                config.maxBackoff(), config.maxAttempts())), sender, config, BatchPublisher.Counts.of(registry));
         running = true;
         worker = new Thread(this::run, "outbox-relay");
         worker.setDaemon(true);
@@ -173,9 +161,9 @@ public class OutboxRelay {
      */
     private boolean drain() {
         try {
-            BatchResult result;
+            BatchPublisher.BatchResult result;
             do {
-                result = publishBatch();
+                result = publisher.publishBatch();
             } while (running && !result.brokerUnavailable() && mayHaveLeftClaimableRows(result));
             if (result.brokerUnavailable()) {
                 LOG.warnf("Outbox: %d of %d events not acknowledged and the broker does not answer (%s); backing off",
@@ -194,56 +182,14 @@ public class OutboxRelay {
      * Whether claiming again right away can find anything. A claim takes each key's oldest unsent row, in seq order,
      * up to the batch size, skipping rows another replica holds. So after a batch only two kinds of row can be
      * claimable that it did not take: rows beyond a full batch, and the next row of a key whose row this batch sent
-     * (claimable from its commit on; {@link OutboxStore#markSent} counts them; rarely another replica is quicker).
+     * (claimable from its commit on; {@link RelayStore#markSent} counts them; rarely another replica is quicker).
      * Anything else needs no claim now: rows another replica holds are its to publish (it claims their keys' next
      * rows itself), a row in its own backoff waits for the poll, a parked row for an operator, a row behind a failed
      * one waits with it, and a row committed after the claim comes with a wake-up of its own. Claiming until a claim
      * came back empty cost one empty claim per wake-up (a third of relay transactions in the profile, issue 29).
      */
-    private boolean mayHaveLeftClaimableRows(BatchResult result) {
+    private boolean mayHaveLeftClaimableRows(BatchPublisher.BatchResult result) {
         return result.claimed() >= config.batchSize() || result.unblocked() > 0;
-    }
-
-    /** Claims up to one batch of unsent rows, publishes them and records the outcome, in one transaction. */
-    BatchResult publishBatch() {
-        int timeoutSeconds = (int) config.sendTimeout().toSeconds() + 30;
-        return QuarkusTransaction.requiringNew().timeout(timeoutSeconds).call(() -> {
-            try (Connection connection = dataSource.getConnection()) {
-                List<ClaimedEvent> batch = store.claim(connection, config.batchSize());
-                if (batch.isEmpty()) {
-                    emptyClaims.increment();
-                    return BatchResult.EMPTY;
-                }
-                claimsWithRows.increment();
-                OutboxSender.Outcome outcome = sender.send(batch);
-                int unblocked = store.markSent(connection, outcome.sent());
-                published.increment(outcome.sent().size());
-                failed.increment(outcome.failures().size());
-                if (outcome.failures().isEmpty()) {
-                    return new BatchResult(batch.size(), 0, unblocked, false, null);
-                }
-                if (outcome.brokerUnreachable()) {
-                    store.markUndelivered(connection, outcome.failures());
-                } else {
-                    logOwnFailures(outcome.failures(), store.markFailed(connection, outcome.failures()));
-                }
-                return new BatchResult(batch.size(), outcome.failures().size(), unblocked,
-                        outcome.brokerUnreachable(), outcome.failures().values().iterator().next().message());
-            }
-        });
-    }
-
-    private void logOwnFailures(Map<ClaimedEvent, SendFailure> failures, Set<UUID> parked) {
-        failures.forEach((event, failure) -> {
-            if (parked.contains(event.id())) {
-                LOG.errorf("Outbox event %s (%s, key %s) parked after %d failed attempts: %s; it holds back "
-                        + "only its key's later events. Retry: POST /api/v1/admin/outbox/parked/%s/retry",
-                        event.id(), event.topic(), event.key(), config.maxAttempts(), failure.message(), event.id());
-            } else {
-                LOG.warnf("Outbox event %s (%s, key %s) failed on its own: %s; retrying it after a backoff",
-                        event.id(), event.topic(), event.key(), failure.message());
-            }
-        });
     }
 
     private static Duration min(Duration a, Duration b) {
@@ -257,14 +203,5 @@ public class OutboxRelay {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    /**
-     * What one relay transaction did: rows claimed, rows not acknowledged (left for a retry), rows sent whose key has
-     * a later row waiting, whether the failures were because the broker could not be reached (the relay then backs
-     * off), the first error.
-     */
-    record BatchResult(int claimed, int failed, int unblocked, boolean brokerUnavailable, String firstError) {
-        static final BatchResult EMPTY = new BatchResult(0, 0, 0, false, null);
     }
 }

@@ -2,148 +2,130 @@ package io.crampcare.support.outbox;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
-import io.crampcare.support.tracing.TraceContext;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.agroal.api.AgroalDataSource;
+import io.crampcare.support.sql.ColumnArrays;
+import io.crampcare.support.sql.NamedSql;
 
 /**
- * The relay's SQL: claiming rows to publish and recording what became of them. Every method works in the caller's
- * connection, so that a batch's claim and its outcome commit together (the claim's row locks are held until then).
+ * The SQL of the outbox table but the relay's ({@link RelayStore}): inserting events, alone or after a business row;
+ * the lag; listing and unparking parked events; deleting sent ones past retention. Statements run on the data
+ * source's connection, the caller's transaction's when one is active.
  */
-final class OutboxStore {
+@ApplicationScoped
+public class OutboxStore {
 
-    // Only the oldest unsent row of each key is claimable: a later row waits until the one before it was
-    // acknowledged, whichever replica holds it; a row in its own backoff or parked holds back its key, and only it.
-    // SKIP LOCKED lets replicas take disjoint rows without waiting.
-    // The plan must not depend on the statistics, which may predate a backlog (V1_7): the key's oldest row is a scalar
-    // subquery, which PostgreSQL runs as one probe of outbox_event_unsent_by_key per row scanned (a NOT EXISTS became
-    // a join that scanned the backlog once per row), and "<=" rather than "=" (o is one of the key's rows, so the two
-    // agree) keeps the planner's row estimate high enough that it walks the seq index and stops at the batch size.
-    static final String CLAIM = """
-            SELECT o.id, o.topic, o.message_key, o.event_type, o.subject, o.payload::text, o.created_at,
-                   o.traceparent, o.tracestate
-            FROM outbox_event o
-            WHERE o.sent_at IS NULL AND o.parked_at IS NULL
-              AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= now())
-              AND o.seq <= (SELECT min(oldest.seq) FROM outbox_event oldest
-                            WHERE oldest.message_key = o.message_key AND oldest.sent_at IS NULL)
-            ORDER BY o.seq
-            LIMIT ?
-            FOR UPDATE OF o SKIP LOCKED
+    // Many rows in one statement: one array per column. Identity values (seq, the publish order) follow the
+    // ORDER BY, so a key's events are published in list order.
+    // Across transactions, seq alone is not enough: a transaction that takes a later seq may commit first, and the
+    // relay (which sees only committed rows) would publish it ahead of an earlier one of the same key. So the statement
+    // first takes a transaction-scoped advisory lock per key bucket (in bucket order: no deadlock between two such
+    // statements), and seq is drawn only then: two writers of one key take their seq in commit order. key_locks is
+    // one aggregated row, complete before the first row is inserted. Buckets bound the locks a big batch holds (the
+    // dispatcher writes up to a thousand users' events at once); two keys sharing a bucket only wait for a commit.
+    // The one place of the outbox's insert: INSERT_ALL alone, or after a business row's insert (rowWithEvents), where
+    // a statement run in autocommit holds the lock in its own transaction, until it commits.
+    private static final NamedSql KEY_LOCKS_THEN_INSERT = NamedSql.of("""
+            key_locks AS MATERIALIZED (
+                SELECT count(pg_advisory_xact_lock(hashtext(current_schema()), bucket)) AS taken
+                FROM (SELECT DISTINCT abs(hashtext(k) % 64) AS bucket FROM unnest(:keys::text[]) AS k ORDER BY 1)
+                     buckets)
+            INSERT INTO outbox_event (id, topic, message_key, event_type, subject, payload, created_at, traceparent,
+                                      tracestate)
+            SELECT e.id, e.topic, e.message_key, e.event_type, e.subject, e.payload::jsonb, e.created_at, e.traceparent,
+                   e.tracestate
+            FROM unnest(:ids::uuid[], :topics::text[], :keys::text[], :types::text[], :subjects::text[],
+                        :payloads::text[], :times::timestamptz[], :traceparents::text[], :tracestates::text[])
+                 WITH ORDINALITY AS e (id, topic, message_key, event_type, subject, payload, created_at, traceparent,
+                                       tracestate, n)
+                 CROSS JOIN key_locks
+            ORDER BY e.n
+            """);
+    static final NamedSql INSERT_ALL = new NamedSql("WITH " + KEY_LOCKS_THEN_INSERT.sql(),
+            KEY_LOCKS_THEN_INSERT.names());
+    private static final NamedSql LAG = NamedSql.of("""
+            SELECT count(*) AS pending, coalesce(extract(epoch FROM now() - min(created_at)), 0) AS oldest_seconds,
+                   count(*) FILTER (WHERE parked_at IS NOT NULL) AS parked
+            FROM outbox_event WHERE sent_at IS NULL
+            """);
+    private static final NamedSql LIST_PARKED = NamedSql.of("""
+            SELECT id, topic, message_key, event_type, attempts, last_error, created_at, parked_at
+            FROM outbox_event WHERE parked_at IS NOT NULL ORDER BY seq LIMIT :limit
+            """);
+    // A retried event gets its full number of attempts again, and is claimable at once.
+    private static final String UNPARK = """
+            UPDATE outbox_event SET parked_at = NULL, next_attempt_at = NULL, attempts = 0
+            WHERE parked_at IS NOT NULL AND sent_at IS NULL
             """;
-    // Also tells, per row, whether its key has a later unsent row: sending this one made that row claimable. The
-    // statement's snapshot predates its own update, so "later" (seq >) leaves the row itself out. A correlated
-    // subquery in RETURNING stays a subplan, one probe of outbox_event_unsent_by_key per row sent.
-    static final String MARK_SENT = """
-            UPDATE outbox_event o SET sent_at = now(), last_error = NULL WHERE o.id = ANY (?)
-            RETURNING EXISTS (SELECT 1 FROM outbox_event later
-                              WHERE later.message_key = o.message_key AND later.sent_at IS NULL AND later.seq > o.seq)
-            """;
-    // A failure of the row's own: its next attempt after its own backoff, parked after max-attempts of them.
-    private static final String MARK_FAILED = """
-            UPDATE outbox_event SET attempts = attempts + 1, last_error = left(?, 1000),
-                   next_attempt_at = now() + least(? * power(2, attempts), ?) * interval '1 millisecond',
-                   parked_at = CASE WHEN attempts + 1 >= ? THEN now() END
-            WHERE id = ?
-            RETURNING parked_at IS NOT NULL
-            """;
-    // The broker was unreachable: not the row's fault, so it neither backs off alone nor moves towards parking.
-    private static final String MARK_UNDELIVERED = """
-            UPDATE outbox_event SET last_error = left(?, 1000) WHERE id = ?
-            """;
+    private static final NamedSql UNPARK_ALL = NamedSql.of(UNPARK);
+    private static final NamedSql UNPARK_ONE = NamedSql.of(UNPARK + " AND id = :id");
+    private static final NamedSql DELETE_SENT_BEFORE = NamedSql.of("""
+            DELETE FROM outbox_event WHERE sent_at < now() - make_interval(secs => :retentionSeconds)
+            """);
 
-    private final Duration firstBackoff;
-    private final Duration maxBackoff;
-    private final int maxAttempts;
+    private final AgroalDataSource dataSource;
 
-    OutboxStore(Duration firstBackoff, Duration maxBackoff, int maxAttempts) {
-        this.firstBackoff = firstBackoff;
-        this.maxBackoff = maxBackoff;
-        this.maxAttempts = maxAttempts;
-    }
-
-    /** Locks and returns up to {@code limit} claimable rows (each key's oldest unsent one), in publish order. */
-    List<ClaimedEvent> claim(Connection connection, int limit) throws SQLException {
-        List<ClaimedEvent> batch = new ArrayList<>();
-        try (PreparedStatement claim = connection.prepareStatement(CLAIM)) {
-            claim.setInt(1, limit);
-            try (ResultSet rows = claim.executeQuery()) {
-                while (rows.next()) {
-                    batch.add(new ClaimedEvent(rows.getObject(1, UUID.class), rows.getString(2), rows.getString(3),
-                            rows.getString(4), rows.getString(5), rows.getString(6),
-                            rows.getObject(7, OffsetDateTime.class),
-                            rows.getString(8) == null ? null : new TraceContext(rows.getString(8), rows.getString(9))));
-                }
-            }
-        }
-        return batch;
+    OutboxStore(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
     }
 
     /**
-     * Marks rows the broker acknowledged as sent.
-     *
-     * @return how many of them have a later unsent row of their key, claimable from this commit on
+     * The statement of {@link Outbox#insertWithRow}: {@code rowInsert} (an INSERT of one business row, parameters
+     * first) and then the outbox's own insert of the events, with its advisory lock, in one SQL statement.
      */
-    int markSent(Connection connection, List<UUID> ids) throws SQLException {
-        if (ids.isEmpty()) {
-            return 0;
-        }
-        int unblocked = 0;
-        try (PreparedStatement update = connection.prepareStatement(MARK_SENT)) {
-            update.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
-            try (ResultSet hasLater = update.executeQuery()) {
-                while (hasLater.next()) {
-                    if (hasLater.getBoolean(1)) {
-                        unblocked++;
-                    }
-                }
-            }
-        }
-        return unblocked;
+    static String rowWithEvents(String rowInsert) {
+        return "WITH business_row AS (" + rowInsert + "),\n" + KEY_LOCKS_THEN_INSERT.sql();
     }
 
     /**
-     * Records each row's own failure: its backoff, and parking once it has failed max-attempts times.
-     *
-     * @return the ids of the rows this parked
+     * Inserts events given as column arrays ({@link OutboxColumns}): after a business row's insert in {@code sql}
+     * ({@link #rowWithEvents}, whose parameters {@code row} binds) or alone ({@link #INSERT_ALL}).
      */
-    Set<UUID> markFailed(Connection connection, Map<ClaimedEvent, SendFailure> failures) throws SQLException {
-        Set<UUID> parked = new HashSet<>();
-        try (PreparedStatement update = connection.prepareStatement(MARK_FAILED)) {
-            for (Map.Entry<ClaimedEvent, SendFailure> entry : failures.entrySet()) {
-                update.setString(1, entry.getValue().message());
-                update.setLong(2, firstBackoff.toMillis());
-                update.setLong(3, maxBackoff.toMillis());
-                update.setInt(4, maxAttempts);
-                update.setObject(5, entry.getKey().id());
-                try (ResultSet row = update.executeQuery()) {
-                    if (row.next() && row.getBoolean(1)) {
-                        parked.add(entry.getKey().id());
-                    }
-                }
-            }
+    void insert(String sql, Outbox.RowParameters row, OutboxColumns events) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement(sql)) {
+            KEY_LOCKS_THEN_INSERT.bind(connection, insert, events.parameters(), row.bind(insert));
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Writing " + events.size() + " events to the outbox failed", e);
         }
-        return parked;
     }
 
-    /** Records why rows were not delivered while the broker was unreachable, leaving their attempts alone. */
-    void markUndelivered(Connection connection, Map<ClaimedEvent, SendFailure> failures) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(MARK_UNDELIVERED)) {
-            for (Map.Entry<ClaimedEvent, SendFailure> entry : failures.entrySet()) {
-                update.setString(1, entry.getValue().message());
-                update.setObject(2, entry.getKey().id());
-                update.addBatch();
-            }
-            update.executeBatch();
+    /** How far the relay is behind, read now. */
+    OutboxLag lag() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            return ColumnArrays.list(connection, LAG, Map.of(), row -> new OutboxLag(row.longValue("pending"),
+                    row.doubleValue("oldest_seconds"), row.longValue("parked"))).get(0);
         }
+    }
+
+    /** The first {@code limit} parked events, in publish order. */
+    List<ParkedEvent> parked(int limit) {
+        return ColumnArrays.list(dataSource, LIST_PARKED, Map.of("limit", limit), row -> new ParkedEvent(
+                row.uuid("id"), row.text("topic"), row.text("message_key"), row.text("event_type"),
+                row.integer("attempts"), row.text("last_error"), row.instant("created_at"), row.instant("parked_at")));
+    }
+
+    /** Unparks one event; returns how many were unparked (0 or 1). */
+    int unpark(UUID id) {
+        return ColumnArrays.update(dataSource, UNPARK_ONE, Map.of("id", id));
+    }
+
+    /** Unparks every parked event; returns how many. */
+    int unparkAll() {
+        return ColumnArrays.update(dataSource, UNPARK_ALL, Map.of());
+    }
+
+    /** Deletes events sent longer than {@code retention} ago; returns how many. */
+    int deleteSentBefore(Duration retention) {
+        return ColumnArrays.update(dataSource, DELETE_SENT_BEFORE,
+                Map.of("retentionSeconds", (double) retention.toSeconds()));
     }
 }

@@ -35,7 +35,7 @@ import io.crampcare.support.errors.StaleVersion;
 import io.crampcare.support.errors.StateConflict;
 import io.crampcare.support.errors.Unavailable;
 import io.crampcare.support.errors.VersionRequired;
-import io.crampcare.support.inbox.FailureClass;
+import io.crampcare.support.failure.FailureClass;
 import io.crampcare.support.metrics.Rejections;
 import io.crampcare.support.rest.AllowedMethods;
 import io.crampcare.support.rest.ControlCharacters;

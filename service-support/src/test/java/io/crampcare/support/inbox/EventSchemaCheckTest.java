@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.crampcare.contracts.EventTypes;
+import io.crampcare.support.failure.FailureClass;
 
 /**
  * The consumers' check of what they apply: the three consumed types' schemas, strict on what a forged record gets

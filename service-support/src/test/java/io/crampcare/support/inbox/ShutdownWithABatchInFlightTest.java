@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.crampcare.contracts.EventDescriptor;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.opentelemetry.api.OpenTelemetry;
 import io.smallrye.mutiny.Uni;
@@ -71,7 +72,8 @@ class ShutdownWithABatchInFlightTest {
         gate.connectorClosed(null);
 
         AtomicInteger applied = new AtomicInteger();
-        consumer.consume(batch(), new EventKind<>("t.v1", Map.class, (id, payload) -> {
+        EventDescriptor<Map> event = new EventDescriptor<>("cramp-reports", "t.v1", Map.class, payload -> "k");
+        consumer.consume(batch(), new EventKind<>(event, (id, payload) -> {
         }), events -> applied.addAndGet(events.size())).toCompletableFuture().get(5, TimeUnit.SECONDS);
 
         assertEquals(0, applied.get(), "not applied");

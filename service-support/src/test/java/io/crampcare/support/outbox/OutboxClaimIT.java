@@ -38,7 +38,8 @@ import io.crampcare.testsupport.TestDatabase;
  */
 class OutboxClaimIT {
 
-    private static final OutboxStore STORE = new OutboxStore(Duration.ofMillis(250), Duration.ofSeconds(15), 10);
+    private static final RelayStore STORE = new RelayStore(
+            new RelayStore.RowBackoff(Duration.ofMillis(250), Duration.ofSeconds(15), 10));
     private static TestDatabase database;
 
     @BeforeAll
@@ -175,7 +176,7 @@ class OutboxClaimIT {
     private static void assertClaimTouchesFewPages(String statistics) throws Exception {
         try (Connection replica = transaction();
                 PreparedStatement explain = replica.prepareStatement(
-                        "EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) " + OutboxStore.CLAIM)) {
+                        "EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) " + RelayStore.CLAIM.sql())) {
             explain.setInt(1, 100);
             JsonNode plan;
             try (ResultSet row = explain.executeQuery()) {
@@ -194,7 +195,7 @@ class OutboxClaimIT {
     private static void assertMarkingSentTouchesFewPages(String statistics) throws Exception {
         try (Connection replica = transaction();
                 PreparedStatement explain = replica.prepareStatement(
-                        "EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) " + OutboxStore.MARK_SENT)) {
+                        "EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) " + RelayStore.MARK_SENT.sql())) {
             List<ClaimedEvent> batch = STORE.claim(replica, 100);
             explain.setArray(1, replica.createArrayOf("uuid", batch.stream().map(ClaimedEvent::id).toArray()));
             JsonNode plan;
@@ -240,7 +241,7 @@ class OutboxClaimIT {
             assertTrue(secondCommitted.get(10, TimeUnit.SECONDS) > firstCommitted,
                     "the second writer of a key waits until the first has committed");
             try (Connection replica = transaction()) {
-                try (PreparedStatement claim = replica.prepareStatement(OutboxStore.CLAIM)) {
+                try (PreparedStatement claim = replica.prepareStatement(RelayStore.CLAIM.sql())) {
                     claim.setInt(1, 10);
                     try (ResultSet rows = claim.executeQuery()) {
                         assertTrue(rows.next());
@@ -286,7 +287,7 @@ class OutboxClaimIT {
     /** One event through the outbox's own insert statement, in the connection's open transaction. */
     private static UUID write(Connection connection, String key) throws SQLException {
         UUID id = UUID.randomUUID();
-        try (PreparedStatement insert = connection.prepareStatement(Outbox.INSERT_ALL)) {
+        try (PreparedStatement insert = connection.prepareStatement(OutboxStore.INSERT_ALL.sql())) {
             Array keys = connection.createArrayOf("text", new String[] { key });
             insert.setArray(1, keys);
             insert.setArray(2, connection.createArrayOf("uuid", new UUID[] { id }));
@@ -323,7 +324,7 @@ class OutboxClaimIT {
 
     private static List<String> claim(Connection connection, int limit) throws SQLException {
         List<String> keys = new ArrayList<>();
-        try (PreparedStatement claim = connection.prepareStatement(OutboxStore.CLAIM)) {
+        try (PreparedStatement claim = connection.prepareStatement(RelayStore.CLAIM.sql())) {
             claim.setInt(1, limit);
             try (ResultSet rows = claim.executeQuery()) {
                 while (rows.next()) {

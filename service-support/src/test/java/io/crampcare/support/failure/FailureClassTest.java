@@ -1,4 +1,4 @@
-package io.crampcare.support.inbox;
+package io.crampcare.support.failure;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -12,6 +12,8 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 
 import org.junit.jupiter.api.Test;
+
+import io.crampcare.support.inbox.PoisonMessageException;
 
 /** Each failure class, with the exceptions a consumer meets, wrapped as Hibernate and Narayana wrap them. */
 class FailureClassTest {

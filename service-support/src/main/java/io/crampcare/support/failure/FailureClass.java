@@ -1,4 +1,4 @@
-package io.crampcare.support.inbox;
+package io.crampcare.support.failure;
 
 import java.io.IOException;
 import java.sql.SQLException;
@@ -15,8 +15,9 @@ import jakarta.persistence.QueryTimeoutException;
 import org.apache.kafka.common.errors.RetriableException;
 
 /**
- * What a failure to process a consumed record says about the record: the one place that decides whether a record is
- * dead-lettered at once, retried for as long as it takes, or retried a bounded number of times.
+ * What a failure says about the work that failed: the one place that decides whether a consumed record is
+ * dead-lettered at once, retried for as long as it takes, or retried a bounded number of times, and whether a failed
+ * request is answered 503 (try again) or 500. Neutral ground: the consumers (inbox) and the problem mapping use it.
  */
 public enum FailureClass {
 
@@ -44,7 +45,7 @@ public enum FailureClass {
         String sqlState = null;
         boolean transientType = false;
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof PoisonMessageException) {
+            if (t instanceof Poison) {
                 return POISON;
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null) {

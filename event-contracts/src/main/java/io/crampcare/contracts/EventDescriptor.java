@@ -1,0 +1,54 @@
+package io.crampcare.contracts;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+
+import io.crampcare.contracts.advice.AdviceIssuedV1;
+import io.crampcare.contracts.nudge.NudgeAcknowledgedV1;
+import io.crampcare.contracts.nudge.NudgeDueV1;
+import io.crampcare.contracts.report.CrampReportSubmittedV1;
+
+/**
+ * One kind of event, everything a producer and a consumer must agree on: the Kafka topic it goes to, its CloudEvents
+ * {@code type}, its payload record and the function that reads its Kafka key from a payload. The key is also the
+ * event's CloudEvents {@code subject}: whose event it is (the user). A producer hands the outbox a descriptor and a
+ * payload; a consumer names the descriptor it reads.
+ *
+ * @param topic        Kafka topic ({@link Topics})
+ * @param type         CloudEvents type ({@link EventTypes})
+ * @param payloadClass the payload record
+ * @param key          the Kafka key (and CloudEvents subject) of a payload; events with the same key keep their order
+ */
+public record EventDescriptor<T>(String topic, String type, Class<T> payloadClass, Function<? super T, String> key) {
+
+    public static final EventDescriptor<CrampReportSubmittedV1> CRAMP_REPORT_SUBMITTED = new EventDescriptor<>(
+            Topics.CRAMP_REPORTS, EventTypes.CRAMP_REPORT_SUBMITTED, CrampReportSubmittedV1.class,
+            CrampReportSubmittedV1::userId);
+    public static final EventDescriptor<AdviceIssuedV1> ADVICE_ISSUED = new EventDescriptor<>(Topics.ADVICE,
+            EventTypes.ADVICE_ISSUED, AdviceIssuedV1.class, AdviceIssuedV1::userId);
+    public static final EventDescriptor<NudgeDueV1> NUDGE_DUE = new EventDescriptor<>(Topics.NUDGES,
+            EventTypes.NUDGE_DUE, NudgeDueV1.class, NudgeDueV1::userId);
+    public static final EventDescriptor<NudgeAcknowledgedV1> NUDGE_ACKNOWLEDGED = new EventDescriptor<>(
+            Topics.NUDGE_ACKS, EventTypes.NUDGE_ACKNOWLEDGED, NudgeAcknowledgedV1.class, NudgeAcknowledgedV1::userId);
+
+    /** Every event above, one per type; {@link EventTypes#ALL} and {@link Topics#ALL} list them in this order. */
+    public static final List<EventDescriptor<?>> ALL = List.of(CRAMP_REPORT_SUBMITTED, ADVICE_ISSUED, NUDGE_DUE,
+            NUDGE_ACKNOWLEDGED);
+
+    public EventDescriptor {
+        Objects.requireNonNull(topic, "topic");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(payloadClass, "payloadClass");
+        Objects.requireNonNull(key, "key");
+    }
+
+    /**
+     * The Kafka key of {@code payload}, which must be of this event's payload class.
+     *
+     * @throws ClassCastException when it is not
+     */
+    public String keyOf(Object payload) {
+        return key.apply(payloadClass.cast(payload));
+    }
+}
