@@ -10,6 +10,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.crampcare.advice.rules.AdviceDecider;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
 
 /**
  * {@code /docs/rules.html}, beside the event catalogue every service ships at {@code /docs/}. Rendered here, from the
@@ -21,10 +23,17 @@ import io.crampcare.advice.rules.AdviceDecider;
 @Tag(name = "Advice")
 public class RulesPageResource {
 
+    /** The page's template, templates/RulesPageResource/rules.html, in the docs page shell ({@link DocsShellLocator}). */
+    @CheckedTemplate
+    static class Templates {
+
+        static native TemplateInstance rules(RulesPage page);
+    }
+
     private final String page;
 
     RulesPageResource(AdviceDecider decider) {
-        this.page = RulesPage.render(decider); // the decider never changes while the service runs
+        this.page = Templates.rules(RulesPage.of(decider)).render(); // the decider never changes while the service runs
     }
 
     @GET

@@ -22,9 +22,15 @@ import io.crampcare.advice.rules.HydrationPlanner;
 import io.crampcare.advice.rules.Rule;
 import io.crampcare.advice.rules.Ruleset;
 import io.crampcare.advice.rules.Thresholds;
+import io.crampcare.contracts.docs.DocsTemplates;
 
-/** /docs/rules.html shows every rule of the production ruleset, and the configured numbers, without JSON. */
+/**
+ * /docs/rules.html shows every rule of the production ruleset, and the configured numbers, without JSON. The page's
+ * template is rendered here by a plain Qute engine; {@link RulesPageIT} checks Quarkus serves the same page.
+ */
 class RulesPageTest {
+
+    static final String TEMPLATE = "templates/RulesPageResource/rules.html";
 
     private static AdviceDecider decider;
     private static String page;
@@ -36,7 +42,7 @@ class RulesPageTest {
             decider = new AdviceDecider(Ruleset.load(yaml), new Thresholds(3, Duration.ofDays(14), 0.8),
                     new HydrationPlanner(1893, 500, 500, 60, 6000, 5, 7, 1000));
         }
-        page = RulesPage.render(decider);
+        page = DocsTemplates.render(TEMPLATE, "page", RulesPage.of(decider));
         // Well-formed XML as well as HTML (the page shell's promise): the JDK's parser reads it.
         String xml = page.replaceFirst("<!DOCTYPE html>", "");
         dom = DocumentBuilderFactory.newInstance().newDocumentBuilder()

@@ -40,35 +40,14 @@ public final class DocsGenerator {
     public static String eventsPage() {
         ObjectMapper json = new ObjectMapper();
         // Files the document refers to are relative to it, and it sits at the classpath root.
-        return new EventCataloguePage(ContractResources.readTree(ASYNCAPI, new ObjectMapper(new YAMLFactory())),
-                file -> ContractResources.readTree(file, json)).render();
+        EventCatalogue catalogue = new EventCatalogueReader(
+                ContractResources.readTree(ASYNCAPI, new ObjectMapper(new YAMLFactory())),
+                file -> ContractResources.readTree(file, json)).read();
+        return DocsTemplates.render(DocsTemplates.ROOT + "event-catalogue.html", "catalogue", catalogue);
     }
 
-    /** The landing page. Links are root-relative so they stay on whichever service serves the page. */
+    /** The landing page. Its links are root-relative so they stay on whichever service serves the page. */
     public static String indexPage() {
-        String body = """
-                <h1>CrampCare API docs</h1>
-                <p>Every CrampCare service (intake, advice, reminder) serves these pages. The REST links below
-                go to the service this page came from; the event catalogue is the same on each.</p>
-                <h2 id="rest">REST API of this service</h2>
-                <ul>
-                <li><a href="/q/swagger-ui/">Swagger UI</a>: every operation, its parameters, bodies and problems; try it with a bearer token.</li>
-                <li><a href="/q/openapi">OpenAPI document (YAML)</a>, <a href="/q/openapi?format=json">as JSON</a>.</li>
-                <li><a href="/q/health">Health</a> (open, no token needed).</li>
-                </ul>
-                <p>Swagger UI and the OpenAPI document are served where the operator switched them on
-                (CRAMPCARE_API_DOCS_ENABLED; the local stack does), and answer 404 elsewhere.</p>
-                <h2 id="events">Events on Kafka</h2>
-                <ul>
-                <li><a href="events.html">Event catalogue</a>: every topic with its producer, consumers, CloudEvents
-                type, headers, payload fields, examples and dead-letter twin, generated from the AsyncAPI document.</li>
-                </ul>
-                <h2 id="rules">Advice rules</h2>
-                <ul>
-                <li><a href="rules.html">Advice rules for clinicians</a>: the ruleset in force, every rule's condition,
-                urgency, text and source. Served by the advice service (from other services this link answers 404).</li>
-                </ul>
-                """;
-        return Html.page("CrampCare API docs", body);
+        return DocsTemplates.render(DocsTemplates.ROOT + "index.html");
     }
 }

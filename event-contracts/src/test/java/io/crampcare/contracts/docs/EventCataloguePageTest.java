@@ -119,6 +119,29 @@ class EventCataloguePageTest {
         }
     }
 
+    @Test
+    void contractTextIsEscapedAndOnlyBackticksBecomeCode() throws IOException {
+        String hostile = "<script>alert('x')</script> & \"q\"";
+        JsonNode doc = new ObjectMapper(new YAMLFactory()).readTree("""
+                asyncapi: 3.0.0
+                info:
+                  title: "%1$s"
+                  version: "1"
+                  description: "`<b>` is code, %1$s is text"
+                channels:
+                  hostile:
+                    address: "a<b>"
+                    title: "%1$s"
+                """.formatted(hostile.replace("\"", "\\\"")));
+        String page = DocsTemplates.render(DocsTemplates.ROOT + "event-catalogue.html", "catalogue",
+                new EventCatalogueReader(doc, file -> { throw new AssertionError(file); }).read());
+        parse(page); // still well-formed
+        assertFalse(page.contains("<script>"), "no markup from the contract");
+        assertTrue(page.contains("<title>&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;</title>"), page);
+        assertTrue(page.contains("<p><code>&lt;b&gt;</code> is code, &lt;script&gt;"), "backticks are the only markup");
+        assertTrue(page.contains("data-topic=\"a&lt;b&gt;\""), "attributes escaped");
+    }
+
     // --- helpers
 
     private interface MessageCheck {
