@@ -201,6 +201,9 @@ class DeadLetterReplayIT {
         problem(asAdmin().queryParam("ceId", " ").queryParam("pageSize", "0").queryParam("pageToken", "garbage")
                 .when().get(BASE + DLQ), 400, "validation")
                 .body("errors.field", is(List.of("ceId[0]", "pageSize", "pageToken")));
+        problem(asAdmin().queryParam("pageSize", "501").when().get(BASE + DLQ), 400, "validation")
+                .body("errors.field", is(List.of("pageSize")))
+                .body("errors.message", is(List.of("must be a whole number from 1 to 500")));
         for (String body : List.of("{\"ceIds\": [\"\"]}", "{\"from\": \"not an instant\"}", "{\"dryRun\": \"maybe\"}",
                 "{\"everything\": true}", "{\"from\": \"2026-11-25T08:00:00Z\", \"to\": \"2026-11-25T08:00:00Z\"}")) {
             problem(asAdmin().contentType(ContentType.JSON).body(body).when().post(BASE + DLQ + "/replay"), 400,

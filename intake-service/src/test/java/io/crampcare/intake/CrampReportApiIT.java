@@ -145,4 +145,22 @@ class CrampReportApiIT {
         assertEquals(List.of("2026-11-03T08:00:00Z", "2026-11-02T08:00:00Z"), page.getList("items.occurredAt"));
         assertNull(page.getString("nextPageToken"));
     }
+
+    @Test
+    void badListParametersAreAllNamedInOneProblem() {
+        String instant = "must be an ISO-8601 instant between 1900-01-01T00:00:00Z and 2200-01-01T00:00:00Z, "
+                + "e.g. 2026-11-25T07:30:00Z";
+        asAdmin().queryParam("from", "yesterday").queryParam("to", "3000-01-01T00:00:00Z").queryParam("pageSize", "0")
+                .queryParam("pageToken", "garbage").when().get(REPORTS)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", is("https://crampcare.io/problems/validation"))
+                .body("detail", is("The request has 5 invalid fields."))
+                .body("errors.field", is(List.of("from", "pageSize", "pageToken", "to", "userId")))
+                .body("errors.message", is(List.of(instant, "must be a whole number from 1 to 100",
+                        "is not a token this API issued; start again without it", instant, "is required")));
+        asAdmin().queryParam("userId", "someone").queryParam("from", "2026-11-25T08:00:00Z")
+                .queryParam("to", "2026-11-25T08:00:00Z").when().get(REPORTS)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", is(List.of("to"))).body("errors.message", is(List.of("must be after from")));
+    }
 }

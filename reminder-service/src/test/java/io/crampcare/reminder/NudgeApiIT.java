@@ -13,8 +13,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -26,6 +28,7 @@ import io.crampcare.testsupport.TestUsers;
 import io.cloudevents.CloudEvent;
 import io.crampcare.contracts.EventTypes;
 import io.crampcare.contracts.Topics;
+import io.crampcare.reminder.model.NudgeStatus;
 import io.crampcare.testsupport.CloudEventReader;
 import io.crampcare.testsupport.EventSchemas;
 import io.quarkus.test.junit.QuarkusTest;
@@ -161,6 +164,21 @@ class NudgeApiIT {
                 .when().post(workouts).then().statusCode(400).body("errors.field", hasItem("startsAt"));
         asAdmin().queryParam("status", "SLEEPING").when().get("/api/v1/users/x/nudges")
                 .then().statusCode(400).body("errors.field", hasItem("status"));
+        asAdmin().queryParam("status", "SLEEPING").queryParam("from", "1899-12-31T23:59:59Z").queryParam("pageSize", "x")
+                .when().get("/api/v1/users/x/nudges").then().statusCode(400)
+                .contentType("application/problem+json").body("detail", is("The request has 3 invalid fields."))
+                .body("errors.field", is(List.of("from", "pageSize", "status")))
+                .body("errors.message", is(List.of("must be an ISO-8601 instant between 1900-01-01T00:00:00Z and "
+                        + "2200-01-01T00:00:00Z, e.g. 2026-11-25T07:30:00Z", "must be a whole number from 1 to 100",
+                        "must be one of " + Arrays.toString(NudgeStatus.values()))));
+        asAdmin().contentType(ContentType.JSON).header("If-None-Match", "\"v1\"").body(Map.of())
+                .when().put("/api/v1/users/x/preferences").then().statusCode(400)
+                .body("errors.field", hasItem("If-None-Match"))
+                .body("errors.message", hasItem("only * is supported (create only if none exist)"));
+        asAdmin().contentType(ContentType.JSON).body(Map.of("outcome", "SNOOZED"))
+                .when().post("/api/v1/nudges/" + UUID.randomUUID() + "/ack").then().statusCode(400)
+                .body("errors.field", is(List.of("outcome")))
+                .body("errors.message", is(List.of("must be DONE or SKIPPED; to snooze, POST to /snooze")));
         asAdmin().when().get("/api/v1/nudges/not-a-uuid").then().statusCode(404);
     }
 

@@ -1,16 +1,15 @@
 package io.crampcare.advice.rest;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -25,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.crampcare.advice.rules.AdviceDecider;
 import io.crampcare.advice.service.AdviceService;
 import io.crampcare.contracts.advice.AdviceIssuedV1;
+import io.crampcare.support.paging.PageParams;
 import io.crampcare.support.paging.PageRequest;
 import io.crampcare.support.paging.PagingConfig;
 import io.crampcare.support.problem.Problem;
@@ -113,15 +113,9 @@ public class AdviceResource {
     @APIResponse(responseCode = "400", description = "Invalid pageSize or pageToken",
             content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public AdvicePage forUser(@Parameter(ref = Access.USER_ID_PARAMETER) @PathParam("userId") String userId,
-            @Parameter(ref = PageRequest.PAGE_SIZE) @QueryParam("pageSize") String pageSize,
-            @Parameter(ref = PageRequest.PAGE_TOKEN) @QueryParam("pageToken") String pageToken) {
-        List<Problem.FieldError> errors = new ArrayList<>();
-        PageRequest page = PageRequest.parse(pageSize, pageToken, paging, errors);
-        if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
-        }
+            @Valid @BeanParam PageParams page) {
         access.requireActingFor(userId);
-        PageRequest.Slice<AdviceIssuedV1> slice = advice.listForUser(userId, page);
+        PageRequest.Slice<AdviceIssuedV1> slice = advice.listForUser(userId, page.request(paging));
         return new AdvicePage(slice.items(), slice.nextPageToken());
     }
 

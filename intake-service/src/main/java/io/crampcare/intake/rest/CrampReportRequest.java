@@ -2,6 +2,7 @@ package io.crampcare.intake.rest;
 
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 import jakarta.validation.Valid;
@@ -21,13 +22,14 @@ import io.crampcare.contracts.report.Onset;
 import io.crampcare.contracts.report.Relief;
 import io.crampcare.contracts.report.Side;
 import io.crampcare.contracts.report.Symptom;
+import io.crampcare.support.errors.InvalidInput;
+import io.crampcare.support.validation.CrossField;
 
 /**
  * A cramp report as a client sends it. Optional answers may be left out (null means "not answered"); the advice
  * service only draws conclusions from what was answered.
  */
-@ActivityMatchesContext
-@WaterLastHourWithinToday
+@CrossField
 @Schema(name = "CrampReportRequest", description = "A muscle-cramp report.")
 public record CrampReportRequest(
         @Schema(description = "Whose report: the user's id (letters, digits, . _ @ -).", example = "user-42", required = true)
@@ -132,11 +134,24 @@ public record CrampReportRequest(
 
         @Schema(description = "Currently takes a cholesterol-lowering statin (newly started or for a long time).",
                 example = "false")
-        Boolean takesStatin) {
+        Boolean takesStatin) implements CrossField.Rules {
 
     public CrampReportRequest {
         // Absent means none; an EnumSet keeps one stable order, so equal requests serialize (and hash) equally.
         symptoms = symptoms == null || symptoms.isEmpty() ? EnumSet.noneOf(Symptom.class)
                 : symptoms.contains(null) ? symptoms : EnumSet.copyOf(symptoms);
+    }
+
+    @Override
+    public void check(List<InvalidInput.Violation> violations) {
+        // A cramp during or after exercise must say which exercise: the advice depends on it.
+        if (context != null && context.exerciseRelated() && activity == null) {
+            violations.add(new InvalidInput.Violation("activity",
+                    "is required when context is DURING_EXERCISE or AFTER_EXERCISE"));
+        }
+        // The water of the last hour is part of today's: more in the hour than in the day is a mistake.
+        if (waterLastHourMl != null && waterTodayMl != null && waterLastHourMl > waterTodayMl) {
+            violations.add(new InvalidInput.Violation("waterLastHourMl", "must not be more than waterTodayMl"));
+        }
     }
 }

@@ -1,13 +1,12 @@
 package io.crampcare.intake.rest;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -15,12 +14,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -35,12 +32,12 @@ import io.crampcare.intake.service.CrampReportService;
 import io.crampcare.support.idempotency.IdempotencyService;
 import io.crampcare.support.idempotency.IdempotentRequests;
 import io.crampcare.support.ids.TimeOrderedIds;
+import io.crampcare.support.paging.PageParams;
 import io.crampcare.support.paging.PageRequest;
 import io.crampcare.support.paging.PagingConfig;
 import io.crampcare.support.problem.Problem;
 import io.crampcare.support.problem.ProblemException;
 import io.crampcare.support.rest.ApiJson;
-import io.crampcare.support.rest.QueryParams;
 import io.crampcare.support.security.Access;
 import io.crampcare.support.security.Roles;
 import io.crampcare.support.problem.ProblemMappers;
@@ -136,30 +133,9 @@ public class CrampReportResource {
             content = @Content(schema = @Schema(implementation = CrampReportPage.class)))
     @APIResponse(responseCode = "400", description = "Invalid query parameter; `errors` names each",
             content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    public CrampReportPage list(
-            @Parameter(description = "Whose reports", required = true, schema = @Schema(type = SchemaType.STRING,
-                    examples = "user-42")) @QueryParam("userId") String userId,
-            @Parameter(description = "Earliest occurredAt, inclusive (ISO-8601)", schema = @Schema(type = SchemaType.STRING, format = "date-time"))
-            @QueryParam("from") String from,
-            @Parameter(description = "Latest occurredAt, exclusive (ISO-8601)", schema = @Schema(type = SchemaType.STRING, format = "date-time"))
-            @QueryParam("to") String to,
-            @Parameter(ref = PageRequest.PAGE_SIZE) @QueryParam("pageSize") String pageSize,
-            @Parameter(ref = PageRequest.PAGE_TOKEN) @QueryParam("pageToken") String pageToken) {
-        List<Problem.FieldError> errors = new ArrayList<>();
-        if (userId == null || userId.isBlank()) {
-            errors.add(new Problem.FieldError("userId", "is required"));
-        }
-        Instant fromInstant = QueryParams.instant("from", from, errors);
-        Instant toInstant = QueryParams.instant("to", to, errors);
-        if (fromInstant != null && toInstant != null && !fromInstant.isBefore(toInstant)) {
-            errors.add(new Problem.FieldError("to", "must be after from"));
-        }
-        PageRequest page = PageRequest.parse(pageSize, pageToken, paging, errors);
-        if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
-        }
-        access.requireActingFor(userId);
-        PageRequest.Slice<CrampReport> slice = reports.list(userId, fromInstant, toInstant, page);
+    public CrampReportPage list(@Valid @BeanParam CrampReportQuery query, @Valid @BeanParam PageParams page) {
+        access.requireActingFor(query.userId());
+        PageRequest.Slice<CrampReport> slice = reports.list(query.userId(), query.from(), query.to(), page.request(paging));
         return new CrampReportPage(slice.items().stream().map(mapper::toResponse).toList(), slice.nextPageToken());
     }
 

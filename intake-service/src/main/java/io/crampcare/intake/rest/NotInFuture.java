@@ -15,7 +15,7 @@ import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 
 import io.crampcare.intake.config.IntakeConfig;
-import io.crampcare.support.rest.Instants;
+import io.crampcare.support.validation.Instants;
 
 /** The instant is not later than now plus the allowed clock skew ({@code crampcare.intake.clock-skew}), nor absurdly early. */
 @Documented

@@ -1,9 +1,6 @@
 package io.crampcare.reminder.rest;
 
-import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -12,17 +9,16 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -32,17 +28,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.crampcare.contracts.nudge.AckOutcome;
 import io.crampcare.reminder.model.Nudge;
-import io.crampcare.reminder.model.NudgeStatus;
 import io.crampcare.reminder.service.NudgeService;
 import io.crampcare.reminder.service.StoredPreferences;
 import io.crampcare.support.clock.DatabaseClock;
+import io.crampcare.support.errors.InvalidInput;
+import io.crampcare.support.paging.PageParams;
 import io.crampcare.support.paging.PageRequest;
 import io.crampcare.support.paging.PagingConfig;
-import io.crampcare.support.problem.Problem;
-import io.crampcare.support.problem.ProblemException;
 import io.crampcare.support.security.Access;
 import io.crampcare.support.security.Roles;
-import io.crampcare.support.rest.QueryParams;
+import io.crampcare.support.validation.CrossField;
 
 @Path("/api/v1")
 @RolesAllowed({ Roles.USER, Roles.ADMIN })
@@ -53,7 +48,16 @@ public class NudgeResource {
 
     /** DONE or SKIPPED. */
     @Schema(name = "Acknowledgement")
-    public record AckBody(@Schema(description = "DONE or SKIPPED", required = true) @NotNull AckOutcome outcome) {
+    @CrossField
+    public record AckBody(@Schema(description = "DONE or SKIPPED", required = true) @NotNull AckOutcome outcome)
+            implements CrossField.Rules {
+
+        @Override
+        public void check(List<InvalidInput.Violation> violations) {
+            if (outcome == AckOutcome.SNOOZED) {
+                violations.add(new InvalidInput.Violation("outcome", "must be DONE or SKIPPED; to snooze, POST to /snooze"));
+            }
+        }
     }
 
     @Schema(name = "Snooze")
@@ -100,9 +104,6 @@ public class NudgeResource {
     @APIResponse(responseCode = "200", description = "Recorded", content = @Content(schema = @Schema(implementation = NudgeView.class)))
     @APIResponse(responseCode = "409", description = "The nudge is not (or no longer) fired")
     public NudgeView acknowledge(@Parameter(description = "The nudge's id") @PathParam("id") UUID id, @Valid @NotNull(message = "a JSON body is required") AckBody body) {
-        if (body.outcome() == AckOutcome.SNOOZED) {
-            throw ProblemException.invalid("outcome", "must be DONE or SKIPPED; to snooze, POST to /snooze");
-        }
         return view(nudges.acknowledge(visible(id).id, body.outcome(), clock.now()));
     }
 
@@ -126,34 +127,11 @@ public class NudgeResource {
     @APIResponse(responseCode = "200", description = "One page of nudges",
             content = @Content(schema = @Schema(implementation = NudgeView.Page.class)))
     public NudgeView.Page list(@Parameter(ref = Access.USER_ID_PARAMETER) @PathParam("userId") String userId,
-            @Parameter(description = "Earliest due time, inclusive (ISO-8601)",
-                    schema = @Schema(type = SchemaType.STRING, format = "date-time"))
-            @QueryParam("from") String from,
-            @Parameter(description = "Latest due time, exclusive (ISO-8601)",
-                    schema = @Schema(type = SchemaType.STRING, format = "date-time"))
-            @QueryParam("to") String to,
-            @Parameter(description = "Only this status", schema = @Schema(implementation = NudgeStatus.class))
-            @QueryParam("status") String status,
-            @Parameter(ref = PageRequest.PAGE_SIZE) @QueryParam("pageSize") String pageSize,
-            @Parameter(ref = PageRequest.PAGE_TOKEN) @QueryParam("pageToken") String pageToken) {
-        List<Problem.FieldError> errors = new ArrayList<>();
-        Instant fromInstant = QueryParams.instant("from", from, errors);
-        Instant toInstant = QueryParams.instant("to", to, errors);
-        NudgeStatus statusFilter = null;
-        if (status != null && !status.isEmpty()) {
-            try {
-                statusFilter = NudgeStatus.valueOf(status);
-            } catch (IllegalArgumentException e) {
-                errors.add(new Problem.FieldError("status", "must be one of " + Arrays.toString(NudgeStatus.values())));
-            }
-        }
-        PageRequest page = PageRequest.parse(pageSize, pageToken, paging, errors);
-        if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
-        }
+            @Valid @BeanParam NudgeQuery query, @Valid @BeanParam PageParams page) {
         access.requireActingFor(userId);
         ZoneId zone = preferences.of(userId).zone();
-        PageRequest.Slice<Nudge> slice = nudges.list(userId, fromInstant, toInstant, statusFilter, page);
+        PageRequest.Slice<Nudge> slice = nudges.list(userId, query.from(), query.to(), query.status(),
+                page.request(paging));
         return new NudgeView.Page(slice.items().stream().map(n -> NudgeView.of(n, zone)).toList(), slice.nextPageToken());
     }
 

@@ -3,7 +3,6 @@ package io.crampcare.reminder.rest;
 import java.time.DateTimeException;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -20,11 +19,12 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 import io.crampcare.contracts.nudge.NudgeKind;
 import io.crampcare.reminder.planning.LocalTimes;
 import io.crampcare.reminder.planning.Preferences;
-import io.crampcare.support.problem.Problem;
-import io.crampcare.support.problem.ProblemException;
+import io.crampcare.support.errors.InvalidInput;
+import io.crampcare.support.validation.CrossField;
 
 /** Nudge preferences as the API shows and takes them. */
 @Schema(name = "Preferences")
+@CrossField
 public record PreferencesBody(
         @Schema(description = "IANA time zone; nudges follow its local time, across daylight-saving changes.",
                 example = "Europe/Berlin", required = true)
@@ -40,35 +40,40 @@ public record PreferencesBody(
         @Schema(description = "At most this many hydration nudges a day (1-24).", example = "8", required = true)
         @NotNull @Min(1) @Max(24) Integer dailyCap,
         @Schema(description = "Kinds of nudge wanted.", required = true)
-        @NotNull Set<@NotNull NudgeKind> kinds) {
+        @NotNull Set<@NotNull NudgeKind> kinds) implements CrossField.Rules {
 
     static PreferencesBody of(Preferences p) {
         return new PreferencesBody(p.zone().getId(), p.wakingStart(), p.wakingEnd(), p.quietStart(), p.quietEnd(),
                 p.dailyCap(), p.kinds());
     }
 
-    /** The preferences, after the checks that span fields; 400 naming each problem. */
-    Preferences toPreferences() {
-        List<Problem.FieldError> errors = new ArrayList<>();
-        ZoneId zone = null;
-        try {
-            zone = ZoneId.of(timeZone);
-        } catch (DateTimeException e) {
-            errors.add(new Problem.FieldError("timeZone", "is not an IANA time zone such as Europe/Berlin"));
+    @Override
+    public void check(List<InvalidInput.Violation> violations) {
+        if (timeZone != null && zone() == null) {
+            violations.add(new InvalidInput.Violation("timeZone", "is not an IANA time zone such as Europe/Berlin"));
         }
-        if (!wakingStart.isBefore(wakingEnd)) {
-            errors.add(new Problem.FieldError("wakingEnd", "must be after wakingStart"));
+        if (wakingStart != null && wakingEnd != null && !wakingStart.isBefore(wakingEnd)) {
+            violations.add(new InvalidInput.Violation("wakingEnd", "must be after wakingStart"));
         }
         if ((quietStart == null) != (quietEnd == null)) {
-            errors.add(new Problem.FieldError(quietStart == null ? "quietStart" : "quietEnd",
+            violations.add(new InvalidInput.Violation(quietStart == null ? "quietStart" : "quietEnd",
                     "quietStart and quietEnd go together"));
         } else if (quietStart != null && quietStart.equals(quietEnd)) {
-            errors.add(new Problem.FieldError("quietEnd", "must differ from quietStart"));
+            violations.add(new InvalidInput.Violation("quietEnd", "must differ from quietStart"));
         }
-        if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
-        }
-        return new Preferences(zone, wakingStart, wakingEnd, quietStart, quietEnd, dailyCap,
+    }
+
+    /** The preferences (the body is valid by now). */
+    Preferences toPreferences() {
+        return new Preferences(zone(), wakingStart, wakingEnd, quietStart, quietEnd, dailyCap,
                 kinds.isEmpty() ? EnumSet.noneOf(NudgeKind.class) : EnumSet.copyOf(kinds));
+    }
+
+    private ZoneId zone() {
+        try {
+            return ZoneId.of(timeZone);
+        } catch (DateTimeException e) {
+            return null;
+        }
     }
 }

@@ -5,9 +5,9 @@ import java.time.Instant;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -27,7 +27,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.crampcare.reminder.service.PreferencesService;
 import io.crampcare.support.clock.DatabaseClock;
-import io.crampcare.support.problem.ProblemException;
 import io.crampcare.support.security.Access;
 import io.crampcare.support.security.Roles;
 
@@ -80,18 +79,11 @@ public class PreferencesResource {
     @APIResponse(responseCode = "412", description = "Stale If-Match, or If-None-Match: * when preferences exist")
     @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response put(@Parameter(ref = Access.USER_ID_PARAMETER) @PathParam("userId") String userId,
-            @Parameter(description = "ETag from GET", schema = @Schema(type = SchemaType.STRING, examples = "\"v3\""))
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @Parameter(description = "* to create only: fails with 412 if the user has preferences already",
-                    schema = @Schema(type = SchemaType.STRING, enumeration = "*"))
-            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+            @Valid @BeanParam PreferenceConditions conditions,
             @Valid @NotNull(message = "a JSON body is required") PreferencesBody body) {
         access.requireActingFor(userId);
-        if (ifNoneMatch != null && !ifNoneMatch.equals("*")) {
-            throw ProblemException.invalid("If-None-Match", "only * is supported (create only if none exist)");
-        }
-        PreferencesService.Versioned stored = preferences.put(userId, body.toPreferences(),
-                new PreferencesService.Conditions(ifMatch, ifNoneMatch), clock.now());
+        PreferencesService.Versioned stored = preferences.put(userId, body.toPreferences(), conditions.conditions(),
+                clock.now());
         return Response.ok(PreferencesBody.of(stored.preferences())).header(HttpHeaders.ETAG, stored.etag()).build();
     }
 }

@@ -4,7 +4,6 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -23,11 +22,12 @@ import io.crampcare.contracts.report.Intensity;
 import io.crampcare.reminder.model.Workout;
 import io.crampcare.reminder.planning.LocalTimes;
 import io.crampcare.support.ids.TimeOrderedIds;
-import io.crampcare.support.problem.Problem;
-import io.crampcare.support.problem.ProblemException;
+import io.crampcare.support.errors.InvalidInput;
+import io.crampcare.support.validation.CrossField;
 
 /** A workout as the API takes it: one-off (startsAt) or weekly (days at localStartTime); answers are WorkoutView. */
 @Schema(name = "WorkoutRequest")
+@CrossField
 public record WorkoutBody(
         @Schema(description = "ONE_OFF (give startsAt) or WEEKLY (give days and localStartTime).", required = true)
         @NotNull Type type,
@@ -41,7 +41,7 @@ public record WorkoutBody(
         @Schema(description = "Length in minutes (1-600).", example = "45", required = true)
         @NotNull @Min(1) @Max(600) Integer durationMinutes,
         @Schema(description = "Planned effort.", example = "HARD", required = true)
-        @NotNull Intensity intensity) {
+        @NotNull Intensity intensity) implements CrossField.Rules {
 
     /** Days in week order, so that the same workout always reads (and hashes, for Idempotency-Key) the same. */
     public WorkoutBody {
@@ -55,31 +55,35 @@ public record WorkoutBody(
         WEEKLY
     }
 
-    /** The workout to store, after the checks that span fields; 400 naming each problem. */
-    Workout toWorkout(String userId, Instant now) {
-        List<Problem.FieldError> errors = new ArrayList<>();
+    @Override
+    public void check(List<InvalidInput.Violation> violations) {
         if (type == Type.ONE_OFF) {
             if (startsAt == null) {
-                errors.add(new Problem.FieldError("startsAt", "is required for a ONE_OFF workout"));
-            } else if (!startsAt.isAfter(now) || startsAt.isAfter(now.plus(Duration.ofDays(366)))) {
-                errors.add(new Problem.FieldError("startsAt", "must be in the future, within a year"));
+                violations.add(new InvalidInput.Violation("startsAt", "is required for a ONE_OFF workout"));
             }
             if (days != null || localStartTime != null) {
-                errors.add(new Problem.FieldError("days", "days and localStartTime are for WEEKLY workouts"));
+                violations.add(new InvalidInput.Violation("days", "days and localStartTime are for WEEKLY workouts"));
             }
-        } else {
+        } else if (type == Type.WEEKLY) {
             if (days == null || days.isEmpty()) {
-                errors.add(new Problem.FieldError("days", "at least one day is required for a WEEKLY workout"));
+                violations.add(new InvalidInput.Violation("days", "at least one day is required for a WEEKLY workout"));
             }
             if (localStartTime == null) {
-                errors.add(new Problem.FieldError("localStartTime", "is required for a WEEKLY workout"));
+                violations.add(new InvalidInput.Violation("localStartTime", "is required for a WEEKLY workout"));
             }
             if (startsAt != null) {
-                errors.add(new Problem.FieldError("startsAt", "is for ONE_OFF workouts"));
+                violations.add(new InvalidInput.Violation("startsAt", "is for ONE_OFF workouts"));
             }
         }
-        if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
+    }
+
+    /**
+     * The workout to store (the body is valid by now). Whether a one-off workout lies ahead needs the database's
+     * clock, and is checked only when the request is not the replay of an earlier one (Idempotency-Key).
+     */
+    Workout toWorkout(String userId, Instant now) {
+        if (type == Type.ONE_OFF && (!startsAt.isAfter(now) || startsAt.isAfter(now.plus(Duration.ofDays(366))))) {
+            throw new InvalidInput("startsAt", "must be in the future, within a year");
         }
         Workout workout = new Workout();
         workout.id = TimeOrderedIds.next();

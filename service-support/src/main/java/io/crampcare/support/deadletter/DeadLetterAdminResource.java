@@ -1,31 +1,25 @@
 package io.crampcare.support.deadletter;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.crampcare.support.paging.PageRequest;
 import io.crampcare.support.problem.Problem;
-import io.crampcare.support.problem.ProblemException;
 import io.crampcare.support.problem.ProblemMappers;
-import io.crampcare.support.rest.QueryParams;
 import io.crampcare.support.security.GatewayAdminFilter;
 import io.crampcare.support.security.Roles;
 
@@ -50,11 +44,11 @@ public class DeadLetterAdminResource {
     public static final String TOPIC = "deadLetterTopic";
 
     private final DeadLetterService deadLetters;
-    private final DeadLetterConfig config;
+    private final DeadLetterPaging paging;
 
-    DeadLetterAdminResource(DeadLetterService deadLetters, DeadLetterConfig config) {
+    DeadLetterAdminResource(DeadLetterService deadLetters, DeadLetterPaging paging) {
         this.deadLetters = deadLetters;
-        this.config = config;
+        this.paging = paging;
     }
 
     @GET
@@ -64,33 +58,8 @@ public class DeadLetterAdminResource {
     @APIResponse(responseCode = "200", description = "One page of dead letters",
             content = @Content(schema = @Schema(implementation = DeadLetterPage.class)))
     public DeadLetterPage list(@Parameter(ref = TOPIC) @PathParam("topic") String topic,
-            @Parameter(description = "Only this CloudEvent id; repeat for several") @QueryParam("ceId") List<String> ceIds,
-            @Parameter(description = "Only records dead-lettered at or after this ISO-8601 instant",
-                    schema = @Schema(type = SchemaType.STRING, format = "date-time"))
-            @QueryParam("from") String from,
-            @Parameter(description = "Only records dead-lettered before this ISO-8601 instant",
-                    schema = @Schema(type = SchemaType.STRING, format = "date-time"))
-            @QueryParam("to") String to,
-            @Parameter(description = "Dead letters per page: 1-500, default 50",
-                    schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "500",
-                            defaultValue = "50"))
-            @QueryParam("pageSize") String pageSize,
-            @Parameter(description = "nextPageToken of the previous page") @QueryParam("pageToken") String pageToken) {
-        List<Problem.FieldError> errors = new ArrayList<>();
-        DeadLetterFilter filter = DeadLetterFilter.of(ceIds, QueryParams.instant("from", from, errors),
-                QueryParams.instant("to", to, errors), "ceId", errors);
-        PageRequest page = PageRequest.parse(pageSize, null, config.paging().defaultSize(), config.paging().maxSize(), errors);
-        DeadLetterPosition after = null;
-        if (pageToken != null && !pageToken.isEmpty()) {
-            after = DeadLetterPosition.decode(pageToken).orElse(null);
-            if (after == null) {
-                errors.add(new Problem.FieldError("pageToken", "is not a token this API issued; start again without it"));
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
-        }
-        return deadLetters.list(topic, filter, page.size(), after);
+            @Valid @BeanParam DeadLetterQuery query) {
+        return deadLetters.list(topic, query.filter(), query.pageSize(paging), query.after());
     }
 
     @POST
@@ -102,13 +71,9 @@ public class DeadLetterAdminResource {
             + "{} replays all; dryRun true only reports what would be replayed. Records without a ce_id are skipped.")
     @APIResponse(responseCode = "200", description = "What was (or would be) replayed",
             content = @Content(schema = @Schema(implementation = ReplayResult.class)))
-    public ReplayResult replay(@Parameter(ref = TOPIC) @PathParam("topic") String topic, ReplayRequest request) {
-        ReplayRequest body = request == null ? new ReplayRequest(null, null, null, null) : request;
-        List<Problem.FieldError> errors = new ArrayList<>();
-        DeadLetterFilter filter = DeadLetterFilter.of(body.ceIds(), body.from(), body.to(), "ceIds", errors);
-        if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
-        }
-        return deadLetters.replay(topic, filter, Boolean.TRUE.equals(body.dryRun()));
+    public ReplayResult replay(@Parameter(ref = TOPIC) @PathParam("topic") String topic,
+            @Valid ReplayRequest request) {
+        ReplayRequest body = request == null ? ReplayRequest.ALL : request;
+        return deadLetters.replay(topic, body.filter(), Boolean.TRUE.equals(body.dryRun()));
     }
 }

@@ -20,14 +20,4 @@ public interface DeadLetterConfig {
      */
     @WithDefault("30s")
     Duration timeout();
-
-    Paging paging();
-
-    interface Paging {
-        @WithDefault("50")
-        int defaultSize();
-
-        @WithDefault("500")
-        int maxSize();
-    }
 }

@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.crampcare.support.problem.ProblemException;
+import io.crampcare.support.errors.NotFound;
 import io.crampcare.support.security.GatewayAdminFilter;
 import io.crampcare.support.security.Roles;
 
@@ -75,7 +75,7 @@ public class OutboxAdminResource {
             + GatewayAdminFilter.THROUGH_THE_GATEWAY)
     public Retried retry(@Parameter(description = "The parked event's id") @PathParam("id") UUID id) {
         if (!parked.retry(id)) {
-            throw ProblemException.notFound("No parked outbox event " + id);
+            throw new NotFound("No parked outbox event " + id);
         }
         return new Retried(1);
     }

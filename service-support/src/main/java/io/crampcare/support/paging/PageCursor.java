@@ -5,8 +5,9 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 
-import io.crampcare.support.rest.Instants;
+import io.crampcare.support.validation.Instants;
 
 /**
  * Position after the last item of a page, in a listing ordered by (time, id), both descending. Clients
@@ -30,6 +31,15 @@ public record PageCursor(Instant time, UUID id) {
             return Instants.inRange(time) ? Optional.of(new PageCursor(time, UUID.fromString(parts[1]))) : Optional.empty();
         } catch (RuntimeException e) {
             return Optional.empty();
+        }
+    }
+
+    /** The tokens {@link #encode()} makes ({@link PageToken}'s default). */
+    public static final class Issued implements Predicate<String> {
+
+        @Override
+        public boolean test(String token) {
+            return decode(token).isPresent();
         }
     }
 }

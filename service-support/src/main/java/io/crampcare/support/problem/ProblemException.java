@@ -1,6 +1,5 @@
 package io.crampcare.support.problem;
 
-import java.util.List;
 import java.util.Map;
 
 /** Thrown by application code to answer with a problem response. */
@@ -21,15 +20,6 @@ public class ProblemException extends RuntimeException {
 
     public static ProblemException notFound(String detail) {
         return new ProblemException(404, ProblemTypes.NOT_FOUND, "Not found", detail);
-    }
-
-    /** Invalid inputs found by hand (query parameters, headers): 400 naming each. */
-    public static ProblemException invalid(List<Problem.FieldError> errors) {
-        return new ProblemException(Problem.validation(errors), Map.of());
-    }
-
-    public static ProblemException invalid(String field, String message) {
-        return invalid(List.of(new Problem.FieldError(field, message)));
     }
 
     public Problem problem() {

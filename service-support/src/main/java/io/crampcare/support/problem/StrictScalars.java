@@ -21,7 +21,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.util.ClassUtil;
 
-import io.crampcare.support.rest.ControlCharacters;
+import io.crampcare.support.validation.ControlCharacters;
 
 /**
  * What the coercion settings of {@link StrictJson} cannot say: a number is only read from a JSON number (Jackson reads

@@ -10,19 +10,20 @@ import jakarta.ws.rs.core.MultivaluedMap;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
-import io.crampcare.support.problem.Problem;
-import io.crampcare.support.problem.ProblemException;
+import io.crampcare.support.errors.InvalidInput;
+import io.crampcare.support.validation.ControlCharacters;
 
 /**
  * Path parameters and the query parameters an operation reads are text like a body's strings: one holding a control
  * character ({@link ControlCharacters}) is a 400 naming it, before any of it reaches a query (PostgreSQL cannot even
- * compare with U+0000). Query parameters the operation does not read are ignored, as always.
+ * compare with U+0000). Query parameters the operation does not read are ignored, as always. A filter, not a constraint:
+ * it holds before JAX-RS converts a parameter (a UUID path parameter with a NUL would otherwise be a 404).
  */
 public class PlainParameters {
 
     @ServerRequestFilter
     public void check(ContainerRequestContext request, ResourceInfo resource) {
-        List<Problem.FieldError> errors = new ArrayList<>();
+        List<InvalidInput.Violation> errors = new ArrayList<>();
         check(request.getUriInfo().getPathParameters(), errors);
         if (resource.getResourceMethod() != null) {
             MultivaluedMap<String, String> query = request.getUriInfo().getQueryParameters();
@@ -31,14 +32,14 @@ public class PlainParameters {
             }
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
+            throw new InvalidInput(errors);
         }
     }
 
-    private static void check(Map<String, List<String>> parameters, List<Problem.FieldError> errors) {
+    private static void check(Map<String, List<String>> parameters, List<InvalidInput.Violation> errors) {
         parameters.forEach((name, values) -> {
             if (values.stream().anyMatch(ControlCharacters::in)) {
-                errors.add(new Problem.FieldError(name, ControlCharacters.MESSAGE));
+                errors.add(new InvalidInput.Violation(name, ControlCharacters.MESSAGE));
             }
         });
     }

@@ -18,7 +18,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;
 import org.junit.jupiter.api.Test;
 
-import io.crampcare.support.problem.Problem;
+import io.crampcare.support.errors.InvalidInput;
 
 class DeadLetterFilterTest {
 
@@ -26,7 +26,7 @@ class DeadLetterFilterTest {
 
     @Test
     void nothingGivenMatchesEverything() {
-        List<Problem.FieldError> errors = new ArrayList<>();
+        List<InvalidInput.Violation> errors = new ArrayList<>();
         DeadLetterFilter filter = DeadLetterFilter.of(null, null, null, "ceIds", errors);
         assertEquals(List.of(), errors);
         assertEquals(DeadLetterFilter.ALL, filter);
@@ -67,38 +67,38 @@ class DeadLetterFilterTest {
 
     @Test
     void eachBadPartIsNamed() {
-        List<Problem.FieldError> errors = new ArrayList<>();
+        List<InvalidInput.Violation> errors = new ArrayList<>();
         List<String> ids = new ArrayList<>(List.of("ok", " "));
         ids.add(null);
         ids.add("x".repeat(DeadLetterFilter.MAX_CE_ID_LENGTH + 1));
         assertNull(DeadLetterFilter.of(ids, Instant.parse("1800-01-01T00:00:00Z"), T, "ceIds", errors));
-        assertEquals(List.of("ceIds[1]", "ceIds[2]", "ceIds[3]", "from"), errors.stream().map(Problem.FieldError::field).toList());
+        assertEquals(List.of("ceIds[1]", "ceIds[2]", "ceIds[3]", "from"), errors.stream().map(InvalidInput.Violation::field).toList());
     }
 
     @Test
     void toMustBeLaterThanFrom() {
-        List<Problem.FieldError> errors = new ArrayList<>();
+        List<InvalidInput.Violation> errors = new ArrayList<>();
         assertNull(DeadLetterFilter.of(null, T, T, "ceId", errors));
-        assertEquals(List.of(new Problem.FieldError("to", "must be later than from")), errors);
+        assertEquals(List.of(new InvalidInput.Violation("to", "must be later than from")), errors);
     }
 
     @Test
     void tooManyIdsIsOneError() {
-        List<Problem.FieldError> errors = new ArrayList<>();
+        List<InvalidInput.Violation> errors = new ArrayList<>();
         assertNull(DeadLetterFilter.of(Collections.nCopies(DeadLetterFilter.MAX_CE_IDS + 1, "a"), null, null, "ceId", errors));
-        assertEquals(List.of("ceId"), errors.stream().map(Problem.FieldError::field).toList());
+        assertEquals(List.of("ceId"), errors.stream().map(InvalidInput.Violation::field).toList());
         assertEquals(Optional.of("a"), Optional.of(valid(Collections.nCopies(DeadLetterFilter.MAX_CE_IDS, "a"), null, null))
                 .map(f -> f.ceIds().iterator().next()));
     }
 
     @Test
     void errorsOfOthersAreNotCountedAsItsOwn() {
-        List<Problem.FieldError> errors = new ArrayList<>(List.of(new Problem.FieldError("pageSize", "bad")));
+        List<InvalidInput.Violation> errors = new ArrayList<>(List.of(new InvalidInput.Violation("pageSize", "bad")));
         assertEquals(DeadLetterFilter.ALL, DeadLetterFilter.of(null, null, null, "ceId", errors));
     }
 
     private static DeadLetterFilter valid(List<String> ids, Instant from, Instant to) {
-        List<Problem.FieldError> errors = new ArrayList<>();
+        List<InvalidInput.Violation> errors = new ArrayList<>();
         DeadLetterFilter filter = DeadLetterFilter.of(ids, from, to, "ceIds", errors);
         assertEquals(List.of(), errors);
         return filter;

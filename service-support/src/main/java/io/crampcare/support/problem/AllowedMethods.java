@@ -1,4 +1,4 @@
-package io.crampcare.support.rest;
+package io.crampcare.support.problem;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;

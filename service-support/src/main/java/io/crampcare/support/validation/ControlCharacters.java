@@ -1,4 +1,4 @@
-package io.crampcare.support.rest;
+package io.crampcare.support.validation;
 
 /**
  * Which characters no text of a request may hold, wherever it comes from (a body's string, a path or query parameter):
