@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.crampcare.advice.rules.AdviceDecider;
 import io.crampcare.advice.service.AdviceService;
 import io.crampcare.contracts.advice.AdviceIssuedV1;
+import io.crampcare.support.errors.NotFound;
 import io.crampcare.support.paging.PageParams;
 import io.crampcare.support.paging.PageRequest;
 import io.crampcare.support.paging.PagingConfig;
@@ -81,7 +82,7 @@ public class AdviceResource {
             content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public AdviceIssuedV1 get(@Parameter(description = "The advice's id") @PathParam("id") UUID id) {
         String notFound = "No advice has id " + id + ".";
-        AdviceIssuedV1 found = advice.find(id).orElseThrow(() -> ProblemException.notFound(notFound));
+        AdviceIssuedV1 found = advice.find(id).orElseThrow(() -> new NotFound(notFound));
         return access.visibleOrNotFound(found, found.userId(), notFound);
     }
 

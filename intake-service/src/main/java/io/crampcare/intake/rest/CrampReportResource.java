@@ -29,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.crampcare.intake.model.CrampReport;
 import io.crampcare.intake.service.CrampReportService;
+import io.crampcare.support.errors.NotFound;
 import io.crampcare.support.idempotency.IdempotencyService;
 import io.crampcare.support.idempotency.IdempotentRequests;
 import io.crampcare.support.ids.TimeOrderedIds;
@@ -36,7 +37,6 @@ import io.crampcare.support.paging.PageParams;
 import io.crampcare.support.paging.PageRequest;
 import io.crampcare.support.paging.PagingConfig;
 import io.crampcare.support.problem.Problem;
-import io.crampcare.support.problem.ProblemException;
 import io.crampcare.support.rest.ApiJson;
 import io.crampcare.support.security.Access;
 import io.crampcare.support.security.Roles;
@@ -121,7 +121,7 @@ public class CrampReportResource {
     public CrampReportResponse get(@Parameter(description = "The report's id") @PathParam("id") UUID id) {
         String notFound = "No cramp report has id " + id + ".";
         CrampReportResponse report = reports.find(id).map(mapper::toResponse)
-                .orElseThrow(() -> ProblemException.notFound(notFound));
+                .orElseThrow(() -> new NotFound(notFound));
         return access.visibleOrNotFound(report, report.userId(), notFound);
     }
 

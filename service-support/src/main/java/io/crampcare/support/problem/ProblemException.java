@@ -2,7 +2,10 @@ package io.crampcare.support.problem;
 
 import java.util.Map;
 
-/** Thrown by application code to answer with a problem response. */
+/**
+ * Thrown by the HTTP layer (resources, filters) to answer with a problem it decides itself: an HTTP-level error
+ * such as 413 or 415, or an answer with its own headers. Services throw {@code support.errors} exceptions instead.
+ */
 public class ProblemException extends RuntimeException {
 
     private final Problem problem;
@@ -16,10 +19,6 @@ public class ProblemException extends RuntimeException {
         super(problem.detail());
         this.problem = problem;
         this.headers = Map.copyOf(headers);
-    }
-
-    public static ProblemException notFound(String detail) {
-        return new ProblemException(404, ProblemTypes.NOT_FOUND, "Not found", detail);
     }
 
     public Problem problem() {

@@ -30,6 +30,7 @@ import io.crampcare.support.errors.DomainException;
 import io.crampcare.support.errors.InvalidInput;
 import io.crampcare.support.errors.KeyReused;
 import io.crampcare.support.errors.NotFound;
+import io.crampcare.support.errors.NotPermitted;
 import io.crampcare.support.errors.RequestInProgress;
 import io.crampcare.support.errors.StaleVersion;
 import io.crampcare.support.errors.StateConflict;
@@ -74,6 +75,9 @@ public class ProblemMappers {
         if (e instanceof InvalidInput invalid) {
             return validation(invalid.violations().stream()
                     .map(v -> new Problem.FieldError(v.field(), v.message())).toList());
+        }
+        if (e instanceof NotPermitted) {
+            return answer(new Problem(ProblemTypes.FORBIDDEN, "Forbidden", 403, e.detail(), null)).build();
         }
         if (e instanceof NotFound) {
             return answer(new Problem(ProblemTypes.NOT_FOUND, "Not found", 404, e.detail(), null)).build();

@@ -1,14 +1,11 @@
 package io.crampcare.support.security;
 
-import java.util.Map;
-
 import jakarta.enterprise.context.RequestScoped;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-import io.crampcare.support.problem.Problem;
-import io.crampcare.support.problem.ProblemException;
-import io.crampcare.support.problem.ProblemTypes;
+import io.crampcare.support.errors.NotFound;
+import io.crampcare.support.errors.NotPermitted;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /**
@@ -40,8 +37,7 @@ public class Access {
     public String caller() {
         String subject = identity.getPrincipal() instanceof JsonWebToken token ? token.getSubject() : null;
         if (subject == null || subject.isBlank()) {
-            throw new ProblemException(new Problem(ProblemTypes.FORBIDDEN, "Forbidden", 403,
-                    "The token has no subject (sub claim), so it acts for no user.", null), Map.of());
+            throw new NotPermitted("The token has no subject (sub claim), so it acts for no user.");
         }
         return subject;
     }
@@ -54,15 +50,14 @@ public class Access {
     /** 403 unless the caller may act for the user a request names. */
     public void requireActingFor(String userId) {
         if (!mayActFor(userId)) {
-            throw new ProblemException(new Problem(ProblemTypes.FORBIDDEN, "Forbidden", 403,
-                    "A token for " + caller() + " cannot act for another user.", null), Map.of());
+            throw new NotPermitted("A token for " + caller() + " cannot act for another user.");
         }
     }
 
     /** 404 (as if it did not exist) unless the caller may see a record owned by {@code ownerUserId}. */
     public <T> T visibleOrNotFound(T record, String ownerUserId, String notFoundDetail) {
         if (record == null || !mayActFor(ownerUserId)) {
-            throw ProblemException.notFound(notFoundDetail);
+            throw new NotFound(notFoundDetail);
         }
         return record;
     }
