@@ -271,7 +271,7 @@ public class PlanningService {
         HydrationTarget target = HydrationTarget.findById(workout.userId);
         Preferences prefs = preferences.of(workout.userId);
         Instant until = now.plus(config.horizon());
-        List<WorkoutNudge> nudges = WorkoutSchedule.nudges(planOf(workout), prefs.zone(), now, until,
+        List<WorkoutNudge> nudges = WorkoutSchedule.nudges(workout.plan(), prefs.zone(), now, until,
                 config.warmUpLead(), target == null ? null : target.preExerciseMl, prefs);
         List<LocalDate> noWater = em.createNativeQuery("""
                 SELECT local_date FROM hydration_day WHERE user_id = ?1 AND drink_to_thirst AND local_date >= ?2
@@ -470,10 +470,4 @@ public class PlanningService {
         }
     }
 
-    static WorkoutPlan planOf(Workout workout) {
-        Set<DayOfWeek> days = workout.weeklyDays == null ? null
-                : Arrays.stream(workout.weeklyDays.split(",")).map(DayOfWeek::valueOf)
-                        .collect(Collectors.toCollection(() -> EnumSet.noneOf(DayOfWeek.class)));
-        return new WorkoutPlan(workout.oneOffStart, days, workout.weeklyStart, workout.durationMinutes);
-    }
 }

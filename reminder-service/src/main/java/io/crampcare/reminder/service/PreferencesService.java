@@ -1,7 +1,6 @@
 package io.crampcare.reminder.service;
 
 import java.time.Instant;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -45,7 +44,7 @@ public class PreferencesService {
     public Versioned get(String userId) {
         UserPreferences row = UserPreferences.findById(userId);
         return row == null ? new Versioned(Preferences.defaults(), 0)
-                : new Versioned(StoredPreferences.toPreferences(row), row.version);
+                : new Versioned(row.preferences(), row.version);
     }
 
     /**
@@ -70,22 +69,16 @@ public class PreferencesService {
             throw preconditionFailed("The preferences changed since you read them (ETag " + etagOf(current)
                     + "); read them again.", current);
         }
-        Preferences before = row == null ? Preferences.defaults() : StoredPreferences.toPreferences(row);
+        Preferences before = row == null ? Preferences.defaults() : row.preferences();
         if (row == null) {
             row = new UserPreferences();
             row.userId = userId;
         }
-        row.timeZone = preferences.zone().getId();
-        row.wakingStart = preferences.wakingStart();
-        row.wakingEnd = preferences.wakingEnd();
-        row.quietStart = preferences.quietStart();
-        row.quietEnd = preferences.quietEnd();
-        row.dailyCap = preferences.dailyCap();
-        row.kinds = preferences.kinds().stream().map(Enum::name).collect(Collectors.joining(","));
+        row.hold(preferences);
         row.version = current + 1;
         row.updatedAt = now;
         row.persist();
-        Preferences stored = StoredPreferences.toPreferences(row);
+        Preferences stored = row.preferences();
         if (!stored.equals(before)) {
             planning.replan(userId, stored, now);
         }
