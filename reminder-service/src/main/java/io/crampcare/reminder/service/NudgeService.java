@@ -11,7 +11,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.persistence.EntityManager;
+import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
@@ -23,6 +23,8 @@ import io.crampcare.reminder.model.Nudge;
 import io.crampcare.reminder.model.NudgeStatus;
 import io.crampcare.reminder.planning.Portion;
 import io.crampcare.reminder.planning.Preferences;
+import io.crampcare.reminder.store.NudgeStore;
+import io.crampcare.reminder.store.UserLocks;
 import io.crampcare.support.errors.InvalidInput;
 import io.crampcare.support.errors.NotFound;
 import io.crampcare.support.errors.StateConflict;
@@ -40,22 +42,18 @@ public class NudgeService {
     /** Answers by kind and outcome (DONE, SKIPPED, SNOOZED), counted as they are published. */
     static final String ACKED = "crampcare.nudges.acked";
 
-    private final Outbox outbox;
-    private final StoredPreferences preferences;
-    private final CommittedCounts counts;
-    private final PlanningService planning;
-    private final DrinkLedger drinks;
-    private final EntityManager em;
-
-    NudgeService(Outbox outbox, StoredPreferences preferences, CommittedCounts counts, PlanningService planning,
-            DrinkLedger drinks, EntityManager em) {
-        this.outbox = outbox;
-        this.preferences = preferences;
-        this.counts = counts;
-        this.planning = planning;
-        this.drinks = drinks;
-        this.em = em;
-    }
+    @Inject
+    Outbox outbox;
+    @Inject
+    StoredPreferences preferences;
+    @Inject
+    CommittedCounts counts;
+    @Inject
+    UserLocks locks;
+    @Inject
+    NudgeStore store;
+    @Inject
+    DrinkLedger drinks;
 
     void registerCounters(@Observes StartupEvent event) {
         for (NudgeKind kind : NudgeKind.values()) {
@@ -92,11 +90,7 @@ public class NudgeService {
     @Transactional
     public Nudge snooze(UUID id, int minutes, Instant now) {
         // The user's lock first (as planning takes it), so that no drink is planned beside this one meanwhile.
-        List<String> owner = em.createNativeQuery("SELECT user_id FROM nudge WHERE id = ?1", String.class)
-                .setParameter(1, id).getResultList();
-        if (!owner.isEmpty()) {
-            planning.lockUser(owner.get(0));
-        }
+        store.ownerOf(id).ifPresent(locks::lock);
         Nudge nudge = fired(id);
         Instant later = now.plus(minutes, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MICROS);
         Preferences prefs = preferences.of(nudge.userId);

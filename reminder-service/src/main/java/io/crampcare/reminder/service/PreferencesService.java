@@ -3,17 +3,19 @@ package io.crampcare.reminder.service;
 import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import io.crampcare.reminder.model.UserPreferences;
 import io.crampcare.reminder.planning.Preferences;
+import io.crampcare.reminder.store.UserLocks;
 import io.crampcare.support.errors.StaleVersion;
 import io.crampcare.support.errors.VersionRequired;
 
 /**
  * Changes preferences with optimistic concurrency (the version is the ETag) and replans the user's unfired nudges
  * in the same transaction, so that a change takes effect at once. The check of the ETag and the write happen under
- * the user's planning lock ({@link PlanningService#lockUser}): of concurrent changes made from one ETag exactly one
+ * the user's planning lock ({@link UserLocks}): of concurrent changes made from one ETag exactly one
  * succeeds, and concurrent first writes never collide on the insert.
  */
 @ApplicationScoped
@@ -30,11 +32,10 @@ public class PreferencesService {
     public record Conditions(String ifMatch, String ifNoneMatch) {
     }
 
-    private final PlanningService planning;
-
-    PreferencesService(PlanningService planning) {
-        this.planning = planning;
-    }
+    @Inject
+    UserLocks locks;
+    @Inject
+    Replanner replanner;
 
     static String etagOf(int version) {
         return "\"v" + version + "\"";
@@ -54,7 +55,7 @@ public class PreferencesService {
      */
     @Transactional
     public Versioned put(String userId, Preferences preferences, Conditions conditions, Instant now) {
-        planning.lockUser(userId);
+        locks.lock(userId);
         UserPreferences row = UserPreferences.findById(userId);
         int current = row == null ? 0 : row.version;
         if (conditions.ifNoneMatch() != null && row != null) {
@@ -80,7 +81,7 @@ public class PreferencesService {
         row.persist();
         Preferences stored = row.preferences();
         if (!stored.equals(before)) {
-            planning.replan(userId, stored, now);
+            replanner.replan(userId, stored, now);
         }
         return new Versioned(stored, row.version);
     }

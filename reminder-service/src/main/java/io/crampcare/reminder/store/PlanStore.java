@@ -1,14 +1,14 @@
-package io.crampcare.reminder.service;
+package io.crampcare.reminder.store;
 
+import static io.crampcare.reminder.store.StoreRows.listOf;
+import static io.crampcare.reminder.store.StoreRows.single;
 import static io.crampcare.support.sql.ColumnArrays.column;
 import static io.crampcare.support.sql.ColumnArrays.query;
 import static io.crampcare.support.sql.ColumnArrays.update;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -16,24 +16,21 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import io.agroal.api.AgroalDataSource;
+import io.crampcare.contracts.advice.HydrationPlan;
 import io.crampcare.reminder.planning.PlanSource;
+import io.crampcare.support.tracing.TraceContext;
 
 /**
  * The planning's set-based SQL: one statement per kind of row for any number of users (a round of advice, or the one
  * user a replan or the roll-forward plans), on the pooled connection enlisted in the caller's transaction
- * ({@link io.crampcare.support.sql.ColumnArrays}). The caller holds every user's lock.
+ * ({@link io.crampcare.support.sql.ColumnArrays}). The caller holds every user's lock ({@link UserLocks}).
  */
 @ApplicationScoped
-class PlanStore {
+public class PlanStore {
 
-    // The locks of many users in one statement, in one order (by user id) for every such statement: two of them never
-    // wait on each other crosswise. The aggregate is one row, complete once every lock is taken.
-    private static final String LOCK_USERS = """
-            SELECT count(pg_advisory_xact_lock(hashtext('crampcare.reminder.user'), hashtext(u)))
-            FROM (SELECT DISTINCT u FROM unnest(?::text[]) AS u ORDER BY 1) users
-            """;
     private static final String SOURCES = """
             SELECT user_id, advice_id, report_occurred_at, advice_issued_at FROM hydration_target
             WHERE user_id = ANY (?::text[])
@@ -102,8 +99,14 @@ class PlanStore {
                 next_plan_at = excluded.next_plan_at
             """;
 
+    // The days of a user, from a date on, on which no more water is planned (drinkToThirstOnly, an emergency).
+    private static final String STOPPED_DAYS = """
+            SELECT local_date FROM hydration_day
+            WHERE user_id = (?::text[])[1] AND drink_to_thirst AND local_date >= (?::date[])[1]
+            """;
+
     /** How a day's row is treated: a new advice sets its target, a replan keeps it, the roll-forward claims a new day. */
-    enum DayPlan {
+    public enum DayPlan {
         ADVICE("UPDATE SET advice_id = excluded.advice_id, target_ml = excluded.target_ml", true),
         REPLAN("UPDATE SET target_ml = hydration_day.target_ml", true),
         NEW_DAY("NOTHING", false); // a new day has no unfired water to drop
@@ -116,49 +119,56 @@ class PlanStore {
     }
 
     /** A day to plan: {@code targetMl} plus, when {@code addsServed}, what its fired nudges served. */
-    record DayRequest(String userId, LocalDate day, UUID adviceId, int targetMl, boolean addsServed) {
+    public record DayRequest(String userId, LocalDate day, UUID adviceId, int targetMl, boolean addsServed) {
     }
 
     /**
      * A day's target and whether water is stopped for it, with what the day's fired water nudges served and how many
      * of the daily cap they used.
      */
-    record DayRow(int targetMl, boolean drinkToThirst, int servedMl, int firedCount) {
+    public record DayRow(int targetMl, boolean drinkToThirst, int servedMl, int firedCount) {
     }
 
     /** A day of a user: a planned day's key. */
-    record UserDay(String userId, LocalDate day) {
+    public record UserDay(String userId, LocalDate day) {
     }
 
-    /** A day whose water stops, with its bounds in the user's zone. */
-    record StoppedDay(String userId, LocalDate day, UUID adviceId, Instant dayStart, Instant dayEnd) {
-    }
+    /** A day whose water stops, with its bounds in the user's zone ({@link #of}). */
+    public record StoppedDay(String userId, LocalDate day, UUID adviceId, Instant dayStart, Instant dayEnd) {
 
-    /** A water nudge to plan. */
-    record PortionRow(UUID id, String userId, Instant dueAt, LocalDate day, int amountMl, UUID adviceId,
-            String traceparent, String tracestate) {
-    }
-
-    /** A user's water target row. */
-    record TargetRow(String userId, UUID adviceId, int dailyTargetMl, int maxPerHourMl, Integer preExerciseMl,
-            Instant updatedAt, Instant reportOccurredAt, Instant adviceIssuedAt, Instant nextPlanAt) {
-    }
-
-    private final AgroalDataSource dataSource;
-
-    PlanStore(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
-    }
-
-    void lockUsers(Collection<String> userIds) {
-        if (userIds.isEmpty()) {
-            return;
+        /** The local {@code day} of a user in {@code zone}, stopped by an advice. */
+        public static StoppedDay of(String userId, LocalDate day, ZoneId zone, UUID adviceId) {
+            return new StoppedDay(userId, day, adviceId, day.atStartOfDay(zone).toInstant(),
+                    day.plusDays(1).atStartOfDay(zone).toInstant());
         }
-        query(dataSource, LOCK_USERS, rows -> null, userIds.toArray(String[]::new));
     }
+
+    /** A water nudge to plan, and the trace it continues (null: none). */
+    public record PortionRow(UUID id, String userId, Instant dueAt, LocalDate day, int amountMl, UUID adviceId,
+            TraceContext trace) {
+
+        String traceparent() {
+            return trace == null ? null : trace.traceparent();
+        }
+
+        String tracestate() {
+            return trace == null ? null : trace.tracestate();
+        }
+    }
+
+    /**
+     * A user's water target row: the advice it comes from, its water plan (within the reminder's limits), when it was
+     * stored and when the roll-forward plans the user's next day.
+     */
+    public record TargetRow(String userId, PlanSource source, HydrationPlan water, Instant updatedAt,
+            Instant nextPlanAt) {
+    }
+
+    @Inject
+    AgroalDataSource dataSource;
 
     /** The advice each user's water plan comes from; users without one are absent. */
-    Map<String, PlanSource> sources(Collection<String> userIds) {
+    public Map<String, PlanSource> sources(Collection<String> userIds) {
         Map<String, PlanSource> sources = new HashMap<>();
         if (userIds.isEmpty()) {
             return sources;
@@ -166,14 +176,14 @@ class PlanStore {
         return query(dataSource, SOURCES, rows -> {
             while (rows.next()) {
                 sources.put(rows.getString(1), new PlanSource(rows.getObject(2, UUID.class),
-                        instant(rows, 3), instant(rows, 4)));
+                        StoreRows.instant(rows, 3), StoreRows.instant(rows, 4)));
             }
             return sources;
         }, userIds.toArray(String[]::new));
     }
 
     /** Plans the days ({@link DayPlan}): each day's row, absent for a new day someone planned already. */
-    Map<UserDay, DayRow> planDays(DayPlan mode, List<DayRequest> days) {
+    public Map<UserDay, DayRow> planDays(DayPlan mode, List<DayRequest> days) {
         Map<UserDay, DayRow> planned = new HashMap<>();
         if (days.isEmpty()) {
             return planned;
@@ -188,14 +198,20 @@ class PlanStore {
                 column(days, DayRequest::targetMl), column(days, DayRequest::addsServed));
     }
 
-    void stopWater(List<StoppedDay> days) {
+    public void stopWater(List<StoppedDay> days) {
         update(dataSource, STOP_WATER, column(days, StoppedDay::userId), column(days, StoppedDay::day),
                 column(days, StoppedDay::adviceId), column(days, StoppedDay::dayStart),
                 column(days, StoppedDay::dayEnd));
     }
 
+    /** The days of the user from {@code from} on whose water was stopped ({@link #stopWater}). */
+    public List<LocalDate> stoppedDays(String userId, LocalDate from) {
+        return query(dataSource, STOPPED_DAYS, listOf(row -> row.getObject(1, LocalDate.class)), single(userId),
+                single(from));
+    }
+
     /** @return how many were inserted */
-    int insertPortions(List<PortionRow> portions) {
+    public int insertPortions(List<PortionRow> portions) {
         return update(dataSource, INSERT_PORTIONS, column(portions, PortionRow::id),
                 column(portions, PortionRow::userId), column(portions, PortionRow::dueAt),
                 column(portions, PortionRow::day), column(portions, PortionRow::amountMl),
@@ -203,16 +219,13 @@ class PlanStore {
                 column(portions, PortionRow::tracestate));
     }
 
-    void saveTargets(List<TargetRow> targets) {
-        update(dataSource, SAVE_TARGETS, column(targets, TargetRow::userId), column(targets, TargetRow::adviceId),
-                column(targets, TargetRow::dailyTargetMl), column(targets, TargetRow::maxPerHourMl),
-                column(targets, TargetRow::preExerciseMl), column(targets, TargetRow::updatedAt),
-                column(targets, TargetRow::reportOccurredAt), column(targets, TargetRow::adviceIssuedAt),
-                column(targets, TargetRow::nextPlanAt));
-    }
-
-    private static Instant instant(ResultSet rows, int index) throws SQLException {
-        OffsetDateTime value = rows.getObject(index, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
+    public void saveTargets(List<TargetRow> targets) {
+        update(dataSource, SAVE_TARGETS, column(targets, TargetRow::userId),
+                column(targets, target -> target.source().adviceId()),
+                column(targets, target -> target.water().dailyTargetMl()),
+                column(targets, target -> target.water().maxPerHourMl()),
+                column(targets, target -> target.water().preExerciseMaxMl()), column(targets, TargetRow::updatedAt),
+                column(targets, target -> target.source().reportOccurredAt()),
+                column(targets, target -> target.source().issuedAt()), column(targets, TargetRow::nextPlanAt));
     }
 }
