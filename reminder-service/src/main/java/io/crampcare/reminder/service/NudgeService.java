@@ -3,9 +3,6 @@ package io.crampcare.reminder.service;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -30,9 +27,7 @@ import io.crampcare.support.errors.NotFound;
 import io.crampcare.support.errors.StateConflict;
 import io.crampcare.support.metrics.CommittedCounts;
 import io.crampcare.support.outbox.Outbox;
-import io.crampcare.support.paging.PageCursor;
 import io.crampcare.support.paging.PageRequest;
-import io.quarkus.panache.common.Sort;
 import io.quarkus.runtime.StartupEvent;
 
 /** What people do with fired nudges (done, skipped, snoozed), each published on nudge-acks; and the nudge history. */
@@ -119,24 +114,7 @@ public class NudgeService {
     /** A user's nudges, latest due first, optionally within [from, to) and of one status. */
     @Transactional
     public PageRequest.Slice<Nudge> list(String userId, Instant from, Instant to, NudgeStatus status, PageRequest page) {
-        StringBuilder query = new StringBuilder("userId = :userId");
-        Map<String, Object> parameters = new HashMap<>(Map.of("userId", userId));
-        if (from != null) {
-            query.append(" and dueAt >= :from");
-            parameters.put("from", from);
-        }
-        if (to != null) {
-            query.append(" and dueAt < :to");
-            parameters.put("to", to);
-        }
-        if (status != null) {
-            query.append(" and status = :status");
-            parameters.put("status", status);
-        }
-        query.append(page.afterCondition("dueAt", parameters));
-        List<Nudge> rows = Nudge.<Nudge>find(query.toString(), Sort.descending("dueAt", "id"), parameters)
-                .page(0, page.fetchSize()).list();
-        return page.slice(rows, n -> new PageCursor(n.dueAt, n.id));
+        return store.page(userId, from, to, status, page);
     }
 
     /**

@@ -7,6 +7,7 @@ import static io.crampcare.support.sql.ColumnArrays.query;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,11 +20,14 @@ import io.agroal.api.AgroalDataSource;
 import io.crampcare.contracts.nudge.NudgeKind;
 import io.crampcare.reminder.model.Nudge;
 import io.crampcare.reminder.model.NudgeStatus;
+import io.crampcare.support.paging.PageCursor;
+import io.crampcare.support.paging.PageRequest;
 import io.crampcare.support.tracing.TraceContext;
+import io.quarkus.panache.common.Sort;
 
 /**
  * Nudge rows beyond one entity at a time: workout nudges inserted set-based (each occurrence's nudge once, however
- * many replicas plan it), and the removal of unfired ones. Water nudges are {@link PlanStore}'s, firing is
+ * many replicas plan it), the removal of unfired ones, and a user's nudges a page at a time. Water nudges are {@link PlanStore}'s, firing is
  * {@link DueNudges}'.
  */
 @ApplicationScoped
@@ -84,6 +88,29 @@ public class NudgeStore {
     /** Removes every unfired nudge of a user (snoozed ones too); returns how many. */
     public long deleteUnfiredOfUser(String userId) {
         return Nudge.delete("userId = ?1 and status = ?2", userId, NudgeStatus.PLANNED);
+    }
+
+    /** A page of a user's nudges, latest due first, optionally within [from, to) and of one status. */
+    public PageRequest.Slice<Nudge> page(String userId, Instant from, Instant to, NudgeStatus status,
+            PageRequest page) {
+        StringBuilder query = new StringBuilder("userId = :userId");
+        Map<String, Object> parameters = new HashMap<>(Map.of("userId", userId));
+        if (from != null) {
+            query.append(" and dueAt >= :from");
+            parameters.put("from", from);
+        }
+        if (to != null) {
+            query.append(" and dueAt < :to");
+            parameters.put("to", to);
+        }
+        if (status != null) {
+            query.append(" and status = :status");
+            parameters.put("status", status);
+        }
+        query.append(page.afterCondition("dueAt", parameters));
+        List<Nudge> rows = Nudge.<Nudge>find(query.toString(), Sort.descending("dueAt", "id"), parameters)
+                .page(0, page.fetchSize()).list();
+        return page.slice(rows, n -> new PageCursor(n.dueAt, n.id));
     }
 
     /** Whose nudge {@code id} is, read without loading (or locking) the nudge; empty when there is none. */
