@@ -1,14 +1,12 @@
 package io.crampcare.reminder.store;
 
-import static io.crampcare.reminder.store.StoreRows.instant;
-import static io.crampcare.reminder.store.StoreRows.listOf;
-import static io.crampcare.reminder.store.StoreRows.single;
 import static io.crampcare.support.sql.ColumnArrays.column;
-import static io.crampcare.support.sql.ColumnArrays.query;
+import static io.crampcare.support.sql.ColumnArrays.list;
 import static io.crampcare.support.sql.ColumnArrays.update;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +14,7 @@ import jakarta.inject.Inject;
 
 import io.agroal.api.AgroalDataSource;
 import io.crampcare.contracts.nudge.NudgeKind;
+import io.crampcare.support.sql.NamedSql;
 import io.crampcare.support.tracing.TraceContext;
 
 /**
@@ -26,19 +25,18 @@ import io.crampcare.support.tracing.TraceContext;
 @ApplicationScoped
 public class DueNudges {
 
-    private static final String CLAIM = """
+    private static final NamedSql CLAIM = NamedSql.of("""
             SELECT id, user_id, kind, due_at, amount_ml, workout_id, advice_id, traceparent, tracestate FROM nudge
-            WHERE status = 'PLANNED' AND due_at <= (?::timestamptz[])[1]
-            ORDER BY due_at LIMIT (?::integer[])[1]
+            WHERE status = 'PLANNED' AND due_at <= :now
+            ORDER BY due_at LIMIT :batch
             FOR UPDATE SKIP LOCKED
-            """;
+            """);
     // Expiring leaves fired_at alone: a snoozed nudge that expires keeps the time it first fired.
-    private static final String MARK_FIRED = """
-            UPDATE nudge SET status = 'FIRED', fired_at = fired.at
-            FROM unnest(?::uuid[], ?::timestamptz[]) AS fired (id, at) WHERE nudge.id = fired.id
-            """;
-    private static final String MARK_EXPIRED = "UPDATE nudge SET status = 'EXPIRED' WHERE id = ANY (?::uuid[])";
-    private static final String WITHDRAW = "DELETE FROM nudge WHERE id = ANY (?::uuid[])";
+    private static final NamedSql MARK_FIRED = NamedSql.of(
+            "UPDATE nudge SET status = 'FIRED', fired_at = :firedAt WHERE id = ANY (:ids::uuid[])");
+    private static final NamedSql MARK_EXPIRED = NamedSql.of(
+            "UPDATE nudge SET status = 'EXPIRED' WHERE id = ANY (:ids::uuid[])");
+    private static final NamedSql WITHDRAW = NamedSql.of("DELETE FROM nudge WHERE id = ANY (:ids::uuid[])");
 
     /** The columns of a claimed nudge that firing needs; {@code trace} is where it was planned (null: untraced). */
     public record DueNudge(UUID id, String userId, NudgeKind kind, Instant dueAt, Integer amountMl, UUID workoutId,
@@ -50,25 +48,32 @@ public class DueNudges {
 
     /** Up to {@code batch} planned nudges due at {@code now}, the earliest first, locked until the transaction ends. */
     public List<DueNudge> claim(Instant now, int batch) {
-        return query(dataSource, CLAIM, listOf(row -> new DueNudge(row.getObject(1, UUID.class), row.getString(2),
-                NudgeKind.valueOf(row.getString(3)), instant(row, 4), row.getObject(5, Integer.class),
-                row.getObject(6, UUID.class), row.getObject(7, UUID.class),
-                row.getString(8) == null ? null : new TraceContext(row.getString(8), row.getString(9)))),
-                single(now), single(batch));
+        return list(dataSource, CLAIM, Map.of("now", now, "batch", batch), row -> new DueNudge(row.uuid("id"),
+                row.text("user_id"), NudgeKind.valueOf(row.text("kind")), row.instant("due_at"),
+                row.integer("amount_ml"), row.uuid("workout_id"), row.uuid("advice_id"),
+                row.text("traceparent") == null ? null
+                        : new TraceContext(row.text("traceparent"), row.text("tracestate"))));
     }
 
     /** Marks the nudges fired at {@code firedAt}. */
     public void markFired(List<UUID> ids, Instant firedAt) {
-        update(dataSource, MARK_FIRED, column(ids, id -> id), column(ids, id -> firedAt));
+        mark(MARK_FIRED, ids, Map.of("ids", column(ids, id -> id), "firedAt", firedAt));
     }
 
     /** Marks the nudges expired (too late to fire). */
     public void markExpired(List<UUID> ids) {
-        update(dataSource, MARK_EXPIRED, column(ids, id -> id));
+        mark(MARK_EXPIRED, ids, Map.of("ids", column(ids, id -> id)));
     }
 
     /** Removes the nudges (the user's preferences no longer allow them). */
     public void withdraw(List<UUID> ids) {
-        update(dataSource, WITHDRAW, column(ids, id -> id));
+        mark(WITHDRAW, ids, Map.of("ids", column(ids, id -> id)));
+    }
+
+    /** One statement for all {@code ids}, none for no ids. */
+    private void mark(NamedSql statement, List<UUID> ids, Map<String, ?> parameters) {
+        if (!ids.isEmpty()) {
+            update(dataSource, statement, parameters);
+        }
     }
 }

@@ -1,17 +1,18 @@
 package io.crampcare.reminder.store;
 
-import static io.crampcare.reminder.store.StoreRows.listOf;
-import static io.crampcare.reminder.store.StoreRows.single;
-import static io.crampcare.support.sql.ColumnArrays.query;
+import static io.crampcare.support.sql.ColumnArrays.list;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.agroal.api.AgroalDataSource;
+import io.crampcare.support.sql.ColumnArrays.RowMapper;
+import io.crampcare.support.sql.NamedSql;
 
 /**
  * What the roll-forward has to plan: users whose next local day is due, and workouts whose next occurrences are, each
@@ -22,15 +23,14 @@ import io.agroal.api.AgroalDataSource;
 @ApplicationScoped
 public class DuePlans {
 
-    private static final String DUE_USERS = """
-            SELECT user_id, count(*) OVER () FROM hydration_target WHERE next_plan_at <= (?::timestamptz[])[1]
-            ORDER BY next_plan_at LIMIT (?::integer[])[1]
-            """;
-    private static final String DUE_WORKOUTS = """
-            SELECT id, user_id, count(*) OVER () FROM workout
-            WHERE deleted_at IS NULL AND plan_next_at <= (?::timestamptz[])[1]
-            ORDER BY plan_next_at LIMIT (?::integer[])[1]
-            """;
+    private static final NamedSql DUE_USERS = NamedSql.of("""
+            SELECT user_id, count(*) OVER () AS due FROM hydration_target WHERE next_plan_at <= :now
+            ORDER BY next_plan_at LIMIT :max
+            """);
+    private static final NamedSql DUE_WORKOUTS = NamedSql.of("""
+            SELECT id, user_id, count(*) OVER () AS due FROM workout WHERE deleted_at IS NULL AND plan_next_at <= :now
+            ORDER BY plan_next_at LIMIT :max
+            """);
 
     /** Up to a run's bound of what is due, the longest due first, and how many are due in all. */
     public record Due<T>(List<T> items, long total) {
@@ -49,18 +49,17 @@ public class DuePlans {
 
     /** Users whose next local day is due at {@code now}. */
     public Due<String> users(Instant now, int max) {
-        return due(DUE_USERS, now, max, row -> row.getString(1));
+        return due(DUE_USERS, now, max, row -> row.text("user_id"));
     }
 
     /** Workouts (not deleted) whose next occurrences are due at {@code now}. */
     public Due<DueWorkout> workouts(Instant now, int max) {
-        return due(DUE_WORKOUTS, now, max, row -> new DueWorkout(row.getObject(1, UUID.class), row.getString(2)));
+        return due(DUE_WORKOUTS, now, max, row -> new DueWorkout(row.uuid("id"), row.text("user_id")));
     }
 
-    private <T> Due<T> due(String sql, Instant now, int max, StoreRows.Row<T> item) {
-        List<Counted<T>> rows = query(dataSource, sql,
-                listOf(row -> new Counted<>(item.read(row), row.getLong(row.getMetaData().getColumnCount()))),
-                single(now), single(max));
+    private <T> Due<T> due(NamedSql sql, Instant now, int max, RowMapper<T> item) {
+        List<Counted<T>> rows = list(dataSource, sql, Map.of("now", now, "max", max),
+                row -> new Counted<>(item.map(row), row.longValue("due")));
         return new Due<>(rows.stream().map(Counted::item).toList(), rows.isEmpty() ? 0 : rows.get(0).total());
     }
 }

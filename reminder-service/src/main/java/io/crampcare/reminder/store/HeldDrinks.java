@@ -1,6 +1,6 @@
 package io.crampcare.reminder.store;
 
-import static io.crampcare.support.sql.ColumnArrays.query;
+import static io.crampcare.support.sql.ColumnArrays.list;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.agroal.api.AgroalDataSource;
+import io.crampcare.support.sql.NamedSql;
 import io.crampcare.reminder.planning.Portion;
 
 /**
@@ -23,13 +24,15 @@ import io.crampcare.reminder.planning.Portion;
 public class HeldDrinks {
 
     // What may have been drunk: planned, fired or done (skipped and expired ones were not), of many users at once.
-    private static final String HELD = """
+    private static final NamedSql HELD = NamedSql.of("""
             SELECT held.user_id, nudge.due_at, nudge.amount_ml
-            FROM unnest(?::text[], ?::timestamptz[]) AS held (user_id, from_at)
+            FROM unnest(:users::text[], :froms::timestamptz[]) AS held (user_id, from_at)
             JOIN nudge ON nudge.user_id = held.user_id AND nudge.due_at >= held.from_at
             WHERE nudge.kind IN ('HYDRATION', 'PRE_EXERCISE_HYDRATION') AND nudge.status IN ('PLANNED', 'FIRED', 'DONE')
-              AND nudge.amount_ml IS NOT NULL AND nudge.id <> ALL (?::uuid[])
-            """;
+              AND nudge.amount_ml IS NOT NULL AND nudge.id <> :except
+            """);
+    // No nudge has it: nothing left out.
+    private static final UUID NONE = new UUID(0, 0);
 
     @Inject
     AgroalDataSource dataSource;
@@ -50,11 +53,8 @@ public class HeldDrinks {
         for (int i = 0; i < users.length; i++) {
             starts[i] = from.get(users[i]).toString();
         }
-        return query(dataSource, HELD, rows -> {
-            while (rows.next()) {
-                held.get(rows.getString(1)).add(new Portion(StoreRows.instant(rows, 2), rows.getInt(3)));
-            }
-            return held;
-        }, users, starts, except == null ? new String[0] : StoreRows.single(except));
+        list(dataSource, HELD, Map.of("users", users, "froms", starts, "except", except == null ? NONE : except),
+                row -> held.get(row.text("user_id")).add(new Portion(row.instant("due_at"), row.integer("amount_ml"))));
+        return held;
     }
 }

@@ -1,8 +1,7 @@
 package io.crampcare.reminder.store;
 
-import static io.crampcare.reminder.store.StoreRows.listOf;
 import static io.crampcare.support.sql.ColumnArrays.column;
-import static io.crampcare.support.sql.ColumnArrays.query;
+import static io.crampcare.support.sql.ColumnArrays.list;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,6 +20,7 @@ import io.crampcare.contracts.nudge.NudgeKind;
 import io.crampcare.reminder.model.Nudge;
 import io.crampcare.reminder.model.NudgeStatus;
 import io.crampcare.support.paging.PageCursor;
+import io.crampcare.support.sql.NamedSql;
 import io.crampcare.support.paging.PageRequest;
 import io.crampcare.support.tracing.TraceContext;
 import io.quarkus.panache.common.Sort;
@@ -34,16 +34,16 @@ import io.quarkus.panache.common.Sort;
 public class NudgeStore {
 
     // One nudge per kind per workout occurrence (unique index): whoever inserts it first plans it.
-    private static final String INSERT_WORKOUT_NUDGES = """
+    private static final NamedSql INSERT_WORKOUT_NUDGES = NamedSql.of("""
             INSERT INTO nudge (id, user_id, kind, due_at, local_date, status, amount_ml, workout_id, traceparent,
                                tracestate)
             SELECT id, user_id, kind, due_at, local_date, 'PLANNED', amount_ml, workout_id, traceparent, tracestate
-            FROM unnest(?::uuid[], ?::text[], ?::text[], ?::timestamptz[], ?::date[], ?::integer[], ?::uuid[], ?::text[],
-                        ?::text[])
+            FROM unnest(:ids::uuid[], :users::text[], :kinds::text[], :dues::timestamptz[], :days::date[],
+                        :amounts::integer[], :workouts::uuid[], :traceparents::text[], :tracestates::text[])
                 AS planned (id, user_id, kind, due_at, local_date, amount_ml, workout_id, traceparent, tracestate)
             ON CONFLICT (workout_id, kind, local_date) WHERE workout_id IS NOT NULL DO NOTHING
             RETURNING kind
-            """;
+            """);
 
     /** A workout's nudge to plan for one occurrence ({@code day}), and the trace it continues (null: none). */
     public record WorkoutNudgeRow(UUID id, String userId, NudgeKind kind, Instant dueAt, LocalDate day,
@@ -59,14 +59,18 @@ public class NudgeStore {
         if (nudges.isEmpty()) {
             return inserted;
         }
-        List<NudgeKind> kinds = query(dataSource, INSERT_WORKOUT_NUDGES,
-                listOf(row -> NudgeKind.valueOf(row.getString(1))),
-                column(nudges, WorkoutNudgeRow::id), column(nudges, WorkoutNudgeRow::userId),
-                column(nudges, WorkoutNudgeRow::kind), column(nudges, WorkoutNudgeRow::dueAt),
-                column(nudges, WorkoutNudgeRow::day), column(nudges, WorkoutNudgeRow::amountMl),
-                column(nudges, WorkoutNudgeRow::workoutId),
-                column(nudges, n -> n.trace() == null ? null : n.trace().traceparent()),
-                column(nudges, n -> n.trace() == null ? null : n.trace().tracestate()));
+        Map<String, String[]> columns = new HashMap<>();
+        columns.put("ids", column(nudges, WorkoutNudgeRow::id));
+        columns.put("users", column(nudges, WorkoutNudgeRow::userId));
+        columns.put("kinds", column(nudges, WorkoutNudgeRow::kind));
+        columns.put("dues", column(nudges, WorkoutNudgeRow::dueAt));
+        columns.put("days", column(nudges, WorkoutNudgeRow::day));
+        columns.put("amounts", column(nudges, WorkoutNudgeRow::amountMl));
+        columns.put("workouts", column(nudges, WorkoutNudgeRow::workoutId));
+        columns.put("traceparents", column(nudges, n -> n.trace() == null ? null : n.trace().traceparent()));
+        columns.put("tracestates", column(nudges, n -> n.trace() == null ? null : n.trace().tracestate()));
+        List<NudgeKind> kinds = list(dataSource, INSERT_WORKOUT_NUDGES, columns,
+                row -> NudgeKind.valueOf(row.text("kind")));
         kinds.forEach(kind -> inserted.merge(kind, 1, Integer::sum));
         return inserted;
     }

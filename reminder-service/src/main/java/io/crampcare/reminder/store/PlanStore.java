@@ -1,9 +1,7 @@
 package io.crampcare.reminder.store;
 
-import static io.crampcare.reminder.store.StoreRows.listOf;
-import static io.crampcare.reminder.store.StoreRows.single;
 import static io.crampcare.support.sql.ColumnArrays.column;
-import static io.crampcare.support.sql.ColumnArrays.query;
+import static io.crampcare.support.sql.ColumnArrays.list;
 import static io.crampcare.support.sql.ColumnArrays.update;
 
 import java.time.Instant;
@@ -21,27 +19,29 @@ import jakarta.inject.Inject;
 import io.agroal.api.AgroalDataSource;
 import io.crampcare.contracts.advice.HydrationPlan;
 import io.crampcare.reminder.planning.PlanSource;
+import io.crampcare.support.sql.NamedSql;
 import io.crampcare.support.tracing.TraceContext;
 
 /**
  * The planning's set-based SQL: one statement per kind of row for any number of users (a round of advice, or the one
  * user a replan or the roll-forward plans), on the pooled connection enlisted in the caller's transaction
- * ({@link io.crampcare.support.sql.ColumnArrays}). The caller holds every user's lock ({@link UserLocks}).
+ * ({@link io.crampcare.support.sql.ColumnArrays}, named parameters). The caller holds every user's lock ({@link UserLocks}).
  */
 @ApplicationScoped
 public class PlanStore {
 
-    private static final String SOURCES = """
+    private static final NamedSql SOURCES = NamedSql.of("""
             SELECT user_id, advice_id, report_occurred_at, advice_issued_at FROM hydration_target
-            WHERE user_id = ANY (?::text[])
-            """;
+            WHERE user_id = ANY (:users::text[])
+            """);
     // Plans days in one round trip (it was four statements a day, BENCHMARKS.md 6): what each day's fired water nudges
     // served, the day's row (what it aims at, fired nudges included, and whether water is stopped for it) and, unless
     // the day is new, the removal of its unfired water. All parts see one snapshot; the rows they touch differ. A day
     // appears once (one per user and date), as ON CONFLICT DO UPDATE touches a row once per statement.
     private static final String PLAN_DAYS = """
             WITH plan AS (
-                SELECT * FROM unnest(?::text[], ?::date[], ?::uuid[], ?::integer[], ?::boolean[])
+                SELECT * FROM unnest(:users::text[], :days::date[], :advices::uuid[], :targets::integer[],
+                                     :addsServed::boolean[])
                     AS plan (user_id, local_date, advice_id, target_ml, adds_served)
             ), fired AS (
                 SELECT plan.*, fired.served_ml, fired.fired FROM plan CROSS JOIN LATERAL (
@@ -64,9 +64,10 @@ public class PlanStore {
             )""";
     // No more water on each day: the day is marked (for every later plan of it), and its unfired water and
     // pre-exercise drink nudges go. The day's bounds are in the user's zone.
-    private static final String STOP_WATER = """
+    private static final NamedSql STOP_WATER = NamedSql.of("""
             WITH stop AS (
-                SELECT * FROM unnest(?::text[], ?::date[], ?::uuid[], ?::timestamptz[], ?::timestamptz[])
+                SELECT * FROM unnest(:users::text[], :days::date[], :advices::uuid[], :starts::timestamptz[],
+                                     :ends::timestamptz[])
                     AS stop (user_id, local_date, advice_id, day_start, day_end)
             ), day AS (
                 INSERT INTO hydration_day (user_id, local_date, advice_id, target_ml, drink_to_thirst)
@@ -77,33 +78,34 @@ public class PlanStore {
               AND (nudge.kind = 'HYDRATION' AND nudge.local_date = stop.local_date
                 OR nudge.kind = 'PRE_EXERCISE_HYDRATION' AND nudge.due_at >= stop.day_start
                    AND nudge.due_at < stop.day_end)
-            """;
+            """);
     // Water portions of any days of any users in one statement: one insert per row was most of the reminder's and the
     // database's work per report (BENCHMARKS.md).
-    private static final String INSERT_PORTIONS = """
+    private static final NamedSql INSERT_PORTIONS = NamedSql.of("""
             INSERT INTO nudge (id, user_id, kind, due_at, local_date, status, amount_ml, advice_id, traceparent,
                                tracestate)
             SELECT id, user_id, 'HYDRATION', due_at, local_date, 'PLANNED', amount_ml, advice_id, traceparent, tracestate
-            FROM unnest(?::uuid[], ?::text[], ?::timestamptz[], ?::date[], ?::integer[], ?::uuid[], ?::text[], ?::text[])
+            FROM unnest(:ids::uuid[], :users::text[], :dues::timestamptz[], :days::date[], :amounts::integer[],
+                        :advices::uuid[], :traceparents::text[], :tracestates::text[])
                 AS portion (id, user_id, due_at, local_date, amount_ml, advice_id, traceparent, tracestate)
-            """;
-    private static final String SAVE_TARGETS = """
+            """);
+    private static final NamedSql SAVE_TARGETS = NamedSql.of("""
             INSERT INTO hydration_target (user_id, advice_id, daily_target_ml, max_per_hour_ml, pre_exercise_ml,
                                           updated_at, report_occurred_at, advice_issued_at, next_plan_at)
-            SELECT * FROM unnest(?::text[], ?::uuid[], ?::integer[], ?::integer[], ?::integer[], ?::timestamptz[],
-                                 ?::timestamptz[], ?::timestamptz[], ?::timestamptz[])
+            SELECT * FROM unnest(:users::text[], :advices::uuid[], :dailyTargets::integer[], :maxPerHours::integer[],
+                                 :preExercises::integer[], :updated::timestamptz[], :reportsOccurred::timestamptz[],
+                                 :advicesIssued::timestamptz[], :nextPlans::timestamptz[])
             ON CONFLICT (user_id) DO UPDATE SET advice_id = excluded.advice_id,
                 daily_target_ml = excluded.daily_target_ml, max_per_hour_ml = excluded.max_per_hour_ml,
                 pre_exercise_ml = excluded.pre_exercise_ml, updated_at = excluded.updated_at,
                 report_occurred_at = excluded.report_occurred_at, advice_issued_at = excluded.advice_issued_at,
                 next_plan_at = excluded.next_plan_at
-            """;
+            """);
 
     // The days of a user, from a date on, on which no more water is planned (drinkToThirstOnly, an emergency).
-    private static final String STOPPED_DAYS = """
-            SELECT local_date FROM hydration_day
-            WHERE user_id = (?::text[])[1] AND drink_to_thirst AND local_date >= (?::date[])[1]
-            """;
+    private static final NamedSql STOPPED_DAYS = NamedSql.of("""
+            SELECT local_date FROM hydration_day WHERE user_id = :user AND drink_to_thirst AND local_date >= :from
+            """);
 
     /** How a day's row is treated: a new advice sets its target, a replan keeps it, the roll-forward claims a new day. */
     public enum DayPlan {
@@ -111,10 +113,10 @@ public class PlanStore {
         REPLAN("UPDATE SET target_ml = hydration_day.target_ml", true),
         NEW_DAY("NOTHING", false); // a new day has no unfired water to drop
 
-        private final String statement;
+        private final NamedSql statement;
 
         DayPlan(String onConflict, boolean dropsUnfired) {
-            this.statement = PLAN_DAYS.formatted(onConflict, dropsUnfired ? DROP_UNFIRED_WATER : "");
+            this.statement = NamedSql.of(PLAN_DAYS.formatted(onConflict, dropsUnfired ? DROP_UNFIRED_WATER : ""));
         }
     }
 
@@ -170,62 +172,69 @@ public class PlanStore {
     /** The advice each user's water plan comes from; users without one are absent. */
     public Map<String, PlanSource> sources(Collection<String> userIds) {
         Map<String, PlanSource> sources = new HashMap<>();
-        if (userIds.isEmpty()) {
-            return sources;
+        if (!userIds.isEmpty()) {
+            list(dataSource, SOURCES, Map.of("users", userIds.toArray(String[]::new)),
+                    row -> Map.entry(row.text("user_id"), new PlanSource(row.uuid("advice_id"),
+                            row.instant("report_occurred_at"), row.instant("advice_issued_at"))))
+                    .forEach(source -> sources.put(source.getKey(), source.getValue()));
         }
-        return query(dataSource, SOURCES, rows -> {
-            while (rows.next()) {
-                sources.put(rows.getString(1), new PlanSource(rows.getObject(2, UUID.class),
-                        StoreRows.instant(rows, 3), StoreRows.instant(rows, 4)));
-            }
-            return sources;
-        }, userIds.toArray(String[]::new));
+        return sources;
     }
 
     /** Plans the days ({@link DayPlan}): each day's row, absent for a new day someone planned already. */
     public Map<UserDay, DayRow> planDays(DayPlan mode, List<DayRequest> days) {
         Map<UserDay, DayRow> planned = new HashMap<>();
-        if (days.isEmpty()) {
-            return planned;
+        if (!days.isEmpty()) {
+            list(dataSource, mode.statement, Map.of("users", column(days, DayRequest::userId),
+                    "days", column(days, DayRequest::day), "advices", column(days, DayRequest::adviceId),
+                    "targets", column(days, DayRequest::targetMl), "addsServed", column(days, DayRequest::addsServed)),
+                    row -> Map.entry(new UserDay(row.text("user_id"), LocalDate.parse(row.text("local_date"))),
+                            new DayRow(row.integer("target_ml"), row.bool("drink_to_thirst"), row.integer("served_ml"),
+                                    row.integer("fired"))))
+                    .forEach(day -> planned.put(day.getKey(), day.getValue()));
         }
-        return query(dataSource, mode.statement, rows -> {
-            while (rows.next()) {
-                planned.put(new UserDay(rows.getString(1), rows.getObject(2, LocalDate.class)),
-                        new DayRow(rows.getInt(3), rows.getBoolean(4), rows.getInt(5), rows.getInt(6)));
-            }
-            return planned;
-        }, column(days, DayRequest::userId), column(days, DayRequest::day), column(days, DayRequest::adviceId),
-                column(days, DayRequest::targetMl), column(days, DayRequest::addsServed));
+        return planned;
     }
 
     public void stopWater(List<StoppedDay> days) {
-        update(dataSource, STOP_WATER, column(days, StoppedDay::userId), column(days, StoppedDay::day),
-                column(days, StoppedDay::adviceId), column(days, StoppedDay::dayStart),
-                column(days, StoppedDay::dayEnd));
+        if (!days.isEmpty()) {
+            update(dataSource, STOP_WATER, Map.of("users", column(days, StoppedDay::userId),
+                    "days", column(days, StoppedDay::day), "advices", column(days, StoppedDay::adviceId),
+                    "starts", column(days, StoppedDay::dayStart), "ends", column(days, StoppedDay::dayEnd)));
+        }
     }
 
     /** The days of the user from {@code from} on whose water was stopped ({@link #stopWater}). */
     public List<LocalDate> stoppedDays(String userId, LocalDate from) {
-        return query(dataSource, STOPPED_DAYS, listOf(row -> row.getObject(1, LocalDate.class)), single(userId),
-                single(from));
+        return list(dataSource, STOPPED_DAYS, Map.of("user", userId, "from", from),
+                row -> LocalDate.parse(row.text("local_date")));
     }
 
     /** @return how many were inserted */
     public int insertPortions(List<PortionRow> portions) {
-        return update(dataSource, INSERT_PORTIONS, column(portions, PortionRow::id),
-                column(portions, PortionRow::userId), column(portions, PortionRow::dueAt),
-                column(portions, PortionRow::day), column(portions, PortionRow::amountMl),
-                column(portions, PortionRow::adviceId), column(portions, PortionRow::traceparent),
-                column(portions, PortionRow::tracestate));
+        if (portions.isEmpty()) {
+            return 0;
+        }
+        return update(dataSource, INSERT_PORTIONS, Map.of("ids", column(portions, PortionRow::id),
+                "users", column(portions, PortionRow::userId), "dues", column(portions, PortionRow::dueAt),
+                "days", column(portions, PortionRow::day), "amounts", column(portions, PortionRow::amountMl),
+                "advices", column(portions, PortionRow::adviceId),
+                "traceparents", column(portions, PortionRow::traceparent),
+                "tracestates", column(portions, PortionRow::tracestate)));
     }
 
     public void saveTargets(List<TargetRow> targets) {
-        update(dataSource, SAVE_TARGETS, column(targets, TargetRow::userId),
-                column(targets, target -> target.source().adviceId()),
-                column(targets, target -> target.water().dailyTargetMl()),
-                column(targets, target -> target.water().maxPerHourMl()),
-                column(targets, target -> target.water().preExerciseMaxMl()), column(targets, TargetRow::updatedAt),
-                column(targets, target -> target.source().reportOccurredAt()),
-                column(targets, target -> target.source().issuedAt()), column(targets, TargetRow::nextPlanAt));
+        if (targets.isEmpty()) {
+            return;
+        }
+        update(dataSource, SAVE_TARGETS, Map.of("users", column(targets, TargetRow::userId),
+                "advices", column(targets, target -> target.source().adviceId()),
+                "dailyTargets", column(targets, target -> target.water().dailyTargetMl()),
+                "maxPerHours", column(targets, target -> target.water().maxPerHourMl()),
+                "preExercises", column(targets, target -> target.water().preExerciseMaxMl()),
+                "updated", column(targets, TargetRow::updatedAt),
+                "reportsOccurred", column(targets, target -> target.source().reportOccurredAt()),
+                "advicesIssued", column(targets, target -> target.source().issuedAt()),
+                "nextPlans", column(targets, TargetRow::nextPlanAt)));
     }
 }

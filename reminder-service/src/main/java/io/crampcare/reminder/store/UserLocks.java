@@ -1,15 +1,17 @@
 package io.crampcare.reminder.store;
 
-import static io.crampcare.support.sql.ColumnArrays.query;
+import static io.crampcare.support.sql.ColumnArrays.list;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import io.agroal.api.AgroalDataSource;
+import io.crampcare.support.sql.NamedSql;
 
 /**
  * The planning lock of a user. All planning of one user (advice, workouts, preferences, roll-forward, snoozes) takes it
@@ -21,10 +23,10 @@ public class UserLocks {
 
     // The locks of many users in one statement, in one order (by user id) for every such statement: two of them never
     // wait on each other crosswise. The aggregate is one row, complete once every lock is taken.
-    private static final String LOCK_USERS = """
-            SELECT count(pg_advisory_xact_lock(hashtext('crampcare.reminder.user'), hashtext(u)))
-            FROM (SELECT DISTINCT u FROM unnest(?::text[]) AS u ORDER BY 1) users
-            """;
+    private static final NamedSql LOCK_USERS = NamedSql.of("""
+            SELECT count(pg_advisory_xact_lock(hashtext('crampcare.reminder.user'), hashtext(u))) AS locked
+            FROM (SELECT DISTINCT u FROM unnest(:users::text[]) AS u ORDER BY 1) users
+            """);
 
     @Inject
     AgroalDataSource dataSource;
@@ -41,6 +43,6 @@ public class UserLocks {
         if (userIds.isEmpty()) {
             return;
         }
-        query(dataSource, LOCK_USERS, rows -> null, userIds.toArray(String[]::new));
+        list(dataSource, LOCK_USERS, Map.of("users", userIds.toArray(String[]::new)), row -> row.longValue("locked"));
     }
 }
