@@ -32,7 +32,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.crampcare.contracts.EventTypes;
 import io.crampcare.contracts.Topics;
 import io.crampcare.contracts.advice.AdviceIssuedV1;
-import io.crampcare.reminder.service.PlanningService;
+import io.crampcare.reminder.service.AdvicePlanning;
 import io.crampcare.testsupport.CloudEventWriter;
 import io.crampcare.testsupport.TestUsers;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -54,7 +54,7 @@ class DrinkLimitsIT {
     @Inject
     EntityManager em;
     @Inject
-    PlanningService planning;
+    AdvicePlanning planning;
     @Inject
     ObjectMapper json;
 

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 import io.crampcare.contracts.EventTypes;
 import io.crampcare.contracts.Topics;
-import io.crampcare.reminder.service.PlanningService;
+import io.crampcare.reminder.service.RollForward;
 import io.crampcare.testsupport.CloudEventWriter;
 import io.crampcare.testsupport.TestUsers;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -36,7 +36,7 @@ import io.restassured.path.json.JsonPath;
 class HydrationPlanningIT {
 
     @Inject
-    PlanningService planning;
+    RollForward planning;
     @Inject
     EntityManager em;
     @Inject

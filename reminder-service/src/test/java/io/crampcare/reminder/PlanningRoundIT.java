@@ -28,7 +28,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.crampcare.contracts.advice.AdviceIssuedV1;
-import io.crampcare.reminder.service.PlanningService;
+import io.crampcare.reminder.service.AdvicePlanning;
 import io.crampcare.support.inbox.InboxEvent;
 import io.crampcare.support.tracing.TraceContext;
 import io.crampcare.testsupport.TestUsers;
@@ -37,8 +37,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * A round of advice is planned set-based ({@link PlanningService#onAdviceAll}): its rows are those of the same advice
- * applied one by one ({@link PlanningService#onAdvice}), and its statements do not grow with its size.
+ * A round of advice is planned set-based ({@link AdvicePlanning#onAdviceAll}): its rows are those of the same advice
+ * applied one by one ({@link AdvicePlanning#onAdvice}), and its statements do not grow with its size.
  * <p>
  * Each case has twin users, set up alike: the first twin's advice goes in one round, the second's one by one, at the
  * same instant. The twins' ids end in "Aa" and "BB", whose String hash codes are equal, so their days' plan spread is
@@ -50,7 +50,7 @@ class PlanningRoundIT {
     private static final Logger LOG = Logger.getLogger(PlanningRoundIT.class);
 
     @Inject
-    PlanningService planning;
+    AdvicePlanning planning;
     @Inject
     EntityManager em;
     @Inject

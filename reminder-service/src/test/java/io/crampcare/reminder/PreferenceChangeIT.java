@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 
 import io.crampcare.contracts.EventTypes;
 import io.crampcare.contracts.Topics;
-import io.crampcare.reminder.service.PlanningService;
+import io.crampcare.reminder.service.RollForward;
 import io.crampcare.testsupport.CloudEventWriter;
 import io.crampcare.testsupport.TestUsers;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -45,7 +45,7 @@ class PreferenceChangeIT {
     @Inject
     EntityManager em;
     @Inject
-    PlanningService planning;
+    RollForward planning;
     @Inject
     MeterRegistry registry;
 

@@ -16,7 +16,7 @@ import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.Test;
 
-import io.crampcare.reminder.service.PlanningService;
+import io.crampcare.reminder.service.RollForward;
 import io.crampcare.testsupport.TestUsers;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -35,7 +35,7 @@ class RollForwardBoundIT {
     private static final Instant NOW = LONG_AGO.plus(30, ChronoUnit.MINUTES);
 
     @Inject
-    PlanningService planning;
+    RollForward planning;
     @Inject
     EntityManager em;
     @Inject

@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
 
 import io.crampcare.contracts.EventTypes;
 import io.crampcare.contracts.Topics;
-import io.crampcare.reminder.service.PlanningService;
+import io.crampcare.reminder.service.RollForward;
+import io.crampcare.reminder.store.UserLocks;
 import io.crampcare.testsupport.CloudEventWriter;
 import io.crampcare.testsupport.TestUsers;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -40,7 +41,9 @@ import io.restassured.http.ContentType;
 class RollForwardIT {
 
     @Inject
-    PlanningService planning;
+    RollForward planning;
+    @Inject
+    UserLocks locks;
     @Inject
     EntityManager em;
     @Inject
@@ -93,7 +96,7 @@ class RollForwardIT {
         CountDownLatch deleting = new CountDownLatch(1);
         CountDownLatch rollForwardStarted = new CountDownLatch(1);
         CompletableFuture<Void> delete = CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew().run(() -> {
-            planning.lockUser(user);
+            locks.lock(user);
             em.createNativeQuery("UPDATE workout SET deleted_at = now() WHERE id = CAST(?1 AS uuid)")
                     .setParameter(1, workout).executeUpdate();
             deleting.countDown();

@@ -8,7 +8,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.crampcare.contracts.EventDescriptor;
 import io.crampcare.contracts.advice.AdviceIssuedV1;
-import io.crampcare.reminder.service.PlanningService;
+import io.crampcare.reminder.service.AdvicePlanning;
 import io.crampcare.support.clock.DatabaseClock;
 import io.crampcare.support.inbox.BatchConsumer;
 import io.crampcare.support.inbox.EventKind;
@@ -26,7 +26,7 @@ public class AdviceConsumer {
     /** Reads topic advice (see application.properties). */
     public static final String CHANNEL = "advice";
 
-    // issuedAt orders a user's advice (PlanningService.onAdvice): without it, the event breaks the contract.
+    // issuedAt orders a user's advice (AdvicePlanning.onAdvice): without it, the event breaks the contract.
     static final EventKind<AdviceIssuedV1> ADVICE = new EventKind<>(EventDescriptor.ADVICE_ISSUED,
             (eventId, advice) -> {
                 if (advice.adviceId() == null || advice.userId() == null || advice.urgency() == null
@@ -36,10 +36,10 @@ public class AdviceConsumer {
             });
 
     private final BatchConsumer consumer;
-    private final PlanningService planning;
+    private final AdvicePlanning planning;
     private final DatabaseClock clock;
 
-    AdviceConsumer(BatchConsumer consumer, PlanningService planning, DatabaseClock clock) {
+    AdviceConsumer(BatchConsumer consumer, AdvicePlanning planning, DatabaseClock clock) {
         this.consumer = consumer;
         this.planning = planning;
         this.clock = clock;

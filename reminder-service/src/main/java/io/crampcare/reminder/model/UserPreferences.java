@@ -2,39 +2,54 @@ package io.crampcare.reminder.model;
 
 import java.time.Instant;
 import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.Set;
 
-import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import io.crampcare.contracts.nudge.NudgeKind;
+import io.crampcare.reminder.planning.Preferences;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** Stored preferences; {@code version} is the ETag. */
+/**
+ * Stored preferences; {@code version} is the ETag. Columns are the fields' names in snake case (the service's physical
+ * naming strategy); nullability is the schema's.
+ */
 @Entity
 @Table(name = "preferences")
 public class UserPreferences extends PanacheEntityBase {
 
     @Id
-    @Column(name = "user_id")
     public String userId;
-    @Column(name = "time_zone", nullable = false)
     public String timeZone;
-    @Column(name = "waking_start", nullable = false)
     public LocalTime wakingStart;
-    @Column(name = "waking_end", nullable = false)
     public LocalTime wakingEnd;
-    @Column(name = "quiet_start")
     public LocalTime quietStart;
-    @Column(name = "quiet_end")
     public LocalTime quietEnd;
-    @Column(name = "daily_cap", nullable = false)
     public int dailyCap;
-    /** Comma-separated NudgeKind names. */
-    @Column(nullable = false)
-    public String kinds;
-    @Column(nullable = false)
+    @Convert(converter = NudgeKindSet.class)
+    public Set<NudgeKind> kinds;
     public int version;
-    @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** The preferences this row holds. */
+    public Preferences preferences() {
+        return new Preferences(ZoneId.of(timeZone), wakingStart, wakingEnd, quietStart, quietEnd, dailyCap, kinds);
+    }
+
+    /** Takes every setting of {@code preferences} (the version and time are the caller's). */
+    public void hold(Preferences preferences) {
+        timeZone = preferences.zone().getId();
+        wakingStart = preferences.wakingStart();
+        wakingEnd = preferences.wakingEnd();
+        quietStart = preferences.quietStart();
+        quietEnd = preferences.quietEnd();
+        dailyCap = preferences.dailyCap();
+        kinds = EnumSet.noneOf(NudgeKind.class);
+        kinds.addAll(preferences.kinds());
+    }
 }

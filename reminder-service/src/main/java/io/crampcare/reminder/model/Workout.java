@@ -1,45 +1,45 @@
 package io.crampcare.reminder.model;
 
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.util.Set;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 
 import io.crampcare.contracts.report.Intensity;
+import io.crampcare.reminder.planning.WorkoutPlan;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** A registered workout: one-off (oneOffStart) or weekly (weeklyDays at weeklyStart, local time). */
+/**
+ * A registered workout: one-off (oneOffStart) or weekly (weeklyDays at weeklyStart, local time). Columns are the
+ * fields' names in snake case (the service's physical naming strategy); nullability is the schema's.
+ */
 @Entity
-@Table(name = "workout")
 public class Workout extends PanacheEntityBase {
 
     @Id
     public UUID id;
-    @Column(name = "user_id", nullable = false)
     public String userId;
-    @Column(name = "one_off_start")
     public Instant oneOffStart;
-    /** Comma-separated DayOfWeek names. */
-    @Column(name = "weekly_days")
-    public String weeklyDays;
-    @Column(name = "weekly_start")
+    @Convert(converter = DayOfWeekSet.class)
+    public Set<DayOfWeek> weeklyDays;
     public LocalTime weeklyStart;
-    @Column(name = "duration_minutes", nullable = false)
     public int durationMinutes;
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
     public Intensity intensity;
-    @Column(name = "created_at", nullable = false)
     public Instant createdAt;
-    @Column(name = "deleted_at")
     public Instant deletedAt;
     /** When the roll-forward has to plan later occurrences; null when none are left (a planned one-off workout). */
-    @Column(name = "plan_next_at")
     public Instant planNextAt;
+
+    /** When the workout happens, as the planning core takes it. */
+    public WorkoutPlan plan() {
+        return new WorkoutPlan(oneOffStart, weeklyDays, weeklyStart, durationMinutes);
+    }
 }

@@ -7,7 +7,6 @@ import java.time.LocalTime;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -93,7 +92,7 @@ public record WorkoutBody(
         if (type == Type.ONE_OFF) {
             workout.oneOffStart = startsAt;
         } else {
-            workout.weeklyDays = EnumSet.copyOf(days).stream().map(Enum::name).collect(Collectors.joining(","));
+            workout.weeklyDays = EnumSet.copyOf(days);
             workout.weeklyStart = localStartTime;
         }
         return workout;

@@ -3,11 +3,8 @@ package io.crampcare.reminder.rest;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalTime;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -28,10 +25,7 @@ public record WorkoutView(
         Intensity intensity) {
 
     static WorkoutView of(Workout w) {
-        Set<DayOfWeek> days = w.weeklyDays == null ? null
-                : Arrays.stream(w.weeklyDays.split(",")).map(DayOfWeek::valueOf)
-                        .collect(Collectors.toCollection(() -> EnumSet.noneOf(DayOfWeek.class)));
         return new WorkoutView(w.id, w.oneOffStart != null ? WorkoutBody.Type.ONE_OFF : WorkoutBody.Type.WEEKLY,
-                w.oneOffStart, days, w.weeklyStart, w.durationMinutes, w.intensity);
+                w.oneOffStart, w.weeklyDays, w.weeklyStart, w.durationMinutes, w.intensity);
     }
 }

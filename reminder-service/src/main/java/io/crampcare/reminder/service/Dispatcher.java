@@ -1,13 +1,7 @@
 package io.crampcare.reminder.service;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -26,12 +20,13 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
-import io.agroal.api.AgroalDataSource;
 import io.crampcare.contracts.EventDescriptor;
 import io.crampcare.contracts.nudge.NudgeDueV1;
 import io.crampcare.contracts.nudge.NudgeKind;
 import io.crampcare.reminder.config.ReminderConfig;
 import io.crampcare.reminder.planning.Preferences;
+import io.crampcare.reminder.store.DueNudges;
+import io.crampcare.reminder.store.DueNudges.DueNudge;
 import io.crampcare.support.clock.DatabaseClock;
 import io.crampcare.support.metrics.CommittedCounts;
 import io.crampcare.support.outbox.Outbox;
@@ -74,18 +69,8 @@ public class Dispatcher {
     static final String EXPIRED = "crampcare.nudges.expired";
     static final String WITHDRAWN = "crampcare.nudges.withdrawn";
     private static final DateTimeFormatter LOCAL_MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
-    private static final String CLAIM = """
-            SELECT id, user_id, kind, due_at, amount_ml, workout_id, advice_id, traceparent, tracestate FROM nudge
-            WHERE status = 'PLANNED' AND due_at <= ?
-            ORDER BY due_at LIMIT ?
-            FOR UPDATE SKIP LOCKED
-            """;
-    // Expiring leaves fired_at alone: a snoozed nudge that expires keeps the time it first fired.
-    private static final String MARK_FIRED = "UPDATE nudge SET status = 'FIRED', fired_at = ? WHERE id = ANY (?)";
-    private static final String MARK_EXPIRED = "UPDATE nudge SET status = 'EXPIRED' WHERE id = ANY (?)";
-    private static final String WITHDRAW = "DELETE FROM nudge WHERE id = ANY (?)";
 
-    private final AgroalDataSource dataSource;
+    private final DueNudges store;
     private final Outbox outbox;
     private final StoredPreferences preferences;
     private final ReminderConfig config;
@@ -99,9 +84,9 @@ public class Dispatcher {
     private final ReadWriteLock inBatch = new ReentrantReadWriteLock();
     private volatile boolean stopping;
 
-    Dispatcher(AgroalDataSource dataSource, Outbox outbox, StoredPreferences preferences, ReminderConfig config,
+    Dispatcher(DueNudges store, Outbox outbox, StoredPreferences preferences, ReminderConfig config,
             MeterRegistry registry, CommittedCounts counts, Tracer tracer, DatabaseClock clock) {
-        this.dataSource = dataSource;
+        this.store = store;
         this.outbox = outbox;
         this.preferences = preferences;
         this.config = config;
@@ -163,53 +148,50 @@ public class Dispatcher {
      * the transaction; tests use it to crash there.
      */
     int dispatchBatch(Instant now, Runnable beforeCommit) {
-        // The pooled connection is enlisted in the caller's transaction, like the outbox's and Hibernate's.
-        try (Connection connection = dataSource.getConnection()) {
-            List<DueNudge> claimed = claim(connection, now);
-            Set<String> users = new HashSet<>();
-            claimed.forEach(nudge -> users.add(nudge.userId()));
-            Map<String, Preferences> current = preferences.of(users);
-            List<UUID> fired = new ArrayList<>();
-            List<UUID> expired = new ArrayList<>();
-            List<UUID> withdrawn = new ArrayList<>();
-            // One instant for the nudges' fired_at and their events' ce_time.
-            Instant firedAt = now.truncatedTo(ChronoUnit.MICROS);
-            List<Outbox.Message> events = new ArrayList<>();
-            Map<String, Integer> firedByKind = new HashMap<>();
-            Map<String, Integer> expiredByKind = new HashMap<>();
-            Map<String, Integer> withdrawnByKind = new HashMap<>();
-            for (DueNudge nudge : claimed) {
-                Preferences prefs = current.get(nudge.userId());
-                if (!prefs.permits(nudge.kind(), nudge.dueAt())) {
-                    withdrawn.add(nudge.id());
-                    withdrawnByKind.merge(nudge.kind().name(), 1, Integer::sum);
-                    LOG.infof("Nudge %s (%s, due %s) withdrawn: the user's preferences no longer allow it", nudge.id(),
-                            nudge.kind(), nudge.dueAt());
-                } else if (nudge.dueAt().isBefore(now.minus(config.grace().of(nudge.kind())))) {
-                    expired.add(nudge.id());
-                    expiredByKind.merge(nudge.kind().name(), 1, Integer::sum);
-                    LOG.infof("Nudge %s (%s, due %s) expired: more than %s late", nudge.id(), nudge.kind(),
-                            nudge.dueAt(), config.grace().of(nudge.kind()));
-                } else {
-                    fired.add(nudge.id());
-                    events.add(Outbox.Message.of(EventDescriptor.NUDGE_DUE, dueEvent(nudge, prefs.zone()), firedAt,
-                            fireSpan(nudge)));
-                    firedByKind.merge(nudge.kind().name(), 1, Integer::sum);
-                }
+        // The store's statements run on the pooled connection enlisted in the caller's transaction, like the outbox's
+        // and Hibernate's.
+        List<DueNudge> claimed = store.claim(now, config.dispatchBatch());
+        Set<String> users = new HashSet<>();
+        claimed.forEach(nudge -> users.add(nudge.userId()));
+        Map<String, Preferences> current = preferences.of(users);
+        List<UUID> fired = new ArrayList<>();
+        List<UUID> expired = new ArrayList<>();
+        List<UUID> withdrawn = new ArrayList<>();
+        // One instant for the nudges' fired_at and their events' ce_time.
+        Instant firedAt = now.truncatedTo(ChronoUnit.MICROS);
+        List<Outbox.Message> events = new ArrayList<>();
+        Map<String, Integer> firedByKind = new HashMap<>();
+        Map<String, Integer> expiredByKind = new HashMap<>();
+        Map<String, Integer> withdrawnByKind = new HashMap<>();
+        for (DueNudge nudge : claimed) {
+            Preferences prefs = current.get(nudge.userId());
+            if (!prefs.permits(nudge.kind(), nudge.dueAt())) {
+                withdrawn.add(nudge.id());
+                withdrawnByKind.merge(nudge.kind().name(), 1, Integer::sum);
+                LOG.infof("Nudge %s (%s, due %s) withdrawn: the user's preferences no longer allow it", nudge.id(),
+                        nudge.kind(), nudge.dueAt());
+            } else if (nudge.dueAt().isBefore(now.minus(config.grace().of(nudge.kind())))) {
+                expired.add(nudge.id());
+                expiredByKind.merge(nudge.kind().name(), 1, Integer::sum);
+                LOG.infof("Nudge %s (%s, due %s) expired: more than %s late", nudge.id(), nudge.kind(),
+                        nudge.dueAt(), config.grace().of(nudge.kind()));
+            } else {
+                fired.add(nudge.id());
+                events.add(Outbox.Message.of(EventDescriptor.NUDGE_DUE, dueEvent(nudge, prefs.zone()), firedAt,
+                        fireSpan(nudge)));
+                firedByKind.merge(nudge.kind().name(), 1, Integer::sum);
             }
-            outbox.writeAll(events);
-            markAll(connection, MARK_FIRED, fired, firedAt.atOffset(ZoneOffset.UTC));
-            markAll(connection, MARK_EXPIRED, expired);
-            markAll(connection, WITHDRAW, withdrawn);
-            // Counted on commit, once per kind and batch: a rolled-back batch is fired again and counts once.
-            firedByKind.forEach((kind, n) -> counts.add(FIRED, n, "kind", kind));
-            expiredByKind.forEach((kind, n) -> counts.add(EXPIRED, n, "kind", kind));
-            withdrawnByKind.forEach((kind, n) -> counts.add(WITHDRAWN, n, "kind", kind));
-            beforeCommit.run();
-            return claimed.size();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Dispatching due nudges failed", e);
         }
+        outbox.writeAll(events);
+        store.markFired(fired, firedAt);
+        store.markExpired(expired);
+        store.withdraw(withdrawn);
+        // Counted on commit, once per kind and batch: a rolled-back batch is fired again and counts once.
+        firedByKind.forEach((kind, n) -> counts.add(FIRED, n, "kind", kind));
+        expiredByKind.forEach((kind, n) -> counts.add(EXPIRED, n, "kind", kind));
+        withdrawnByKind.forEach((kind, n) -> counts.add(WITHDRAWN, n, "kind", kind));
+        beforeCommit.run();
+        return claimed.size();
     }
 
     /**
@@ -226,47 +208,9 @@ public class Dispatcher {
         return TraceContext.of(Context.root().with(span));
     }
 
-    private List<DueNudge> claim(Connection connection, Instant now) throws SQLException {
-        List<DueNudge> claimed = new ArrayList<>();
-        try (PreparedStatement claim = connection.prepareStatement(CLAIM)) {
-            claim.setObject(1, now.atOffset(ZoneOffset.UTC));
-            claim.setInt(2, config.dispatchBatch());
-            try (ResultSet rows = claim.executeQuery()) {
-                while (rows.next()) {
-                    claimed.add(new DueNudge(rows.getObject(1, UUID.class), rows.getString(2),
-                            NudgeKind.valueOf(rows.getString(3)), rows.getObject(4, OffsetDateTime.class).toInstant(),
-                            rows.getObject(5, Integer.class), rows.getObject(6, UUID.class),
-                            rows.getObject(7, UUID.class),
-                            rows.getString(8) == null ? null : new TraceContext(rows.getString(8), rows.getString(9))));
-                }
-            }
-        }
-        return claimed;
-    }
-
     private NudgeDueV1 dueEvent(DueNudge nudge, ZoneId zone) {
         return new NudgeDueV1(nudge.id(), nudge.userId(), nudge.kind(), nudge.dueAt(),
                 LOCAL_MINUTE.format(nudge.dueAt().atZone(zone)), zone.getId(), nudge.amountMl(), nudge.workoutId(),
                 nudge.adviceId(), NudgeTexts.of(nudge.kind(), nudge.amountMl(), config.warmUpLead().toMinutes()));
-    }
-
-    /** One statement for all {@code ids}: {@code leading} fills the parameters before the id array. */
-    private static void markAll(Connection connection, String update, List<UUID> ids, Object... leading)
-            throws SQLException {
-        if (ids.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement statement = connection.prepareStatement(update)) {
-            for (int i = 0; i < leading.length; i++) {
-                statement.setObject(i + 1, leading[i]);
-            }
-            statement.setArray(leading.length + 1, connection.createArrayOf("uuid", ids.toArray()));
-            statement.executeUpdate();
-        }
-    }
-
-    /** The columns of a claimed nudge that firing needs. */
-    private record DueNudge(UUID id, String userId, NudgeKind kind, Instant dueAt, Integer amountMl, UUID workoutId,
-            UUID adviceId, TraceContext trace) {
     }
 }

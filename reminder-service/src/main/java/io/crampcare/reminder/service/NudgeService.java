@@ -3,15 +3,12 @@ package io.crampcare.reminder.service;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.persistence.EntityManager;
+import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
@@ -23,14 +20,14 @@ import io.crampcare.reminder.model.Nudge;
 import io.crampcare.reminder.model.NudgeStatus;
 import io.crampcare.reminder.planning.Portion;
 import io.crampcare.reminder.planning.Preferences;
+import io.crampcare.reminder.store.NudgeStore;
+import io.crampcare.reminder.store.UserLocks;
 import io.crampcare.support.errors.InvalidInput;
 import io.crampcare.support.errors.NotFound;
 import io.crampcare.support.errors.StateConflict;
 import io.crampcare.support.metrics.CommittedCounts;
 import io.crampcare.support.outbox.Outbox;
-import io.crampcare.support.paging.PageCursor;
 import io.crampcare.support.paging.PageRequest;
-import io.quarkus.panache.common.Sort;
 import io.quarkus.runtime.StartupEvent;
 
 /** What people do with fired nudges (done, skipped, snoozed), each published on nudge-acks; and the nudge history. */
@@ -40,22 +37,18 @@ public class NudgeService {
     /** Answers by kind and outcome (DONE, SKIPPED, SNOOZED), counted as they are published. */
     static final String ACKED = "crampcare.nudges.acked";
 
-    private final Outbox outbox;
-    private final StoredPreferences preferences;
-    private final CommittedCounts counts;
-    private final PlanningService planning;
-    private final DrinkLedger drinks;
-    private final EntityManager em;
-
-    NudgeService(Outbox outbox, StoredPreferences preferences, CommittedCounts counts, PlanningService planning,
-            DrinkLedger drinks, EntityManager em) {
-        this.outbox = outbox;
-        this.preferences = preferences;
-        this.counts = counts;
-        this.planning = planning;
-        this.drinks = drinks;
-        this.em = em;
-    }
+    @Inject
+    Outbox outbox;
+    @Inject
+    StoredPreferences preferences;
+    @Inject
+    CommittedCounts counts;
+    @Inject
+    UserLocks locks;
+    @Inject
+    NudgeStore store;
+    @Inject
+    DrinkLedger drinks;
 
     void registerCounters(@Observes StartupEvent event) {
         for (NudgeKind kind : NudgeKind.values()) {
@@ -92,11 +85,7 @@ public class NudgeService {
     @Transactional
     public Nudge snooze(UUID id, int minutes, Instant now) {
         // The user's lock first (as planning takes it), so that no drink is planned beside this one meanwhile.
-        List<String> owner = em.createNativeQuery("SELECT user_id FROM nudge WHERE id = ?1", String.class)
-                .setParameter(1, id).getResultList();
-        if (!owner.isEmpty()) {
-            planning.lockUser(owner.get(0));
-        }
+        store.ownerOf(id).ifPresent(locks::lock);
         Nudge nudge = fired(id);
         Instant later = now.plus(minutes, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MICROS);
         Preferences prefs = preferences.of(nudge.userId);
@@ -125,24 +114,7 @@ public class NudgeService {
     /** A user's nudges, latest due first, optionally within [from, to) and of one status. */
     @Transactional
     public PageRequest.Slice<Nudge> list(String userId, Instant from, Instant to, NudgeStatus status, PageRequest page) {
-        StringBuilder query = new StringBuilder("userId = :userId");
-        Map<String, Object> parameters = new HashMap<>(Map.of("userId", userId));
-        if (from != null) {
-            query.append(" and dueAt >= :from");
-            parameters.put("from", from);
-        }
-        if (to != null) {
-            query.append(" and dueAt < :to");
-            parameters.put("to", to);
-        }
-        if (status != null) {
-            query.append(" and status = :status");
-            parameters.put("status", status);
-        }
-        query.append(page.afterCondition("dueAt", parameters));
-        List<Nudge> rows = Nudge.<Nudge>find(query.toString(), Sort.descending("dueAt", "id"), parameters)
-                .page(0, page.fetchSize()).list();
-        return page.slice(rows, n -> new PageCursor(n.dueAt, n.id));
+        return store.page(userId, from, to, status, page);
     }
 
     /**

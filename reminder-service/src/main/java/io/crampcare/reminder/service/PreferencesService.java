@@ -1,20 +1,21 @@
 package io.crampcare.reminder.service;
 
 import java.time.Instant;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import io.crampcare.reminder.model.UserPreferences;
 import io.crampcare.reminder.planning.Preferences;
+import io.crampcare.reminder.store.UserLocks;
 import io.crampcare.support.errors.StaleVersion;
 import io.crampcare.support.errors.VersionRequired;
 
 /**
  * Changes preferences with optimistic concurrency (the version is the ETag) and replans the user's unfired nudges
  * in the same transaction, so that a change takes effect at once. The check of the ETag and the write happen under
- * the user's planning lock ({@link PlanningService#lockUser}): of concurrent changes made from one ETag exactly one
+ * the user's planning lock ({@link UserLocks}): of concurrent changes made from one ETag exactly one
  * succeeds, and concurrent first writes never collide on the insert.
  */
 @ApplicationScoped
@@ -31,11 +32,10 @@ public class PreferencesService {
     public record Conditions(String ifMatch, String ifNoneMatch) {
     }
 
-    private final PlanningService planning;
-
-    PreferencesService(PlanningService planning) {
-        this.planning = planning;
-    }
+    @Inject
+    UserLocks locks;
+    @Inject
+    Replanner replanner;
 
     static String etagOf(int version) {
         return "\"v" + version + "\"";
@@ -45,7 +45,7 @@ public class PreferencesService {
     public Versioned get(String userId) {
         UserPreferences row = UserPreferences.findById(userId);
         return row == null ? new Versioned(Preferences.defaults(), 0)
-                : new Versioned(StoredPreferences.toPreferences(row), row.version);
+                : new Versioned(row.preferences(), row.version);
     }
 
     /**
@@ -55,7 +55,7 @@ public class PreferencesService {
      */
     @Transactional
     public Versioned put(String userId, Preferences preferences, Conditions conditions, Instant now) {
-        planning.lockUser(userId);
+        locks.lock(userId);
         UserPreferences row = UserPreferences.findById(userId);
         int current = row == null ? 0 : row.version;
         if (conditions.ifNoneMatch() != null && row != null) {
@@ -70,24 +70,18 @@ public class PreferencesService {
             throw preconditionFailed("The preferences changed since you read them (ETag " + etagOf(current)
                     + "); read them again.", current);
         }
-        Preferences before = row == null ? Preferences.defaults() : StoredPreferences.toPreferences(row);
+        Preferences before = row == null ? Preferences.defaults() : row.preferences();
         if (row == null) {
             row = new UserPreferences();
             row.userId = userId;
         }
-        row.timeZone = preferences.zone().getId();
-        row.wakingStart = preferences.wakingStart();
-        row.wakingEnd = preferences.wakingEnd();
-        row.quietStart = preferences.quietStart();
-        row.quietEnd = preferences.quietEnd();
-        row.dailyCap = preferences.dailyCap();
-        row.kinds = preferences.kinds().stream().map(Enum::name).collect(Collectors.joining(","));
+        row.hold(preferences);
         row.version = current + 1;
         row.updatedAt = now;
         row.persist();
-        Preferences stored = StoredPreferences.toPreferences(row);
+        Preferences stored = row.preferences();
         if (!stored.equals(before)) {
-            planning.replan(userId, stored, now);
+            replanner.replan(userId, stored, now);
         }
         return new Versioned(stored, row.version);
     }

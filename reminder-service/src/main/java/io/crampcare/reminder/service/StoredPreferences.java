@@ -1,16 +1,12 @@
 package io.crampcare.reminder.service;
 
-import java.time.ZoneId;
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import io.crampcare.contracts.nudge.NudgeKind;
 import io.crampcare.reminder.model.UserPreferences;
 import io.crampcare.reminder.planning.Preferences;
 
@@ -24,7 +20,7 @@ public class StoredPreferences {
     @Transactional
     public Preferences of(String userId) {
         UserPreferences row = UserPreferences.findById(userId);
-        return row == null ? Preferences.defaults() : toPreferences(row);
+        return row == null ? Preferences.defaults() : row.preferences();
     }
 
     /** The preferences of many users in one query (the dispatcher's batches). */
@@ -35,17 +31,9 @@ public class StoredPreferences {
             return preferences;
         }
         UserPreferences.<UserPreferences>list("userId in ?1", userIds)
-                .forEach(row -> preferences.put(row.userId, toPreferences(row)));
+                .forEach(row -> preferences.put(row.userId, row.preferences()));
         userIds.forEach(user -> preferences.putIfAbsent(user, Preferences.defaults()));
         return preferences;
     }
 
-    static Preferences toPreferences(UserPreferences row) {
-        EnumSet<NudgeKind> kinds = EnumSet.noneOf(NudgeKind.class);
-        if (!row.kinds.isBlank()) {
-            Arrays.stream(row.kinds.split(",")).map(NudgeKind::valueOf).forEach(kinds::add);
-        }
-        return new Preferences(ZoneId.of(row.timeZone), row.wakingStart, row.wakingEnd, row.quietStart, row.quietEnd,
-                row.dailyCap, kinds);
-    }
 }

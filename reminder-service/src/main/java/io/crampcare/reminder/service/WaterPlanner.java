@@ -11,22 +11,26 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import io.crampcare.contracts.advice.AdviceIssuedV1;
+import io.crampcare.contracts.advice.HydrationPlan;
 import io.crampcare.contracts.nudge.NudgeKind;
 import io.crampcare.reminder.config.ReminderConfig;
+import io.crampcare.reminder.model.HydrationTarget;
 import io.crampcare.reminder.planning.DrinkGuard;
 import io.crampcare.reminder.planning.HydrationSchedule;
 import io.crampcare.reminder.planning.Portion;
 import io.crampcare.reminder.planning.Preferences;
-import io.crampcare.reminder.service.PlanStore.DayPlan;
-import io.crampcare.reminder.service.PlanStore.DayRequest;
-import io.crampcare.reminder.service.PlanStore.DayRow;
-import io.crampcare.reminder.service.PlanStore.PortionRow;
-import io.crampcare.reminder.service.PlanStore.UserDay;
+import io.crampcare.reminder.store.PlanStore;
+import io.crampcare.reminder.store.PlanStore.DayPlan;
+import io.crampcare.reminder.store.PlanStore.DayRequest;
+import io.crampcare.reminder.store.PlanStore.DayRow;
+import io.crampcare.reminder.store.PlanStore.PortionRow;
+import io.crampcare.reminder.store.PlanStore.UserDay;
 import io.crampcare.support.ids.TimeOrderedIds;
-import io.crampcare.support.metrics.CommittedCounts;
 import io.crampcare.support.tracing.TraceContext;
 
 /**
@@ -42,10 +46,26 @@ class WaterPlanner {
 
     /**
      * A user's water to plan: the target's numbers, the user's preferences, what is left of today's water when the
-     * advice says so (else null), and the trace the portions continue.
+     * advice says so (else null), and the trace the portions continue. Made by {@link #ofAdvice} or {@link #ofTarget}.
      */
     record Request(String userId, UUID adviceId, int dailyTargetMl, int maxPerHourMl, Preferences prefs,
             Integer todayRemainingMl, TraceContext trace) {
+
+        /**
+         * An advice's water plan (within the reminder's limits); on the day of its report ({@code aboutToday}) only
+         * what the advice says is left of it, when it says so.
+         */
+        static Request ofAdvice(AdviceIssuedV1 advice, HydrationPlan water, Preferences prefs, boolean aboutToday,
+                TraceContext trace) {
+            return new Request(advice.userId(), advice.adviceId(), water.dailyTargetMl(), water.maxPerHourMl(), prefs,
+                    aboutToday ? water.remainingTodayMl() : null, trace);
+        }
+
+        /** A stored water target's whole days, in the current trace. */
+        static Request ofTarget(HydrationTarget target, Preferences prefs) {
+            return new Request(target.userId, target.adviceId, target.dailyTargetMl, target.maxPerHourMl, prefs, null,
+                    TraceContext.current());
+        }
 
         LocalDate today(Instant now) {
             return now.atZone(prefs.zone()).toLocalDate();
@@ -56,16 +76,21 @@ class WaterPlanner {
     private record DayPortion(LocalDate day, Portion portion) {
     }
 
-    private final PlanStore store;
-    private final DrinkLedger drinks;
-    private final ReminderConfig config;
-    private final CommittedCounts counts;
+    @Inject
+    PlanStore store;
+    @Inject
+    DrinkLedger drinks;
+    @Inject
+    ReminderConfig config;
+    @Inject
+    PlannedNudges plannedNudges;
 
-    WaterPlanner(PlanStore store, DrinkLedger drinks, ReminderConfig config, CommittedCounts counts) {
-        this.store = store;
-        this.drinks = drinks;
-        this.config = config;
-        this.counts = counts;
+    /**
+     * Today's and tomorrow's water of one user from the stored target, and when the roll-forward plans the next day.
+     */
+    void plan(DayPlan mode, HydrationTarget target, Preferences prefs, Instant now) {
+        plan(mode, List.of(Request.ofTarget(target, prefs)), now);
+        target.nextPlanAt = nextPlanAt(target.userId, prefs, now);
     }
 
     /**
@@ -102,7 +127,7 @@ class WaterPlanner {
         portions.forEach((request, planned) -> admitted.addAll(
                 withinLimits(request, guards.get(request.userId()), planned)));
         if (!admitted.isEmpty()) {
-            counts.add(PlanningService.PLANNED, store.insertPortions(admitted), "kind", NudgeKind.HYDRATION.name());
+            plannedNudges.add(NudgeKind.HYDRATION, store.insertPortions(admitted));
         }
     }
 
@@ -144,8 +169,7 @@ class WaterPlanner {
         List<PortionRow> admitted = new ArrayList<>(portions.size());
         for (DayPortion portion : portions) {
             guard.admit(portion.portion()).ifPresent(drink -> admitted.add(new PortionRow(TimeOrderedIds.next(),
-                    request.userId(), drink.dueAt(), portion.day(), drink.amountMl(), request.adviceId(),
-                    trace == null ? null : trace.traceparent(), trace == null ? null : trace.tracestate())));
+                    request.userId(), drink.dueAt(), portion.day(), drink.amountMl(), request.adviceId(), trace)));
         }
         if (admitted.size() < portions.size()) {
             LOG.debugf("%d of %d water portions of %s dropped by the drink limits", portions.size() - admitted.size(),

@@ -5,9 +5,11 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import io.crampcare.reminder.model.Workout;
+import io.crampcare.reminder.store.UserLocks;
 import io.crampcare.support.errors.NotFound;
 import io.crampcare.support.idempotency.IdempotencyService;
 
@@ -15,13 +17,12 @@ import io.crampcare.support.idempotency.IdempotencyService;
 @ApplicationScoped
 public class WorkoutService {
 
-    private final PlanningService planning;
-    private final IdempotencyService idempotency;
-
-    WorkoutService(PlanningService planning, IdempotencyService idempotency) {
-        this.planning = planning;
-        this.idempotency = idempotency;
-    }
+    @Inject
+    UserLocks locks;
+    @Inject
+    WorkoutPlanning planning;
+    @Inject
+    IdempotencyService idempotency;
 
     /**
      * Stores a new workout (its id given) and plans its nudges; the workout and (with an Idempotency-Key) the answer to
@@ -31,10 +32,10 @@ public class WorkoutService {
      */
     @Transactional
     public Workout create(Workout workout, Instant now, IdempotencyService.Answer answer) {
-        planning.lockUser(workout.userId);
+        locks.lock(workout.userId);
         workout.createdAt = now;
         workout.persist();
-        planning.planWorkout(workout, now);
+        planning.plan(workout, now);
         if (answer != null) {
             idempotency.complete(answer);
         }
@@ -59,9 +60,9 @@ public class WorkoutService {
     /** Deletes a workout and its planned nudges; fired ones stay in the history. */
     @Transactional
     public void delete(String userId, UUID workoutId, Instant now) {
-        planning.lockUser(userId); // a roll-forward of this workout either ends before, or sees it deleted
+        locks.lock(userId); // a roll-forward of this workout either ends before, or sees it deleted
         Workout workout = get(userId, workoutId);
         workout.deletedAt = now;
-        planning.cancelWorkout(workoutId);
+        planning.cancel(workoutId);
     }
 }

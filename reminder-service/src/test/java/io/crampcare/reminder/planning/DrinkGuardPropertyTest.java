@@ -23,7 +23,7 @@ import io.crampcare.contracts.nudge.NudgeKind;
 /**
  * Whatever advice, workouts and snoozes arrive, in any order and at any time, the drinks planned keep to the limits:
  * the rolling one-hour sum never above the hourly guard, no local day above the daily ceiling, no drink above the
- * portion ceiling. Each step plans as the reminder does (PlanningService, NudgeService), through the same core: the
+ * portion ceiling. Each step plans as the reminder does (AdvicePlanning, WorkoutPlanning, NudgeService), through the same core: the
  * advice's numbers clamped, water from {@link HydrationSchedule}, pre-exercise drinks from {@link WorkoutSchedule},
  * every drink admitted by a {@link DrinkGuard} over the drinks held from {@link DrinkGuard#countsFrom}.
  * <p>
