@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# CrampCare benchmark, scenario 3 (see BENCHMARKS.md): the nudge dispatcher with a backlog of due nudges.
+# CrampCare benchmark, scenario 3 (see bench/BENCHMARKS.md): the nudge dispatcher with a backlog of due nudges.
 #   bench/dispatcher.sh     seeds BENCH_NUDGES nudges, all PLANNED and due a minute or two ago (inside every kind's
 #                           grace, so they fire rather than expire), then runs 1 and then 2 reminder replicas on them
 #                           and reports nudges fired per second, duplicates (must be 0) and how long the outbox relay
@@ -79,7 +79,7 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# This server may run without autovacuum (the machine in BENCHMARKS.md does): then nothing refreshes the planner's
+# This server may run without autovacuum (the machine in bench/BENCHMARKS.md does): then nothing refreshes the planner's
 # statistics while a million rows arrive, and the outbox relay keeps a plan made for an empty outbox_event, which
 # reads every unsent row per batch. Analyze every 10 s during a run, as autovacuum would.
 autovacuum=$(sql -c "SHOW autovacuum")

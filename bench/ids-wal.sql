@@ -1,8 +1,8 @@
 -- Random (v4) against time-ordered (v7) keys: the WAL and PostgreSQL time of N reports' rows in a scratch database
--- (BENCHMARKS.md, section 8). Per report, in the services' three transactions: the report and its outbox row, the
+-- (bench/BENCHMARKS.md, section 8). Per report, in the services' three transactions: the report and its outbox row, the
 -- relay's mark-sent update, the consumer's processed_event row. The tables come from the Flyway migrations themselves
 -- and hold `prefill` reports (sent and consumed) before the measured window, which starts with a CHECKPOINT. Run from
--- the repository's top folder, once per kind (ids=v4 or v7), each in a fresh database (the loop in BENCHMARKS.md):
+-- the repository's top folder, once per kind (ids=v4 or v7), each in a fresh database (the loop in bench/BENCHMARKS.md):
 --   psql -X -q -h 127.0.0.1 -U postgres -d ids_scratch_v4 -v ids=v4 [-v rows=50000 -v prefill=1000000] \
 --        -f bench/ids-wal.sql
 -- The WAL position is the server's: run it on a quiet server.

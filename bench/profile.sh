@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Where a report's CPU goes, at one steady rate on a running stack (./stack up first, and prime it: see BENCHMARKS.md).
+# Where a report's CPU goes, at one steady rate on a running stack (./stack up first, and prime it: see bench/BENCHMARKS.md).
 #   bench/profile.sh RATE [SECONDS]   10 s at RATE not counted, then SECONDS (60) counted
 # Prints each process's CPU (ms per second, ms per report) over the counted part and, when the server has
 # pg_stat_statements loaded (shared_preload_libraries), the statements PostgreSQL ran per report, most frequent first.

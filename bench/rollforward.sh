@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# CrampCare benchmark, scenario 5 (see BENCHMARKS.md): what the reminder's roll-forward costs at rest, with and
+# CrampCare benchmark, scenario 5 (see bench/BENCHMARKS.md): what the reminder's roll-forward costs at rest, with and
 # without a large population.
 #   bench/rollforward.sh   measures the reminder's and PostgreSQL's CPU for BENCH_MINUTES minutes with no seed, then
 #                          seeds BENCH_USERS users (preferences in four zones, a water target, today and tomorrow

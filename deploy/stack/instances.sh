@@ -3,7 +3,7 @@
 # file) and the JDK and AOT cache it runs with. An instance is a service's name ("reminder") or, for an extra replica,
 # the name and its port ("reminder@8093").
 
-# Four JVMs share two cores and a memory budget (BENCHMARKS.md, footprint): the serial collector has no
+# Four JVMs share two cores and a memory budget (bench/BENCHMARKS.md, footprint): the serial collector has no
 # concurrent threads to compete with the work and pauses a few ms on heaps this small, and two malloc arenas keep
 # glibc from reserving one per thread.
 java_opts="${JAVA_OPTS:--Xmx192m -XX:+UseSerialGC} ${JAVA_OPTS_APPEND:-}"

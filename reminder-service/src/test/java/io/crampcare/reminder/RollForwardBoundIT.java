@@ -24,7 +24,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
-/** A roll-forward plans at most its bound, the longest due first; the rest wait for the next runs (BENCHMARKS.md 5). */
+/** A roll-forward plans at most its bound, the longest due first; the rest wait for the next runs (bench/BENCHMARKS.md 5). */
 @QuarkusTest
 @TestProfile(RollForwardBoundIT.ThreePerRun.class)
 class RollForwardBoundIT {

@@ -57,7 +57,7 @@ public class AdviceStore {
             ON CONFLICT (report_id) DO NOTHING
             """;
     // Everything the rules look at, for every report of a round in one round trip (each statement costs about 0.1 ms
-    // of the box, see BENCHMARKS.md): whether the report has advice already, its user's reports in the window (this
+    // of the box, see bench/BENCHMARKS.md): whether the report has advice already, its user's reports in the window (this
     // one included) and adherence in it.
     private static final String FACTS = """
             SELECT EXISTS (SELECT 1 FROM advice WHERE advice.report_id = r.report_id) AS advised,

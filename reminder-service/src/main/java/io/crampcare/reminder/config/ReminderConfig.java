@@ -30,7 +30,7 @@ public interface ReminderConfig {
 
     /**
      * The first roll-forward waits this long after the start, so that it does not compete with a JVM still compiling
-     * and the other services starting beside it (BENCHMARKS.md 5); a duration.
+     * and the other services starting beside it (bench/BENCHMARKS.md 5); a duration.
      */
     @WithDefault("30s")
     String planFirstDelay();
@@ -38,7 +38,7 @@ public interface ReminderConfig {
     /**
      * Users, and workouts, a roll-forward plans at most, the longest due first; the rest wait for the next run. Bounds
      * a run's CPU after a stop (about 1.7 ms a user: 1,000 cost under 2 s), where everything due while no reminder ran
-     * falls due at once (BENCHMARKS.md 5); {@code crampcare.planning.backlog} shows what waits.
+     * falls due at once (bench/BENCHMARKS.md 5); {@code crampcare.planning.backlog} shows what waits.
      */
     @WithDefault("1000")
     @Positive

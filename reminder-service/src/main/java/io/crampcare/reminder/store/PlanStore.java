@@ -34,7 +34,7 @@ public class PlanStore {
             SELECT user_id, advice_id, report_occurred_at, advice_issued_at FROM hydration_target
             WHERE user_id = ANY (:users::text[])
             """);
-    // Plans days in one round trip (it was four statements a day, BENCHMARKS.md 6): what each day's fired water nudges
+    // Plans days in one round trip (it was four statements a day, bench/BENCHMARKS.md 6): what each day's fired water nudges
     // served, the day's row (what it aims at, fired nudges included, and whether water is stopped for it) and, unless
     // the day is new, the removal of its unfired water. All parts see one snapshot; the rows they touch differ. A day
     // appears once (one per user and date), as ON CONFLICT DO UPDATE touches a row once per statement.
@@ -80,7 +80,7 @@ public class PlanStore {
                    AND nudge.due_at < stop.day_end)
             """);
     // Water portions of any days of any users in one statement: one insert per row was most of the reminder's and the
-    // database's work per report (BENCHMARKS.md).
+    // database's work per report (bench/BENCHMARKS.md).
     private static final NamedSql INSERT_PORTIONS = NamedSql.of("""
             INSERT INTO nudge (id, user_id, kind, due_at, local_date, status, amount_ml, advice_id, traceparent,
                                tracestate)

@@ -9,7 +9,7 @@ import java.util.function.LongSupplier;
  * New primary keys and CloudEvent ids as RFC 9562 UUIDs of version 7: 48 bits of Unix milliseconds first, then 12 bits
  * that count up within a millisecond, then 62 random bits. Rows written together sort together, so B-tree inserts
  * land on the index's right edge (a few hot pages) instead of a random leaf each, which after every checkpoint costs
- * a full-page image in the WAL (BENCHMARKS.md, "Time-ordered ids"). Ids of one JVM increase strictly; across replicas
+ * a full-page image in the WAL (bench/BENCHMARKS.md, "Time-ordered ids"). Ids of one JVM increase strictly; across replicas
  * they interleave by their JVMs' clocks, which is all an index needs (nothing decides by them, see DatabaseClock).
  * Not for secrets: the creation time is readable from the id.
  */
