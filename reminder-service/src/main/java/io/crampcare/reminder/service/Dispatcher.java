@@ -119,8 +119,7 @@ public class Dispatcher {
                 if (stopping) {
                     break; // shutting down: leave the rest to the next start or another replica
                 }
-                batch = batchTimer.record(() -> QuarkusTransaction.requiringNew().call(() -> dispatchBatch(now, () -> {
-                })));
+                batch = batchTimer.record(() -> QuarkusTransaction.requiringNew().call(() -> dispatchBatch(now)));
             } finally {
                 inBatch.readLock().unlock();
             }
@@ -143,11 +142,8 @@ public class Dispatcher {
         LOG.infof("Dispatcher stopped in %d ms", (System.nanoTime() - started) / 1_000_000);
     }
 
-    /**
-     * One transaction: claim up to a batch of due nudges, fire or expire each. {@code beforeCommit} runs last inside
-     * the transaction; tests use it to crash there.
-     */
-    int dispatchBatch(Instant now, Runnable beforeCommit) {
+    /** In the caller's transaction: claim up to a batch of due nudges, fire, expire or withdraw each. */
+    int dispatchBatch(Instant now) {
         // The store's statements run on the pooled connection enlisted in the caller's transaction, like the outbox's
         // and Hibernate's.
         List<DueNudge> claimed = store.claim(now, config.dispatchBatch());
@@ -190,7 +186,6 @@ public class Dispatcher {
         firedByKind.forEach((kind, n) -> counts.add(FIRED, n, "kind", kind));
         expiredByKind.forEach((kind, n) -> counts.add(EXPIRED, n, "kind", kind));
         withdrawnByKind.forEach((kind, n) -> counts.add(WITHDRAWN, n, "kind", kind));
-        beforeCommit.run();
         return claimed.size();
     }
 

@@ -27,15 +27,6 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import io.crampcare.support.errors.DomainException;
-import io.crampcare.support.errors.InvalidInput;
-import io.crampcare.support.errors.KeyReused;
-import io.crampcare.support.errors.NotFound;
-import io.crampcare.support.errors.NotPermitted;
-import io.crampcare.support.errors.RequestInProgress;
-import io.crampcare.support.errors.StaleVersion;
-import io.crampcare.support.errors.StateConflict;
-import io.crampcare.support.errors.Unavailable;
-import io.crampcare.support.errors.VersionRequired;
 import io.crampcare.support.failure.FailureClass;
 import io.crampcare.support.metrics.Rejections;
 import io.crampcare.support.validation.ControlCharacters;
@@ -72,39 +63,8 @@ public class ProblemMappers {
     /** What a service reports in domain terms, as the problem and status a client reads. */
     @ServerExceptionMapper
     public Response domain(DomainException e) {
-        if (e instanceof InvalidInput invalid) {
-            return validation(invalid.violations().stream()
-                    .map(v -> new Problem.FieldError(v.field(), v.message())).toList());
-        }
-        if (e instanceof NotPermitted) {
-            return answer(new Problem(ProblemTypes.FORBIDDEN, "Forbidden", 403, e.detail(), null)).build();
-        }
-        if (e instanceof NotFound) {
-            return answer(new Problem(ProblemTypes.NOT_FOUND, "Not found", 404, e.detail(), null)).build();
-        }
-        if (e instanceof StateConflict) {
-            return answer(new Problem(ProblemTypes.HTTP, "Conflict", 409, e.detail(), null)).build();
-        }
-        if (e instanceof RequestInProgress) {
-            return answer(new Problem(ProblemTypes.REQUEST_IN_PROGRESS, "Request in progress", 409, e.detail(), null))
-                    .header("Retry-After", "1").build();
-        }
-        if (e instanceof KeyReused) {
-            return answer(new Problem(ProblemTypes.IDEMPOTENCY_KEY_REUSED, "Idempotency-Key reused", 422, e.detail(),
-                    null)).build();
-        }
-        if (e instanceof StaleVersion stale) {
-            return answer(new Problem(ProblemTypes.HTTP, "Precondition Failed", 412, e.detail(), null))
-                    .header("ETag", stale.currentTag()).build();
-        }
-        if (e instanceof VersionRequired) {
-            return answer(new Problem(ProblemTypes.HTTP, "Precondition Required", 428, e.detail(), null)).build();
-        }
-        if (e instanceof Unavailable unavailable) {
-            return response(new Problem(ProblemTypes.UNAVAILABLE, "Service unavailable", 503, e.detail(), null))
-                    .header("Retry-After", Long.toString(Math.max(1, unavailable.retryAfter().toSeconds()))).build();
-        }
-        return internal(e); // a new kind without its answer here is our bug
+        ProblemException answer = DomainProblems.of(e);
+        return answer == null ? internal(e) : problem(answer); // a kind without its answer there is our bug
     }
 
     @ServerExceptionMapper
