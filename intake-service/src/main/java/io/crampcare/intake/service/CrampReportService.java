@@ -28,14 +28,11 @@ public class CrampReportService {
     private static final Logger LOG = Logger.getLogger(CrampReportService.class);
     static final String ACCEPTED = "crampcare.reports.accepted";
 
-    private final CrampReportMapper mapper;
     private final CrampReportStore store;
     private final IdempotencyService idempotency;
     private final CommittedCounts counts;
 
-    CrampReportService(CrampReportMapper mapper, CrampReportStore store, IdempotencyService idempotency,
-            CommittedCounts counts) {
-        this.mapper = mapper;
+    CrampReportService(CrampReportStore store, IdempotencyService idempotency, CommittedCounts counts) {
         this.store = store;
         this.idempotency = idempotency;
         this.counts = counts;
@@ -54,8 +51,8 @@ public class CrampReportService {
      * @param answer the answer recorded for the request's Idempotency-Key, or null without one
      */
     public void submit(CrampReport report, IdempotencyService.Answer answer) {
-        Outbox.Message event = Outbox.Message.of(EventDescriptor.CRAMP_REPORT_SUBMITTED, mapper.toEvent(report),
-                report.receivedAt);
+        Outbox.Message event = Outbox.Message.of(EventDescriptor.CRAMP_REPORT_SUBMITTED,
+                CrampReportMapper.toEvent(report), report.receivedAt);
         if (answer == null) {
             store.insert(report, event);
         } else {
