@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
@@ -28,15 +29,12 @@ public class CrampReportService {
     private static final Logger LOG = Logger.getLogger(CrampReportService.class);
     static final String ACCEPTED = "crampcare.reports.accepted";
 
-    private final CrampReportStore store;
-    private final IdempotencyService idempotency;
-    private final CommittedCounts counts;
-
-    CrampReportService(CrampReportStore store, IdempotencyService idempotency, CommittedCounts counts) {
-        this.store = store;
-        this.idempotency = idempotency;
-        this.counts = counts;
-    }
+    @Inject
+    CrampReportStore store;
+    @Inject
+    IdempotencyService idempotency;
+    @Inject
+    CommittedCounts counts;
 
     void registerCounters(@Observes StartupEvent event) {
         counts.zero(ACCEPTED);
