@@ -37,6 +37,9 @@ import com.networknt.schema.path.PathType;
  * {@link ApiContractFilter} applies this to every RestAssured request of every test; SystemIT's own HTTP calls
  * call {@link #mismatches} directly. Only {@code /api/} paths are checked: health, metrics and the document
  * itself are not part of the API.
+ * <p>
+ * Over 300 lines on purpose: one check of one exchange (operation, status, content type, body, headers), each step
+ * beside the document lookups it needs; the JSON helpers at the end serve only these steps.
  */
 public final class ApiContract {
 

@@ -28,6 +28,9 @@ import io.restassured.specification.RequestSpecification;
  * endpoint and checks the status. The endpoint list comes from the service's own OpenAPI document, so an endpoint
  * without a rule here fails the build. A service's test only lists its endpoints ({@link #endpoints()}): each with its
  * rule and what a call on data of {@link #OWNER} needs beyond the path template.
+ * <p>
+ * Over 300 lines on purpose: the rules, the operator endpoints every service has, and the six tests that send each
+ * kind of caller to every endpoint, inherited together by each service's matrix.
  */
 public abstract class AuthorizationMatrix {
 

@@ -3,6 +3,7 @@ package io.crampcare.advice.events;
 import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -25,13 +26,10 @@ public class CrampReportConsumer {
     static final EventKind<CrampReportSubmittedV1> REPORTS = new EventKind<>(EventDescriptor.CRAMP_REPORT_SUBMITTED,
             (eventId, report) -> requireComplete(report));
 
-    private final BatchConsumer consumer;
-    private final AdviceService advice;
-
-    CrampReportConsumer(BatchConsumer consumer, AdviceService advice) {
-        this.consumer = consumer;
-        this.advice = advice;
-    }
+    @Inject
+    BatchConsumer consumer;
+    @Inject
+    AdviceService advice;
 
     @Incoming(Channels.CRAMP_REPORTS)
     @Blocking

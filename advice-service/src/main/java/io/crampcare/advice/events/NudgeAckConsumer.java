@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -31,13 +32,10 @@ public class NudgeAckConsumer {
                 }
             });
 
-    private final BatchConsumer consumer;
-    private final AdviceService advice;
-
-    NudgeAckConsumer(BatchConsumer consumer, AdviceService advice) {
-        this.consumer = consumer;
-        this.advice = advice;
-    }
+    @Inject
+    BatchConsumer consumer;
+    @Inject
+    AdviceService advice;
 
     @Incoming(Channels.NUDGE_ACKS)
     @Blocking

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -30,7 +31,6 @@ import io.crampcare.support.paging.PageRequest;
 import io.crampcare.support.paging.PagingConfig;
 import io.crampcare.support.problem.Problem;
 import io.crampcare.support.problem.ProblemException;
-import io.crampcare.support.problem.ProblemMappers;
 import io.crampcare.support.problem.ProblemTypes;
 import io.crampcare.support.security.Access;
 import io.crampcare.support.security.Roles;
@@ -61,25 +61,20 @@ public class AdviceResource {
     /** Advice normally follows its report within milliseconds; a second is a generous retry hint. */
     private static final String RETRY_AFTER_SECONDS = "1";
 
-    private final AdviceService advice;
-    private final AdviceDecider decider;
-    private final PagingConfig paging;
-    private final Access access;
-
-    AdviceResource(AdviceService advice, AdviceDecider decider, PagingConfig paging, Access access) {
-        this.advice = advice;
-        this.decider = decider;
-        this.paging = paging;
-        this.access = access;
-    }
+    @Inject
+    AdviceService advice;
+    @Inject
+    AdviceDecider decider;
+    @Inject
+    PagingConfig paging;
+    @Inject
+    Access access;
 
     @GET
     @Path("advice/{id}")
     @Operation(operationId = "getAdvice", summary = "Read one advice")
-    @APIResponse(responseCode = "200", description = "The advice",
-            content = @Content(schema = @Schema(implementation = AdviceIssuedV1.class)))
-    @APIResponse(responseCode = "404", description = "No advice with this id (or it is another user's)",
-            content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "200", description = "The advice")
+    @APIResponse(responseCode = "404", description = "No advice with this id (or it is another user's)")
     public AdviceIssuedV1 get(@Parameter(description = "The advice's id") @PathParam("id") UUID id) {
         String notFound = "No advice has id " + id + ".";
         AdviceIssuedV1 found = advice.find(id).orElseThrow(() -> new NotFound(notFound));
@@ -95,8 +90,7 @@ public class AdviceResource {
             content = @Content(schema = @Schema(implementation = AdviceIssuedV1.class),
             examples = @ExampleObject(name = "gradual cramp after squats", value = EXAMPLE)))
     @APIResponse(responseCode = "404", description = "No advice for this report (yet), or it is another user's",
-            headers = @Header(name = "Retry-After", ref = "Retry-After"),
-            content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+            headers = @Header(name = "Retry-After", ref = "Retry-After"))
     public AdviceIssuedV1 forReport(@Parameter(description = "The cramp report's id") @PathParam("reportId") UUID reportId) {
         // Another user's report answers exactly like one without advice yet: ids reveal nothing.
         return advice.findByReport(reportId).filter(a -> access.mayActFor(a.userId())).orElseThrow(() -> new ProblemException(
@@ -109,10 +103,8 @@ public class AdviceResource {
     @Path("users/{userId}/advice")
     @Operation(operationId = "listAdviceForUser", summary = "A user's advice, newest first",
             description = "Cursor pagination: pass nextPageToken as pageToken.")
-    @APIResponse(responseCode = "200", description = "One page of advice",
-            content = @Content(schema = @Schema(implementation = AdvicePage.class)))
-    @APIResponse(responseCode = "400", description = "Invalid pageSize or pageToken",
-            content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "200", description = "One page of advice")
+    @APIResponse(responseCode = "400", description = "Invalid pageSize or pageToken")
     public AdvicePage forUser(@Parameter(ref = Access.USER_ID_PARAMETER) @PathParam("userId") String userId,
             @Valid @BeanParam PageParams page) {
         access.requireActingFor(userId);
@@ -140,8 +132,7 @@ public class AdviceResource {
     @Operation(operationId = "getAdherence", summary = "A user's nudge adherence", description = "Share of hydration and warm-up nudges done over "
             + "the last days (from nudge-acks), which decides whether frequent cramps despite following the advice "
             + "mean seeing a doctor.")
-    @APIResponse(responseCode = "200", description = "The adherence",
-            content = @Content(schema = @Schema(implementation = AdherenceView.class)))
+    @APIResponse(responseCode = "200", description = "The adherence")
     public AdherenceView adherence(@Parameter(ref = Access.USER_ID_PARAMETER) @PathParam("userId") String userId) {
         access.requireActingFor(userId);
         AdviceService.Adherence adherence = advice.adherenceNow(userId);
@@ -159,8 +150,7 @@ public class AdviceResource {
             + "ceiling, and hydration.maxPerHourMl). "
             + "Look-alike red flags (low blood sodium from overdrinking, heat illness, muscle breakdown, blood clots, "
             + "infection) carry their guidance's urgency; an EMERGENCY advice carries no water plan.")
-    @APIResponse(responseCode = "200", description = "The ruleset in force",
-            content = @Content(schema = @Schema(implementation = RulesView.class)))
+    @APIResponse(responseCode = "200", description = "The ruleset in force")
     public RulesView rules() {
         return RulesView.of(decider);
     }

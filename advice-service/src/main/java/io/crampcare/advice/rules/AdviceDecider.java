@@ -18,8 +18,12 @@ import io.crampcare.contracts.report.CrampReportSubmittedV1;
  * Applies the ruleset to a report, deterministically: every rule whose condition holds contributes its
  * recommendation; the advice is as urgent as the most urgent of them. An EMERGENCY advice keeps only the emergency
  * recommendations and no water plan, so that nothing suggests drinking water could be the answer.
+ *
+ * @param ruleset    the rules in force
+ * @param thresholds when frequent cramps despite following the advice mean seeing a doctor
+ * @param hydration  the water plan of an advice
  */
-public final class AdviceDecider {
+public record AdviceDecider(Ruleset ruleset, Thresholds thresholds, HydrationPlanner hydration) {
 
     /** The placeholders a rule's text may use. */
     public static final Set<String> PLACEHOLDERS = Set.of("dailyTargetMl", "dailyTargetOz", "preExerciseMl",
@@ -34,28 +38,6 @@ public final class AdviceDecider {
     static final Set<String> DRUNK_PLACEHOLDERS = Set.of("drunkTodayMl", "leftTodayMl");
     static final Set<WaterStatus> DRUNK_KNOWN = Set.of(WaterStatus.LEFT, WaterStatus.REACHED);
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
-
-    private final Ruleset ruleset;
-    private final Thresholds thresholds;
-    private final HydrationPlanner hydration;
-
-    public AdviceDecider(Ruleset ruleset, Thresholds thresholds, HydrationPlanner hydration) {
-        this.ruleset = ruleset;
-        this.thresholds = thresholds;
-        this.hydration = hydration;
-    }
-
-    public Ruleset ruleset() {
-        return ruleset;
-    }
-
-    public Thresholds thresholds() {
-        return thresholds;
-    }
-
-    public HydrationPlanner hydration() {
-        return hydration;
-    }
 
     /**
      * @param report        the report to advise on

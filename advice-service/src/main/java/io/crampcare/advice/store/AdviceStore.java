@@ -7,9 +7,7 @@ import static io.crampcare.support.sql.ColumnArrays.update;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -24,6 +22,7 @@ import io.crampcare.contracts.advice.AdviceIssuedV1;
 import io.crampcare.contracts.nudge.NudgeAcknowledgedV1;
 import io.crampcare.contracts.report.CrampReportSubmittedV1;
 import io.crampcare.support.inbox.InboxEvent;
+import io.crampcare.support.paging.KeysetQuery;
 import io.crampcare.support.paging.PageCursor;
 import io.crampcare.support.paging.PageRequest;
 import io.quarkus.panache.common.Sort;
@@ -161,10 +160,9 @@ public class AdviceStore {
 
     /** A user's advice, newest first. */
     public PageRequest.Slice<AdviceIssuedV1> listForUser(String userId, PageRequest page) {
-        Map<String, Object> parameters = new HashMap<>(Map.of("userId", userId));
-        String query = "userId = :userId" + page.afterCondition("issuedAt", parameters);
-        List<Advice> rows = Advice.<Advice>find(query, Sort.descending("issuedAt", "id"), parameters)
-                .page(0, page.fetchSize()).list();
+        KeysetQuery query = KeysetQuery.where("userId", userId, "issuedAt");
+        List<Advice> rows = Advice.<Advice>find(query.condition(page), Sort.descending(query.order()),
+                query.parameters()).page(0, page.fetchSize()).list();
         PageRequest.Slice<Advice> slice = page.slice(rows, a -> new PageCursor(a.issuedAt, a.id));
         return new PageRequest.Slice<>(slice.items().stream().map(this::issued).toList(), slice.nextPageToken());
     }

@@ -36,6 +36,8 @@ import io.crampcare.contracts.compat.SchemaBreak.Kind;
  * It walks properties, array items, {@code prefixItems}, {@code $defs} and the branches of {@code allOf}, {@code anyOf}
  * and {@code oneOf}; any other keyword ({@code if}/{@code then}/{@code else}, {@code not}, {@code $ref}, ranges...) must
  * mean the same as before, annotations aside. Needs only Jackson: other teams can run it on their own copies.
+ * <p>
+ * Over 300 lines on purpose: one recursive walk, a method a keyword, whose rules read best together.
  */
 public final class SchemaCompatibility {
 

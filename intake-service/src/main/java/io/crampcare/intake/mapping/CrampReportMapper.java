@@ -1,17 +1,17 @@
 package io.crampcare.intake.mapping;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
 import io.crampcare.contracts.report.Activity;
 import io.crampcare.contracts.report.CrampReportSubmittedV1;
 import io.crampcare.intake.model.CrampReport;
 import io.crampcare.intake.model.SymptomsConverter;
 
-/** The event that announces a stored report. */
-@ApplicationScoped
-public class CrampReportMapper {
+/** The event that announces a stored report: a function of the report alone. */
+public final class CrampReportMapper {
 
-    public CrampReportSubmittedV1 toEvent(CrampReport report) {
+    private CrampReportMapper() {
+    }
+
+    public static CrampReportSubmittedV1 toEvent(CrampReport report) {
         return CrampReportSubmittedBuilder.report()
                 .reportId(report.id).userId(report.userId).occurredAt(report.occurredAt).receivedAt(report.receivedAt)
                 .muscle(report.muscle).side(report.side).onset(report.onset)

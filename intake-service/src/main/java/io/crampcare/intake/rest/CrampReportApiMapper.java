@@ -19,12 +19,6 @@ public class CrampReportApiMapper {
     public static final String API_PATH = "/api/v1/cramp-reports";
     private static final double ML_PER_US_FLUID_OUNCE = 29.5735;
 
-    private final CrampReportMapper events;
-
-    CrampReportApiMapper(CrampReportMapper events) {
-        this.events = events;
-    }
-
     public CrampReport toReport(CrampReportRequest request, UUID id, Instant receivedAt) {
         CrampReport report = new CrampReport();
         report.id = id;
@@ -62,7 +56,7 @@ public class CrampReportApiMapper {
 
     /** The report as the API shows it: what its event says, plus the water in ounces and links. */
     public CrampReportResponse toResponse(CrampReport report) {
-        return toResponse(events.toEvent(report));
+        return toResponse(CrampReportMapper.toEvent(report));
     }
 
     /**

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -36,11 +37,9 @@ import io.crampcare.support.ids.TimeOrderedIds;
 import io.crampcare.support.paging.PageParams;
 import io.crampcare.support.paging.PageRequest;
 import io.crampcare.support.paging.PagingConfig;
-import io.crampcare.support.problem.Problem;
 import io.crampcare.support.rest.ApiJson;
 import io.crampcare.support.security.Access;
 import io.crampcare.support.security.Roles;
-import io.crampcare.support.problem.ProblemMappers;
 
 @Path(CrampReportApiMapper.API_PATH)
 @RolesAllowed({ Roles.USER, Roles.ADMIN })
@@ -68,22 +67,18 @@ public class CrampReportResource {
                        "advice": "/api/v1/cramp-reports/0b7c2f0e-8f4a-4e7e-9d55-6a1f2f3c9b11/advice"}}
             """;
 
-    private final CrampReportService reports;
-    private final IdempotentRequests idempotency;
-    private final PagingConfig paging;
-    private final CrampReportApiMapper mapper;
-    private final ApiJson apiJson;
-    private final Access access;
-
-    CrampReportResource(CrampReportService reports, IdempotentRequests idempotency, PagingConfig paging, Access access,
-            CrampReportApiMapper mapper, ApiJson apiJson) {
-        this.reports = reports;
-        this.idempotency = idempotency;
-        this.paging = paging;
-        this.mapper = mapper;
-        this.apiJson = apiJson;
-        this.access = access;
-    }
+    @Inject
+    CrampReportService reports;
+    @Inject
+    IdempotentRequests idempotency;
+    @Inject
+    PagingConfig paging;
+    @Inject
+    CrampReportApiMapper mapper;
+    @Inject
+    ApiJson apiJson;
+    @Inject
+    Access access;
 
     @POST
     @Operation(operationId = "submitCrampReport", summary = "Submit a cramp report",
@@ -96,13 +91,10 @@ public class CrampReportResource {
             content = @Content(schema = @Schema(implementation = CrampReportResponse.class),
                     examples = @ExampleObject(name = "gradual cramp after squats", value = STORED)),
             headers = @Header(name = IdempotentRequests.REPLAYED, ref = IdempotentRequests.REPLAYED))
-    @APIResponse(responseCode = "400", description = "Invalid or malformed report; `errors` names each invalid field",
-            content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid or malformed report; `errors` names each invalid field")
     @APIResponse(responseCode = "409", description = "The first request with this Idempotency-Key is still in flight",
-            content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)),
             headers = @Header(name = "Retry-After", ref = "Retry-After"))
-    @APIResponse(responseCode = "422", description = "Idempotency-Key already used with a different body",
-            content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Idempotency-Key already used with a different body")
     public Response submit(
             @Parameter(ref = IdempotentRequests.KEY_PARAMETER) @HeaderParam(IdempotentRequests.KEY) String idempotencyKey,
             @Valid @NotNull(message = "a JSON body is required") CrampReportRequest request) {
@@ -116,8 +108,7 @@ public class CrampReportResource {
     @APIResponse(responseCode = "200", description = "The report",
             content = @Content(schema = @Schema(implementation = CrampReportResponse.class),
                     examples = @ExampleObject(name = "gradual cramp after squats", value = STORED)))
-    @APIResponse(responseCode = "404", description = "No report with this id (or it is another user's)",
-            content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No report with this id (or it is another user's)")
     public CrampReportResponse get(@Parameter(description = "The report's id") @PathParam("id") UUID id) {
         String notFound = "No cramp report has id " + id + ".";
         CrampReportResponse report = reports.find(id).map(mapper::toResponse)
@@ -129,10 +120,8 @@ public class CrampReportResource {
     @Operation(operationId = "listCrampReports", summary = "List a user's cramp reports, newest first",
             description = "Cursor pagination: pass nextPageToken as pageToken to get the next page. The order "
                     + "(occurredAt, then id, descending) is stable, so paging shows no gaps or repeats.")
-    @APIResponse(responseCode = "200", description = "One page of reports",
-            content = @Content(schema = @Schema(implementation = CrampReportPage.class)))
-    @APIResponse(responseCode = "400", description = "Invalid query parameter; `errors` names each",
-            content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "200", description = "One page of reports")
+    @APIResponse(responseCode = "400", description = "Invalid query parameter; `errors` names each")
     public CrampReportPage list(@Valid @BeanParam CrampReportQuery query, @Valid @BeanParam PageParams page) {
         access.requireActingFor(query.userId());
         PageRequest.Slice<CrampReport> slice = reports.list(query.userId(), query.from(), query.to(), page.request(paging));

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
@@ -28,18 +29,12 @@ public class CrampReportService {
     private static final Logger LOG = Logger.getLogger(CrampReportService.class);
     static final String ACCEPTED = "crampcare.reports.accepted";
 
-    private final CrampReportMapper mapper;
-    private final CrampReportStore store;
-    private final IdempotencyService idempotency;
-    private final CommittedCounts counts;
-
-    CrampReportService(CrampReportMapper mapper, CrampReportStore store, IdempotencyService idempotency,
-            CommittedCounts counts) {
-        this.mapper = mapper;
-        this.store = store;
-        this.idempotency = idempotency;
-        this.counts = counts;
-    }
+    @Inject
+    CrampReportStore store;
+    @Inject
+    IdempotencyService idempotency;
+    @Inject
+    CommittedCounts counts;
 
     void registerCounters(@Observes StartupEvent event) {
         counts.zero(ACCEPTED);
@@ -54,8 +49,8 @@ public class CrampReportService {
      * @param answer the answer recorded for the request's Idempotency-Key, or null without one
      */
     public void submit(CrampReport report, IdempotencyService.Answer answer) {
-        Outbox.Message event = Outbox.Message.of(EventDescriptor.CRAMP_REPORT_SUBMITTED, mapper.toEvent(report),
-                report.receivedAt);
+        Outbox.Message event = Outbox.Message.of(EventDescriptor.CRAMP_REPORT_SUBMITTED,
+                CrampReportMapper.toEvent(report), report.receivedAt);
         if (answer == null) {
             store.insert(report, event);
         } else {

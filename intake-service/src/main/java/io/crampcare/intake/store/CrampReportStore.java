@@ -5,9 +5,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -16,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.crampcare.intake.model.CrampReport;
 import io.crampcare.intake.model.SymptomsConverter;
 import io.crampcare.support.outbox.Outbox;
+import io.crampcare.support.paging.KeysetQuery;
 import io.crampcare.support.paging.PageCursor;
 import io.crampcare.support.paging.PageRequest;
 import io.quarkus.panache.common.Sort;
@@ -58,19 +57,9 @@ public class CrampReportStore {
 
     /** One page of a user's reports, newest first, with {@code occurredAt} in [from, to) when given. */
     public PageRequest.Slice<CrampReport> list(String userId, Instant from, Instant to, PageRequest page) {
-        StringBuilder query = new StringBuilder("userId = :userId");
-        Map<String, Object> parameters = new HashMap<>(Map.of("userId", userId));
-        if (from != null) {
-            query.append(" and occurredAt >= :from");
-            parameters.put("from", from);
-        }
-        if (to != null) {
-            query.append(" and occurredAt < :to");
-            parameters.put("to", to);
-        }
-        query.append(page.afterCondition("occurredAt", parameters));
-        List<CrampReport> rows = CrampReport.<CrampReport>find(query.toString(), Sort.descending("occurredAt", "id"),
-                parameters).page(0, page.fetchSize()).list();
+        KeysetQuery query = KeysetQuery.where("userId", userId, "occurredAt").within(from, to);
+        List<CrampReport> rows = CrampReport.<CrampReport>find(query.condition(page), Sort.descending(query.order()),
+                query.parameters()).page(0, page.fetchSize()).list();
         return page.slice(rows, r -> new PageCursor(r.occurredAt, r.id));
     }
 

@@ -3,6 +3,7 @@ package io.crampcare.reminder.events;
 import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -35,15 +36,12 @@ public class AdviceConsumer {
                 }
             });
 
-    private final BatchConsumer consumer;
-    private final AdvicePlanning planning;
-    private final DatabaseClock clock;
-
-    AdviceConsumer(BatchConsumer consumer, AdvicePlanning planning, DatabaseClock clock) {
-        this.consumer = consumer;
-        this.planning = planning;
-        this.clock = clock;
-    }
+    @Inject
+    BatchConsumer consumer;
+    @Inject
+    AdvicePlanning planning;
+    @Inject
+    DatabaseClock clock;
 
     @Incoming(CHANNEL)
     @Blocking

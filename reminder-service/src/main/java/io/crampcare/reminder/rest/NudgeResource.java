@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -73,20 +74,16 @@ public class NudgeResource {
              "adviceId": "5f0c1d2e-8a44-4c36-9b9e-2d7f0f3b6a11", "firedAt": "2026-11-25T10:00:00.412Z", "snoozes": 0}
             """;
 
-    private final NudgeService nudges;
-    private final StoredPreferences preferences;
-    private final PagingConfig paging;
-    private final Access access;
-    private final DatabaseClock clock;
-
-    NudgeResource(NudgeService nudges, StoredPreferences preferences, PagingConfig paging, Access access,
-            DatabaseClock clock) {
-        this.nudges = nudges;
-        this.preferences = preferences;
-        this.paging = paging;
-        this.access = access;
-        this.clock = clock;
-    }
+    @Inject
+    NudgeService nudges;
+    @Inject
+    StoredPreferences preferences;
+    @Inject
+    PagingConfig paging;
+    @Inject
+    Access access;
+    @Inject
+    DatabaseClock clock;
 
     @GET
     @Path("nudges/{id}")
@@ -101,7 +98,7 @@ public class NudgeResource {
     @Path("nudges/{id}/ack")
     @Operation(operationId = "acknowledgeNudge", summary = "Answer a fired nudge",
             description = "Published on nudge-acks; feeds adherence in the advice service.")
-    @APIResponse(responseCode = "200", description = "Recorded", content = @Content(schema = @Schema(implementation = NudgeView.class)))
+    @APIResponse(responseCode = "200", description = "Recorded")
     @APIResponse(responseCode = "409", description = "The nudge is not (or no longer) fired")
     public NudgeView acknowledge(@Parameter(description = "The nudge's id") @PathParam("id") UUID id, @Valid @NotNull(message = "a JSON body is required") AckBody body) {
         return view(nudges.acknowledge(visible(id).id, body.outcome(), clock.now()));
@@ -112,7 +109,7 @@ public class NudgeResource {
     @Operation(operationId = "snoozeNudge", summary = "Snooze a fired nudge", description = "It fires again after the given minutes; published on "
             + "nudge-acks as SNOOZED. A drink moved beside other drinks may be shrunk (amountMl) to keep within the drink "
             + "limits.")
-    @APIResponse(responseCode = "200", description = "Planned again", content = @Content(schema = @Schema(implementation = NudgeView.class)))
+    @APIResponse(responseCode = "200", description = "Planned again")
     @APIResponse(responseCode = "400", description = "Minutes out of range, leaving the waking window, or moving a "
             + "drink where nothing of it keeps within the drink limits (an hour, a day)")
     @APIResponse(responseCode = "409", description = "The nudge is not (or no longer) fired")
@@ -124,8 +121,7 @@ public class NudgeResource {
     @Path("users/{userId}/nudges")
     @Operation(operationId = "listNudges", summary = "A user's nudges, planned and past, latest due first",
             description = "Cursor pagination: pass nextPageToken as pageToken.")
-    @APIResponse(responseCode = "200", description = "One page of nudges",
-            content = @Content(schema = @Schema(implementation = NudgeView.Page.class)))
+    @APIResponse(responseCode = "200", description = "One page of nudges")
     public NudgeView.Page list(@Parameter(ref = Access.USER_ID_PARAMETER) @PathParam("userId") String userId,
             @Valid @BeanParam NudgeQuery query, @Valid @BeanParam PageParams page) {
         access.requireActingFor(userId);

@@ -3,6 +3,7 @@ package io.crampcare.reminder.rest;
 import java.time.Instant;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -39,15 +40,12 @@ public class PreferencesResource {
 
     private static final String ETAG = "The version of the stored preferences; send it as If-Match to change them";
 
-    private final PreferencesService preferences;
-    private final Access access;
-    private final DatabaseClock clock;
-
-    PreferencesResource(PreferencesService preferences, Access access, DatabaseClock clock) {
-        this.preferences = preferences;
-        this.access = access;
-        this.clock = clock;
-    }
+    @Inject
+    PreferencesService preferences;
+    @Inject
+    Access access;
+    @Inject
+    DatabaseClock clock;
 
     @GET
     @Operation(operationId = "getPreferences", summary = "Read preferences", description = "Defaults (UTC, 07:00-22:00, 8 water nudges, every kind) "

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -44,20 +45,16 @@ import io.crampcare.support.security.Roles;
 @Consumes(MediaType.APPLICATION_JSON)
 public class WorkoutResource {
 
-    private final WorkoutService workouts;
-    private final Access access;
-    private final DatabaseClock clock;
-    private final IdempotentRequests idempotency;
-    private final ApiJson apiJson;
-
-    WorkoutResource(WorkoutService workouts, Access access, DatabaseClock clock, IdempotentRequests idempotency,
-            ApiJson apiJson) {
-        this.workouts = workouts;
-        this.access = access;
-        this.clock = clock;
-        this.idempotency = idempotency;
-        this.apiJson = apiJson;
-    }
+    @Inject
+    WorkoutService workouts;
+    @Inject
+    Access access;
+    @Inject
+    DatabaseClock clock;
+    @Inject
+    IdempotentRequests idempotency;
+    @Inject
+    ApiJson apiJson;
 
     @POST
     @Operation(operationId = "createWorkout", summary = "Register a workout", description = "Its nudges are planned at once for the next 48 h, "
@@ -101,8 +98,7 @@ public class WorkoutResource {
     @Path("{workoutId}")
     @Operation(operationId = "getWorkout", summary = "Read one workout", description = "Where Location of a new "
             + "workout points.")
-    @APIResponse(responseCode = "200", description = "The workout",
-            content = @Content(schema = @Schema(implementation = WorkoutView.class)))
+    @APIResponse(responseCode = "200", description = "The workout")
     @APIResponse(responseCode = "404", description = "No such workout (or it was deleted)")
     public WorkoutView get(@Parameter(ref = Access.USER_ID_PARAMETER) @PathParam("userId") String userId,
             @Parameter(description = "The workout's id") @PathParam("workoutId") UUID workoutId) {

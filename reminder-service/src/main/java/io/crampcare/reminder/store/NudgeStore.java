@@ -19,6 +19,7 @@ import io.agroal.api.AgroalDataSource;
 import io.crampcare.contracts.nudge.NudgeKind;
 import io.crampcare.reminder.model.Nudge;
 import io.crampcare.reminder.model.NudgeStatus;
+import io.crampcare.support.paging.KeysetQuery;
 import io.crampcare.support.paging.PageCursor;
 import io.crampcare.support.sql.NamedSql;
 import io.crampcare.support.paging.PageRequest;
@@ -97,22 +98,9 @@ public class NudgeStore {
     /** A page of a user's nudges, latest due first, optionally within [from, to) and of one status. */
     public PageRequest.Slice<Nudge> page(String userId, Instant from, Instant to, NudgeStatus status,
             PageRequest page) {
-        StringBuilder query = new StringBuilder("userId = :userId");
-        Map<String, Object> parameters = new HashMap<>(Map.of("userId", userId));
-        if (from != null) {
-            query.append(" and dueAt >= :from");
-            parameters.put("from", from);
-        }
-        if (to != null) {
-            query.append(" and dueAt < :to");
-            parameters.put("to", to);
-        }
-        if (status != null) {
-            query.append(" and status = :status");
-            parameters.put("status", status);
-        }
-        query.append(page.afterCondition("dueAt", parameters));
-        List<Nudge> rows = Nudge.<Nudge>find(query.toString(), Sort.descending("dueAt", "id"), parameters)
+        KeysetQuery query = KeysetQuery.where("userId", userId, "dueAt").within(from, to)
+                .equalIfGiven("status", status);
+        List<Nudge> rows = Nudge.<Nudge>find(query.condition(page), Sort.descending(query.order()), query.parameters())
                 .page(0, page.fetchSize()).list();
         return page.slice(rows, n -> new PageCursor(n.dueAt, n.id));
     }

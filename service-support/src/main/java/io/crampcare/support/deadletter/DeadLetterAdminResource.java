@@ -1,6 +1,7 @@
 package io.crampcare.support.deadletter;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -31,6 +32,8 @@ import io.crampcare.support.security.Roles;
 @Tag(name = "Operations", description = "For operators (role admin)")
 @RolesAllowed(Roles.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
+// Every service serves this resource: these answers bring the Problem schema into each document, which
+// ApiDocumentConventions gives every other error answer as its body.
 @APIResponse(responseCode = "400", description = "Invalid filter or paging parameters",
         content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "404", description = "Not a dead-letter topic of this service, or "
@@ -43,20 +46,16 @@ public class DeadLetterAdminResource {
     /** The topic path parameter, declared once in the document (ApiDocumentConventions). */
     public static final String TOPIC = "deadLetterTopic";
 
-    private final DeadLetterService deadLetters;
-    private final DeadLetterPaging paging;
-
-    DeadLetterAdminResource(DeadLetterService deadLetters, DeadLetterPaging paging) {
-        this.deadLetters = deadLetters;
-        this.paging = paging;
-    }
+    @Inject
+    DeadLetterService deadLetters;
+    @Inject
+    DeadLetterPaging paging;
 
     @GET
     @Operation(operationId = "listDeadLetters", summary = "List dead letters", description = "The dead letters of one of this service's dead-letter "
             + "topics (e.g. cramp-reports.dlq), oldest first, with why each was parked; payloads are not shown. "
             + "Cursor pagination: pass nextPageToken as pageToken, with the same filter.")
-    @APIResponse(responseCode = "200", description = "One page of dead letters",
-            content = @Content(schema = @Schema(implementation = DeadLetterPage.class)))
+    @APIResponse(responseCode = "200", description = "One page of dead letters")
     public DeadLetterPage list(@Parameter(ref = TOPIC) @PathParam("topic") String topic,
             @Valid @BeanParam DeadLetterQuery query) {
         return deadLetters.list(topic, query.filter(), query.pageSize(paging), query.after());
@@ -69,8 +68,7 @@ public class DeadLetterAdminResource {
             + "they were consumed from, unchanged (key, value, CloudEvents headers; the ce_id is kept, so consumers "
             + "apply each at most once however often it is replayed), and answers after Kafka acknowledged them. "
             + "{} replays all; dryRun true only reports what would be replayed. Records without a ce_id are skipped.")
-    @APIResponse(responseCode = "200", description = "What was (or would be) replayed",
-            content = @Content(schema = @Schema(implementation = ReplayResult.class)))
+    @APIResponse(responseCode = "200", description = "What was (or would be) replayed")
     public ReplayResult replay(@Parameter(ref = TOPIC) @PathParam("topic") String topic,
             @Valid ReplayRequest request) {
         ReplayRequest body = request == null ? ReplayRequest.ALL : request;

@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -13,7 +14,6 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.health.Readiness;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -31,13 +31,11 @@ import io.crampcare.support.security.Roles;
 @APIResponse(responseCode = "404", description = "Refused: " + GatewayAdminFilter.THROUGH_THE_GATEWAY)
 public class OutboxAdminResource {
 
-    private final OutboxMonitor monitor;
-    private final ParkedEvents parked;
-
-    OutboxAdminResource(@Readiness OutboxMonitor monitor, ParkedEvents parked) {
-        this.monitor = monitor;
-        this.parked = parked;
-    }
+    @Inject
+    @Readiness
+    OutboxMonitor monitor;
+    @Inject
+    ParkedEvents parked;
 
     /** How many parked events a retry unparked. */
     @Schema(name = "OutboxRetried", requiredProperties = "retried")
@@ -48,8 +46,7 @@ public class OutboxAdminResource {
     @Operation(operationId = "getOutboxStatus", summary = "Outbox lag and parked events", description = "Events not yet acknowledged by Kafka, the age "
             + "of the oldest, and the events parked after repeated failures of their own (with the last error); a "
             + "parked event holds back only the later events of its key.")
-    @APIResponse(responseCode = "200", description = "The outbox's state",
-            content = @Content(schema = @Schema(implementation = OutboxStatus.class)))
+    @APIResponse(responseCode = "200", description = "The outbox's state")
     public OutboxStatus status() throws SQLException {
         OutboxLag lag = monitor.lag();
         return new OutboxStatus(lag.pending(), lag.oldestPendingAgeSeconds(), lag.parked(), parked.list());
@@ -59,8 +56,7 @@ public class OutboxAdminResource {
     @Path("/parked/retry")
     @Operation(operationId = "retryParkedOutboxEvents", summary = "Retry every parked event", description = "Unparks them all: each gets its full number of "
             + "attempts again. Answers how many were unparked.")
-    @APIResponse(responseCode = "200", description = "How many were unparked",
-            content = @Content(schema = @Schema(implementation = Retried.class)))
+    @APIResponse(responseCode = "200", description = "How many were unparked")
     public Retried retryAll() {
         return new Retried(parked.retryAll());
     }
@@ -69,8 +65,7 @@ public class OutboxAdminResource {
     @Path("/parked/{id}/retry")
     @Operation(operationId = "retryParkedOutboxEvent", summary = "Retry one parked event",
             description = "Unparks it; 404 when no parked event has this id.")
-    @APIResponse(responseCode = "200", description = "Unparked (retried: 1)",
-            content = @Content(schema = @Schema(implementation = Retried.class)))
+    @APIResponse(responseCode = "200", description = "Unparked (retried: 1)")
     @APIResponse(responseCode = "404", description = "No parked event has this id, or "
             + GatewayAdminFilter.THROUGH_THE_GATEWAY)
     public Retried retry(@Parameter(description = "The parked event's id") @PathParam("id") UUID id) {

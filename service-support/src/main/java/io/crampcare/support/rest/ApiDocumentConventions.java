@@ -34,7 +34,8 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
  * each operation: the error answers every {@code /api} operation can give (all RFC 9457 problems, sent as
  * {@code application/problem+json}), the response headers a client acts on (declared once under
  * {@code components/headers}), anchored patterns, and no {@code type} beside a {@code $ref}. What only one operation
- * does (its success body, a 404 or 409 of its own, a header of its own) stays on that operation's annotations.
+ * does (its success body, a 404 or 409 of its own, a header of its own) stays on that operation's annotations; an
+ * error answer there needs only its description, as every error answer gets the problem body here.
  * <p>
  * The answers added here are the ones the HTTP layer gives whatever the operation: 401/403 (every {@code /api} call
  * needs a token), 406 (an {@code Accept} it cannot produce), 415/413/400 (for a body: wrong type, too large,
