@@ -2,11 +2,10 @@ package io.crampcare.advice;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.crampcare.testsupport.ReportBodies;
 import io.crampcare.testsupport.TestJson;
 
 /** Events as the other services would publish them, for feeding the advice service in tests. */
@@ -20,29 +19,8 @@ final class AdviceEvents {
 
     /** A cramp-report-submitted.v1 payload: a gradual cramp after hard squats, as the article describes. */
     static Map<String, Object> report(String userId, UUID reportId, Instant occurredAt) {
-        Map<String, Object> report = new LinkedHashMap<>();
-        report.put("reportId", reportId.toString());
-        report.put("userId", userId);
-        report.put("occurredAt", occurredAt.toString());
-        report.put("receivedAt", occurredAt.plusSeconds(60).toString());
-        report.put("muscle", "GLUTEUS_MAXIMUS");
-        report.put("side", "LEFT");
-        report.put("onset", "GRADUAL");
-        report.put("severity", 6);
-        report.put("durationSeconds", 90);
-        report.put("context", "AFTER_EXERCISE");
-        report.put("activity", Map.of("type", "SQUATS", "intensity", "HARD", "minutes", 45));
-        report.put("warmedUp", false);
-        report.put("stretchedAfter", false);
-        report.put("sweatingHeavily", true);
-        report.put("waterTodayMl", 900);
-        report.put("visibleLump", false);
-        report.put("reliefBy", "SHIFTING_POSITION");
-        report.put("symptoms", List.of());
-        report.put("newMedication", false);
-        report.put("bodyWeightKg", 70.0);
-        report.put("notes", null);
-        return report;
+        return ReportBodies.gradualCrampAfterSquats(userId, occurredAt, "reportId", reportId.toString(),
+                "receivedAt", occurredAt.plusSeconds(60).toString());
     }
 
     static Map<String, Object> report(String userId, UUID reportId) {

@@ -30,8 +30,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.crampcare.contracts.EventTypes;
@@ -59,18 +57,6 @@ class DeadLetterReplayIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final IllegalStateException DATABASE_DOWN = new IllegalStateException(
             "Unable to acquire JDBC Connection", new java.net.ConnectException("Connection refused"));
-
-    private static CloudEventWriter writer;
-
-    @BeforeAll
-    static void connect() {
-        writer = new CloudEventWriter(TestUsers.bootstrapServers());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        writer.close();
-    }
 
     @Test
     void aParkedReportIsReplayedOnceHoweverOftenItIsReplayed() {
@@ -169,9 +155,11 @@ class DeadLetterReplayIT {
         String user = TestUsers.newUser("still-poison");
         String poison = UUID.randomUUID().toString();
         Instant since = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        writer.deadLetter(Topics.CRAMP_REPORTS, 1, 7, new IllegalArgumentException("not a report"), user, poison,
-                EventTypes.CRAMP_REPORT_SUBMITTED, AdviceEvents.INTAKE_SOURCE, "{ this is not json");
-        writer.sendRaw(DLQ, user, "no headers at all");
+        try (CloudEventWriter writer = new CloudEventWriter(TestUsers.bootstrapServers())) {
+            writer.deadLetter(Topics.CRAMP_REPORTS, 1, 7, new IllegalArgumentException("not a report"), user, poison,
+                    EventTypes.CRAMP_REPORT_SUBMITTED, AdviceEvents.INTAKE_SOURCE, "{ this is not json");
+            writer.sendRaw(DLQ, user, "no headers at all");
+        }
         long offset = list(Map.of("ceId", poison)).extract().jsonPath().getLong("items[0].offset");
 
         replay(Map.of("from", since.toString()))
@@ -222,8 +210,10 @@ class DeadLetterReplayIT {
 
     /** Parks a valid report of {@code user} as the dead-letter strategy did for database failures before they were retried. */
     private static void park(String user, String eventId, String reportJson, long sourceOffset) {
-        writer.deadLetter(Topics.CRAMP_REPORTS, 3, sourceOffset, DATABASE_DOWN, user, eventId,
-                EventTypes.CRAMP_REPORT_SUBMITTED, AdviceEvents.INTAKE_SOURCE, reportJson);
+        try (CloudEventWriter writer = new CloudEventWriter(TestUsers.bootstrapServers())) {
+            writer.deadLetter(Topics.CRAMP_REPORTS, 3, sourceOffset, DATABASE_DOWN, user, eventId,
+                    EventTypes.CRAMP_REPORT_SUBMITTED, AdviceEvents.INTAKE_SOURCE, reportJson);
+        }
     }
 
     private static ValidatableResponse list(Map<String, ?> query) {

@@ -6,9 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.Error;
@@ -17,25 +22,39 @@ import com.networknt.schema.Schema;
 /**
  * What every payload schema test checks: (a) the record and the schema have the same properties, required exactly
  * where not nullable, and (b) the same enum constants ({@link RecordSchemaChecks}); and the (c) helpers that validate
- * a payload, or a full payload with one thing changed, against the schema.
+ * a payload, or a full payload with one thing changed, against the schema; (d) the rejection cases that change one
+ * property, as data ({@link #onePropertyChangedIsRejected()}).
  */
 public abstract class PayloadSchemaTest {
 
+    private final String resource;
     private final Class<? extends Record> record;
     private final JsonNode schemaJson;
     private final Schema schema;
     private final Supplier<? extends Record> fullPayload;
 
     /**
+     * @param resource    the schema's classpath resource
      * @param fullPayload a valid payload with (as far as one payload can) every property set: what the rejection
      *                    cases change
      */
-    protected PayloadSchemaTest(Class<? extends Record> record, JsonNode schemaJson, Schema schema,
-            Supplier<? extends Record> fullPayload) {
+    protected PayloadSchemaTest(Class<? extends Record> record, String resource, Supplier<? extends Record> fullPayload) {
+        this.resource = resource;
         this.record = record;
-        this.schemaJson = schemaJson;
-        this.schema = schema;
+        this.schemaJson = JsonSchemas.readJson(resource);
+        this.schema = JsonSchemas.compile(schemaJson);
         this.fullPayload = fullPayload;
+    }
+
+    /** The schema as a JSON tree. */
+    protected JsonNode schemaJson() {
+        return schemaJson;
+    }
+
+    /** The schema's top-level {@code required} list, in its order. */
+    protected List<String> requiredProperties() {
+        return JsonSchemas.MAPPER.convertValue(schemaJson.path("required"),
+                JsonSchemas.MAPPER.getTypeFactory().constructCollectionType(List.class, String.class));
     }
 
     @Test
@@ -67,6 +86,17 @@ public abstract class PayloadSchemaTest {
         return JsonSchemas.MAPPER.readTree(json);
     }
 
+    /**
+     * Like {@link #assertValidPayload(Object)}, and each of {@code nullProperties} is written out as null, not left
+     * off.
+     */
+    protected void assertValidWithNullsWrittenOut(Object payload, String... nullProperties) throws Exception {
+        JsonNode tree = assertValidPayload(payload);
+        for (String name : nullProperties) {
+            assertTrue(tree.has(name) && tree.get(name).isNull(), name + ": nulls are written out, not left off");
+        }
+    }
+
     protected void assertValid(String json) {
         assertValid(JsonSchemas.parse(json), json);
     }
@@ -88,5 +118,35 @@ public abstract class PayloadSchemaTest {
         assertFalse(errors.isEmpty(), () -> "expected a violation about " + culprit + " in " + payload);
         assertTrue(errors.stream().anyMatch(e -> e.toString().contains(culprit)),
                 () -> "violations should name " + culprit + ": " + errors);
+    }
+
+    /**
+     * The one-property changes in {@code rejected/<schema file name>} (a JSON object: for each group of cases, named
+     * after what it shows, rows of a JSON pointer into the full payload and the value to put there, or the pointer
+     * alone to leave the property out): each makes the full payload invalid, with a violation naming that property.
+     */
+    @TestFactory
+    Stream<DynamicTest> onePropertyChangedIsRejected() {
+        JsonNode groups = JsonSchemas.readJson("rejected/" + resource.substring(resource.lastIndexOf('/') + 1));
+        return groups.properties().stream().flatMap(group -> StreamSupport.stream(group.getValue().spliterator(), false)
+                .map(row -> DynamicTest.dynamicTest(group.getKey() + " " + row,
+                        () -> assertRejectedAt(row.get(0).asText(), row.get(1)))));
+    }
+
+    /**
+     * The full payload with the property at {@code pointer} set to {@code value} (left out if {@code value} is Java
+     * null) is invalid, and a violation names that property.
+     */
+    protected void assertRejectedAt(String pointer, JsonNode value) {
+        JsonPointer at = JsonPointer.compile(pointer);
+        String property = at.last().getMatchingProperty();
+        assertRejected(payload -> {
+            ObjectNode parent = (ObjectNode) payload.at(at.head());
+            if (value == null) {
+                parent.remove(property);
+            } else {
+                parent.set(property, value.deepCopy());
+            }
+        }, property);
     }
 }

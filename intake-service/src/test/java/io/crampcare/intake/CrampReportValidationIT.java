@@ -178,25 +178,19 @@ class CrampReportValidationIT {
                 .body("detail", containsString("Duplicate field"));
     }
 
-    @Test
-    void jsonThatIsNotAnObjectIs400() {
-        asAdmin().contentType(ContentType.JSON).body("[1, 2]")
-                .when().post(REPORTS)
-                .then().statusCode(400).contentType(PROBLEM_JSON);
+    static Stream<Arguments> unreadableBodies() {
+        return Stream.of(
+                Arguments.of("JSON that is not an object", ContentType.JSON, "[1, 2]", 400),
+                Arguments.of("an empty body", ContentType.JSON, "", 400),
+                Arguments.of("the wrong media type", ContentType.TEXT, "cramp", 415));
     }
 
-    @Test
-    void emptyBodyIs400() {
-        asAdmin().contentType(ContentType.JSON).body("")
+    @ParameterizedTest(name = "{0} is {3}")
+    @MethodSource("unreadableBodies")
+    void anUnreadableBodyIsAProblem(String what, ContentType type, String body, int status) {
+        asAdmin().contentType(type).body(body)
                 .when().post(REPORTS)
-                .then().statusCode(400).contentType(PROBLEM_JSON);
-    }
-
-    @Test
-    void wrongMediaTypeIs415() {
-        asAdmin().contentType(ContentType.TEXT).body("cramp")
-                .when().post(REPORTS)
-                .then().statusCode(415).contentType(PROBLEM_JSON);
+                .then().statusCode(status).contentType(PROBLEM_JSON);
     }
 
     @Test

@@ -4,8 +4,6 @@ import static io.crampcare.testsupport.TestTokens.asAdmin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -31,6 +29,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.CloudEvent;
 import io.crampcare.contracts.Topics;
 import io.crampcare.testsupport.CloudEventReader;
+import io.crampcare.testsupport.TestQueries;
 import io.crampcare.testsupport.TestUsers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -83,17 +82,9 @@ class ReportWithEventIT {
         } finally {
             clients.shutdownNow();
         }
-        List<String> numbered = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement(
-                        "SELECT payload ->> 'reportId' FROM outbox_event WHERE message_key = ? ORDER BY seq")) {
-            query.setString(1, user);
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    numbered.add(rows.getString(1));
-                }
-            }
-        }
+        List<String> numbered = TestQueries.list(dataSource,
+                "SELECT payload ->> 'reportId' FROM outbox_event WHERE message_key = ? ORDER BY seq",
+                row -> row.getString(1), user);
         assertEquals(reports, numbered.size(), "one event per report");
         assertEquals(reports, count("SELECT count(*) FROM cramp_report WHERE user_id = ?", user));
         try (CloudEventReader reader = new CloudEventReader(TestUsers.bootstrapServers(), Topics.CRAMP_REPORTS)) {
@@ -128,12 +119,6 @@ class ReportWithEventIT {
     }
 
     private long count(String sql, String parameter) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement query = connection.prepareStatement(sql)) {
-            query.setString(1, parameter);
-            try (ResultSet row = query.executeQuery()) {
-                row.next();
-                return row.getLong(1);
-            }
-        }
+        return TestQueries.first(dataSource, sql, row -> row.getLong(1), parameter);
     }
 }

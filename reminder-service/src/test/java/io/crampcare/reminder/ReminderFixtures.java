@@ -65,6 +65,16 @@ public final class ReminderFixtures {
         return hydration;
     }
 
+    /** A water plan with the water-drunk fields: drunk so far today, what is left of the target, the overdrinking guard. */
+    public static Map<String, Object> water(int dailyTargetMl, Integer preExerciseMl, int alreadyDrunkTodayMl,
+            int remainingTodayMl, boolean drinkToThirstOnly) {
+        Map<String, Object> hydration = water(dailyTargetMl, preExerciseMl);
+        hydration.put("alreadyDrunkTodayMl", alreadyDrunkTodayMl);
+        hydration.put("remainingTodayMl", remainingTodayMl);
+        hydration.put("drinkToThirstOnly", drinkToThirstOnly);
+        return hydration;
+    }
+
     /** An advice.issued.v1 payload of the given urgency and water plan (null: none, as an EMERGENCY has). */
     public static String advice(String userId, UUID adviceId, String urgency, Map<String, Object> hydration,
             Instant reportOccurredAt, Instant issuedAt) {

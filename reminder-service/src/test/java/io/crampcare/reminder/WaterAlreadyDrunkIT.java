@@ -35,21 +35,14 @@ import io.restassured.http.ContentType;
 @QuarkusTest
 class WaterAlreadyDrunkIT {
 
-
     @Inject
     EntityManager em;
 
     @Test
     void onTheReportsDayOnlyWhatIsLeftIsPlannedAndAReplanKeepsIt() {
         String user = TestUsers.newUser("water-left");
-        String zone = ReminderFixtures.zoneWhereItIsAboutNoon();
-        PreferenceChangeIT.put(user, PreferenceChangeIT.prefs(zone, "07:00", "22:00", null, null, 8, ALL_KINDS), null)
-                .then().statusCode(200);
-        Map<String, Object> water = ReminderFixtures.water(2400, null);
-        water.put("alreadyDrunkTodayMl", 1900);
-        water.put("remainingTodayMl", 500);
-        water.put("drinkToThirstOnly", false);
-        awaitProcessed(send(user, "SELF_CARE", water));
+        String zone = awakeAroundNoon(user);
+        awaitProcessed(send(user, "SELF_CARE", ReminderFixtures.water(2400, null, 1900, 500, false)));
         LocalDate today = today(zone);
         assertEquals(500, waterMl(user, today), "only what is left of today's target");
         assertEquals(2400, waterMl(user, today.plusDays(1)), "tomorrow the whole target");
@@ -64,9 +57,7 @@ class WaterAlreadyDrunkIT {
     @Test
     void theOverdrinkingGuardStopsTheRestOfTheDaysWaterAndPreExerciseDrinks() {
         String user = TestUsers.newUser("water-guard");
-        String zone = ReminderFixtures.zoneWhereItIsAboutNoon();
-        PreferenceChangeIT.put(user, PreferenceChangeIT.prefs(zone, "07:00", "22:00", null, null, 8, ALL_KINDS), null)
-                .then().statusCode(200);
+        String zone = awakeAroundNoon(user);
         awaitProcessed(send(user, "SELF_CARE", ReminderFixtures.water(2400, 400)));
         // A workout at 18:00 every day: its drink is due at 14:00, this afternoon and tomorrow's.
         asAdmin().contentType(ContentType.JSON)
@@ -78,22 +69,14 @@ class WaterAlreadyDrunkIT {
         assertEquals(1, drinks(user, zone, today), "this afternoon's pre-exercise drink");
 
         // The case: 9,000 mL after a long run.
-        Map<String, Object> guard = ReminderFixtures.water(2400, 400);
-        guard.put("alreadyDrunkTodayMl", 9000);
-        guard.put("remainingTodayMl", 0);
-        guard.put("drinkToThirstOnly", true);
-        awaitProcessed(send(user, "SELF_CARE", guard));
+        awaitProcessed(send(user, "SELF_CARE", ReminderFixtures.water(2400, 400, 9000, 0, true)));
         assertEquals(0, waterMl(user, today), "no more water today");
         assertEquals(0, drinks(user, zone, today), "no pre-exercise drink today either");
         assertEquals(2400, waterMl(user, today.plusDays(1)), "tomorrow plans again");
         assertEquals(1, drinks(user, zone, today.plusDays(1)));
 
         // Neither a later advice that day nor new preferences bring water back today.
-        Map<String, Object> later = ReminderFixtures.water(2400, 400);
-        later.put("alreadyDrunkTodayMl", 1400);
-        later.put("remainingTodayMl", 1000);
-        later.put("drinkToThirstOnly", false);
-        awaitProcessed(send(user, "SELF_CARE", later));
+        awaitProcessed(send(user, "SELF_CARE", ReminderFixtures.water(2400, 400, 1400, 1000, false)));
         PreferenceChangeIT.put(user, PreferenceChangeIT.prefs(zone, "07:00", "22:00", null, null, 6, ALL_KINDS),
                 "\"v1\"").then().statusCode(200);
         assertEquals(0, waterMl(user, today));
@@ -103,9 +86,7 @@ class WaterAlreadyDrunkIT {
     @Test
     void anEmergencyStopsTodaysWater() {
         String user = TestUsers.newUser("water-emergency");
-        String zone = ReminderFixtures.zoneWhereItIsAboutNoon();
-        PreferenceChangeIT.put(user, PreferenceChangeIT.prefs(zone, "07:00", "22:00", null, null, 8, ALL_KINDS), null)
-                .then().statusCode(200);
+        String zone = awakeAroundNoon(user);
         awaitProcessed(send(user, "SELF_CARE", ReminderFixtures.water(2400, null)));
         LocalDate today = today(zone);
         assertTrue(waterMl(user, today) > 0);
@@ -113,6 +94,14 @@ class WaterAlreadyDrunkIT {
         awaitProcessed(send(user, "EMERGENCY", null));
         assertEquals(0, waterMl(user, today), "an emergency may be the harm of too much water");
         assertEquals(2400, waterMl(user, today.plusDays(1)), "tomorrow's plan stays");
+    }
+
+    /** A zone where it is about noon now, for {@code user}'s new preferences there: waking 07:00 to 22:00, 8 a day. */
+    private static String awakeAroundNoon(String user) {
+        String zone = ReminderFixtures.zoneWhereItIsAboutNoon();
+        PreferenceChangeIT.put(user, PreferenceChangeIT.prefs(zone, "07:00", "22:00", null, null, 8, ALL_KINDS), null)
+                .then().statusCode(200);
+        return zone;
     }
 
     private static String send(String user, String urgency, Map<String, Object> water) {

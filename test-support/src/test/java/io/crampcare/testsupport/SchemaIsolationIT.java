@@ -42,24 +42,15 @@ class SchemaIsolationIT {
 
     @Test
     void adviceRoleCannotReadIntakeTables() throws SQLException {
-        try (Connection advice = database.connectAs("advice_svc"); Statement statement = advice.createStatement()) {
-            SQLException denied = assertThrows(SQLException.class, () -> statement.executeQuery("SELECT * FROM intake.probe"));
-
-            assertEquals(PERMISSION_DENIED, denied.getSQLState(), denied.getMessage());
-        }
+        assertDenied("advice_svc", "SELECT * FROM intake.probe", "advice read intake");
     }
 
     @Test
     void noRoleReachesAnotherServicesSchema() throws SQLException {
         for (String role : SERVICES) {
-            try (Connection connection = database.connectAs(role + "_svc"); Statement statement = connection.createStatement()) {
-                for (String other : SERVICES) {
-                    if (other.equals(role)) {
-                        continue;
-                    }
-                    SQLException denied = assertThrows(SQLException.class,
-                            () -> statement.executeQuery("SELECT * FROM " + other + ".probe"), role + " read " + other);
-                    assertEquals(PERMISSION_DENIED, denied.getSQLState(), role + " on " + other + ": " + denied.getMessage());
+            for (String other : SERVICES) {
+                if (!other.equals(role)) {
+                    assertDenied(role + "_svc", "SELECT * FROM " + other + ".probe", role + " read " + other);
                 }
             }
         }
@@ -80,11 +71,7 @@ class SchemaIsolationIT {
 
     @Test
     void serviceRolesCannotCreateInPublic() throws SQLException {
-        try (Connection intake = database.connectAs("intake_svc"); Statement statement = intake.createStatement()) {
-            SQLException denied = assertThrows(SQLException.class, () -> statement.execute("CREATE TABLE public.sneaky (id int)"));
-
-            assertEquals(PERMISSION_DENIED, denied.getSQLState(), denied.getMessage());
-        }
+        assertDenied("intake_svc", "CREATE TABLE public.sneaky (id int)", "intake created in public");
     }
 
     @Test
@@ -96,6 +83,14 @@ class SchemaIsolationIT {
                 ResultSet rows = statement.executeQuery("SELECT count(*) FROM intake.probe")) {
             rows.next();
             assertEquals(1, rows.getInt(1), "re-running init.sql must keep existing data");
+        }
+    }
+
+    /** Running {@code sql} as {@code role} fails: permission denied. */
+    private static void assertDenied(String role, String sql, String what) throws SQLException {
+        try (Connection connection = database.connectAs(role); Statement statement = connection.createStatement()) {
+            SQLException denied = assertThrows(SQLException.class, () -> statement.execute(sql), what);
+            assertEquals(PERMISSION_DENIED, denied.getSQLState(), what + ": " + denied.getMessage());
         }
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -59,6 +60,14 @@ class RulesTest {
 
     private static Case quiet(String ruleId, String description, ReportBuilder report) {
         return new Case(ruleId, false, description, report.build(), 1, null);
+    }
+
+    /** A rule on a yes/no question of the baseline report: fires on yes, quiet on no and when not answered. */
+    private static List<Case> firesOnYesOnly(String ruleId, String question,
+            BiFunction<ReportBuilder, Boolean, ReportBuilder> answer) {
+        return List.of(fires(ruleId, question + " true", answer.apply(baseline(), true)),
+                quiet(ruleId, question + " false", answer.apply(baseline(), false)),
+                quiet(ruleId, question + " not answered", answer.apply(baseline(), null)));
     }
 
     private static Case history(String ruleId, boolean fires, int recentReports, Double adherence) {
@@ -158,10 +167,7 @@ class RulesTest {
         cases.add(quiet(notEased, "relief STRETCHING", baseline().withReliefBy(Relief.STRETCHING)));
         cases.add(quiet(notEased, "relief not answered", baseline().withReliefBy(null)));
 
-        String medication = "new-medication";
-        cases.add(fires(medication, "newMedication true", baseline().withNewMedication(true)));
-        cases.add(quiet(medication, "newMedication false", baseline().withNewMedication(false)));
-        cases.add(quiet(medication, "newMedication not answered", baseline().withNewMedication(null)));
+        cases.addAll(firesOnYesOnly("new-medication", "newMedication", ReportBuilder::withNewMedication));
 
         String swelling = "swelling-or-redness";
         cases.add(fires(swelling, "SWELLING_OR_REDNESS", baseline().withSymptoms(Symptom.SWELLING_OR_REDNESS)));
@@ -200,10 +206,7 @@ class RulesTest {
         cases.add(quiet(muscleDamage, "severity 10 and swelling at rest",
                 baseline().withSeverity(10).withUnaccustomedExercise(true).withSymptoms(Symptom.SWELLING_OR_REDNESS)));
 
-        String statin = "statin-muscle-symptoms";
-        cases.add(fires(statin, "takes a statin", baseline().withTakesStatin(true)));
-        cases.add(quiet(statin, "no statin", baseline().withTakesStatin(false)));
-        cases.add(quiet(statin, "statin not answered", baseline().withTakesStatin(null)));
+        cases.addAll(firesOnYesOnly("statin-muscle-symptoms", "takesStatin", ReportBuilder::withTakesStatin));
 
         String fever = "fever-signs";
         cases.add(fires(fever, "fever", baseline().withSymptoms(Symptom.FEVER)));

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.networknt.schema.Schema;
 
 import io.crampcare.contracts.JsonSchemas;
 import io.crampcare.contracts.PayloadSchemaTest;
@@ -19,12 +18,8 @@ import io.crampcare.contracts.PayloadSchemaTest;
 /** The v1 advice JSON Schema and the Java record must describe the same payload. */
 class AdviceIssuedV1SchemaTest extends PayloadSchemaTest {
 
-    static final String RESOURCE = "schemas/advice-issued.v1.json";
-    static final JsonNode SCHEMA_JSON = JsonSchemas.readJson(RESOURCE);
-    static final Schema SCHEMA = JsonSchemas.compile(RESOURCE);
-
     AdviceIssuedV1SchemaTest() {
-        super(AdviceIssuedV1.class, SCHEMA_JSON, SCHEMA, AdviceIssuedV1SchemaTest::fullAdvice);
+        super(AdviceIssuedV1.class, "schemas/advice-issued.v1.json", AdviceIssuedV1SchemaTest::fullAdvice);
     }
 
     static final String DISCLAIMER = "This advice is general information, not a diagnosis, and not a substitute for a clinician.";
@@ -86,8 +81,7 @@ class AdviceIssuedV1SchemaTest extends PayloadSchemaTest {
 
     @Test
     void minimalPayloadWithNullsValidates() throws Exception {
-        JsonNode tree = assertValidPayload(minimalAdvice());
-        assertTrue(tree.has("hydration") && tree.get("hydration").isNull(), "nulls are written out, not left off");
+        assertValidWithNullsWrittenOut(minimalAdvice(), "hydration");
     }
 
     @Test
@@ -132,42 +126,8 @@ class AdviceIssuedV1SchemaTest extends PayloadSchemaTest {
     }
 
     @Test
-    void wrongEnumValueIsRejected() {
-        assertRejected(advice -> advice.put("urgency", "URGENT"), "urgency");
-        assertRejected(advice -> recommendation(advice).put("category", "SLEEP"), "category");
-        assertRejected(advice -> recommendation(advice).put("urgency", "LOW"), "urgency");
-        assertRejected(advice -> source(advice).put("type", "BLOG"), "type");
-    }
-
-    @Test
-    void unknownPropertyIsRejected() {
-        assertRejected(advice -> advice.put("diagnosis", "piriformis syndrome"), "diagnosis");
-        assertRejected(advice -> recommendation(advice).put("priority", 1), "priority");
-        assertRejected(advice -> source(advice).put("url", "https://example.org"), "url");
-        assertRejected(advice -> hydration(advice).put("dailyTargetL", 2.4), "dailyTargetL");
-    }
-
-    @Test
-    void emptyRecommendationsAreRejected() {
-        assertRejected(advice -> advice.putArray("recommendations"), "recommendations");
-    }
-
-    @Test
-    void dailyTargetBelow64OzIsRejected() {
-        assertRejected(advice -> hydration(advice).put("dailyTargetMl", 1000), "dailyTargetMl");
-        assertRejected(advice -> hydration(advice).put("dailyTargetMl", 1892), "dailyTargetMl");
-    }
-
-    @Test
-    void dailyTargetOverTheSafeCeilingIsRejected() {
-        assertRejected(advice -> hydration(advice).put("dailyTargetMl", 6001), "dailyTargetMl");
-        assertRejected(advice -> hydration(advice).put("dailyTargetMl", 12000), "dailyTargetMl");
-        assertRejected(advice -> hydration(advice).put("remainingTodayMl", 6001), "remainingTodayMl");
-    }
-
-    @Test
     void theRecordsRangesAreTheSchemas() {
-        JsonNode hydration = SCHEMA_JSON.at("/properties/hydration/properties");
+        JsonNode hydration = schemaJson().at("/properties/hydration/properties");
         assertEquals(HydrationPlan.MIN_DAILY_TARGET_ML, hydration.at("/dailyTargetMl/minimum").intValue());
         assertEquals(HydrationPlan.MAX_DAILY_TARGET_ML, hydration.at("/dailyTargetMl/maximum").intValue());
         assertEquals(HydrationPlan.MAX_DAILY_TARGET_ML, hydration.at("/remainingTodayMl/maximum").intValue());
@@ -175,47 +135,7 @@ class AdviceIssuedV1SchemaTest extends PayloadSchemaTest {
     }
 
     @Test
-    void moreThanOneLitrePerHourIsRejected() {
-        assertRejected(advice -> hydration(advice).put("maxPerHourMl", 1500), "maxPerHourMl");
-        assertRejected(advice -> hydration(advice).put("preExerciseMaxMl", 1001), "preExerciseMaxMl");
-    }
-
-    @Test
     void hydrationPlanInAnEmergencyIsRejected() {
         assertRejected(advice -> advice.put("urgency", "EMERGENCY"), "hydration");
-    }
-
-    @Test
-    void otherBrokenPayloadsAreRejected() {
-        assertRejected(advice -> advice.put("adviceId", "not-a-uuid"), "adviceId");
-        assertRejected(advice -> advice.put("reportId", "42"), "reportId");
-        assertRejected(advice -> advice.put("issuedAt", "today"), "issuedAt");
-        assertRejected(advice -> advice.put("reportOccurredAt", "yesterday"), "reportOccurredAt");
-        assertRejected(advice -> advice.put("userId", "user 42"), "userId");
-        assertRejected(advice -> advice.put("headline", ""), "headline");
-        assertRejected(advice -> advice.putNull("urgency"), "urgency");
-        assertRejected(advice -> advice.remove("disclaimer"), "disclaimer");
-        assertRejected(advice -> advice.putNull("rulesetVersion"), "rulesetVersion");
-        assertRejected(advice -> advice.putNull("recommendations"), "recommendations");
-        assertRejected(advice -> recommendation(advice).remove("ruleId"), "ruleId");
-        assertRejected(advice -> recommendation(advice).putNull("source"), "source");
-        assertRejected(advice -> recommendation(advice).put("text", ""), "text");
-        assertRejected(advice -> source(advice).put("reference", ""), "reference");
-        assertRejected(advice -> source(advice).putNull("reference"), "reference");
-        assertRejected(advice -> hydration(advice).putNull("dailyTargetOz"), "dailyTargetOz");
-        assertRejected(advice -> hydration(advice).put("preExerciseMinMl", -1), "preExerciseMinMl");
-        assertRejected(advice -> hydration(advice).put("preExerciseMinMl", 360.5), "preExerciseMinMl");
-    }
-
-    private static ObjectNode recommendation(ObjectNode advice) {
-        return (ObjectNode) advice.get("recommendations").get(0);
-    }
-
-    private static ObjectNode source(ObjectNode advice) {
-        return (ObjectNode) recommendation(advice).get("source");
-    }
-
-    private static ObjectNode hydration(ObjectNode advice) {
-        return (ObjectNode) advice.get("hydration");
     }
 }

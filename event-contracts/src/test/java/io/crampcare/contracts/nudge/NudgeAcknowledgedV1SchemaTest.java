@@ -10,7 +10,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.networknt.schema.Schema;
 
 import io.crampcare.contracts.JsonSchemas;
 import io.crampcare.contracts.PayloadSchemaTest;
@@ -18,20 +17,15 @@ import io.crampcare.contracts.PayloadSchemaTest;
 /** The v1 nudge-acknowledgement JSON Schema and the Java record must describe the same payload. */
 class NudgeAcknowledgedV1SchemaTest extends PayloadSchemaTest {
 
-    static final String RESOURCE = "schemas/nudge-acknowledged.v1.json";
-    static final JsonNode SCHEMA_JSON = JsonSchemas.readJson(RESOURCE);
-    static final Schema SCHEMA = JsonSchemas.compile(RESOURCE);
-
     NudgeAcknowledgedV1SchemaTest() {
-        super(NudgeAcknowledgedV1.class, SCHEMA_JSON, SCHEMA, NudgeAcknowledgedV1SchemaTest::warmUpDone);
+        super(NudgeAcknowledgedV1.class, "schemas/nudge-acknowledged.v1.json", NudgeAcknowledgedV1SchemaTest::warmUpDone);
     }
 
     // (a) Same properties and (b) enums: checked by PayloadSchemaTest. Every property required, none nullable.
 
     @Test
     void everyPropertyIsRequired() {
-        List<String> required = JsonSchemas.MAPPER.convertValue(SCHEMA_JSON.path("required"),
-                JsonSchemas.MAPPER.getTypeFactory().constructCollectionType(List.class, String.class));
+        List<String> required = requiredProperties();
         for (var component : NudgeAcknowledgedV1.class.getRecordComponents()) {
             assertTrue(required.contains(component.getName()), component.getName() + " must be required");
         }
@@ -69,30 +63,10 @@ class NudgeAcknowledgedV1SchemaTest extends PayloadSchemaTest {
     }
 
     @Test
-    void wrongEnumValueIsRejected() {
-        assertRejected(ack -> ack.put("kind", "WALK"), "kind");
-        assertRejected(ack -> ack.put("outcome", "IGNORED"), "outcome");
-    }
-
-    @Test
-    void unknownPropertyIsRejected() {
-        assertRejected(ack -> ack.put("snoozeMinutes", 10), "snoozeMinutes");
-    }
-
-    @Test
     void nullOrMissingPropertiesAreRejected() {
         for (String name : List.of("nudgeId", "userId", "kind", "outcome", "dueAt", "acknowledgedAt")) {
             assertRejected(ack -> ack.putNull(name), name);
             assertRejected(ack -> ack.remove(name), name);
         }
-    }
-
-    @Test
-    void otherBrokenPayloadsAreRejected() {
-        assertRejected(ack -> ack.put("nudgeId", "nudge-1"), "nudgeId");
-        assertRejected(ack -> ack.put("dueAt", "1764091200"), "dueAt");
-        assertRejected(ack -> ack.put("acknowledgedAt", "2026-11-25 17:23"), "acknowledgedAt");
-        assertRejected(ack -> ack.put("userId", ""), "userId");
-        assertRejected(ack -> ack.put("userId", "user/42"), "userId");
     }
 }

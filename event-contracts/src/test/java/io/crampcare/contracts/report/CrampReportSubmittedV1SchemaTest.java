@@ -1,7 +1,6 @@
 package io.crampcare.contracts.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.EnumSet;
@@ -11,8 +10,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.networknt.schema.Schema;
 
 import io.crampcare.contracts.JsonSchemas;
 import io.crampcare.contracts.PayloadSchemaTest;
@@ -20,12 +17,8 @@ import io.crampcare.contracts.PayloadSchemaTest;
 /** The v1 cramp-report JSON Schema and the Java record must describe the same payload. */
 class CrampReportSubmittedV1SchemaTest extends PayloadSchemaTest {
 
-    static final String RESOURCE = "schemas/cramp-report-submitted.v1.json";
-    static final JsonNode SCHEMA_JSON = JsonSchemas.readJson(RESOURCE);
-    static final Schema SCHEMA = JsonSchemas.compile(RESOURCE);
-
     CrampReportSubmittedV1SchemaTest() {
-        super(CrampReportSubmittedV1.class, SCHEMA_JSON, SCHEMA, CrampReportSubmittedV1SchemaTest::fullReport);
+        super(CrampReportSubmittedV1.class, "schemas/cramp-report-submitted.v1.json", CrampReportSubmittedV1SchemaTest::fullReport);
     }
 
     // (a) Same properties, top level and in nested records (activity), required exactly when not nullable, and
@@ -88,40 +81,12 @@ class CrampReportSubmittedV1SchemaTest extends PayloadSchemaTest {
 
     @Test
     void minimalPayloadWithNullsValidates() throws Exception {
-        JsonNode tree = assertValidPayload(minimalReport());
-        assertTrue(tree.has("notes") && tree.get("notes").isNull(), "nulls are written out, not left off");
-    }
-
-    @Test
-    void wrongEnumValueIsRejected() {
-        assertRejected(report -> report.put("muscle", "GLUTES"), "muscle");
-    }
-
-    @Test
-    void severityAboveTenIsRejected() {
-        assertRejected(report -> report.put("severity", 11), "severity");
-    }
-
-    @Test
-    void unknownPropertyIsRejected() {
-        assertRejected(report -> report.put("mood", "grumpy"), "mood");
-        assertRejected(report -> ((ObjectNode) report.get("activity")).put("sets", 5), "sets");
+        assertValidWithNullsWrittenOut(minimalReport(), "notes");
     }
 
     @Test
     void otherBrokenPayloadsAreRejected() {
-        assertRejected(report -> report.put("reportId", "not-a-uuid"), "reportId");
-        assertRejected(report -> report.put("occurredAt", "yesterday"), "occurredAt");
-        assertRejected(report -> report.put("userId", "user 42"), "userId");
         assertRejected(report -> report.put("userId", "u".repeat(65)), "userId");
-        assertRejected(report -> report.put("durationSeconds", 0), "durationSeconds");
-        assertRejected(report -> report.put("waterTodayMl", 20001), "waterTodayMl");
-        assertRejected(report -> report.put("bodyWeightKg", 19.9), "bodyWeightKg");
         assertRejected(report -> report.put("notes", "x".repeat(2001)), "notes");
-        assertRejected(report -> report.putArray("symptoms").add("NUMBNESS").add("NUMBNESS"), "symptoms");
-        assertRejected(report -> report.remove("symptoms"), "symptoms");
-        assertRejected(report -> report.putNull("muscle"), "muscle");
-        assertRejected(report -> ((ObjectNode) report.get("activity")).put("minutes", 0), "minutes");
-        assertRejected(report -> ((ObjectNode) report.get("activity")).remove("intensity"), "intensity");
     }
 }

@@ -59,6 +59,14 @@ class HydrationScheduleTest {
     }
 
     /** Every invariant a plan must keep, whatever its inputs. */
+    /** The plan for these inputs, after checking it is valid ({@link #assertValid}). */
+    private static List<Portion> validPlan(LocalDate day, int remainingMl, int maxPerHour, Preferences prefs,
+            Instant notBefore) {
+        List<Portion> plan = HydrationSchedule.plan(day, remainingMl, maxPerHour, prefs, notBefore);
+        assertValid(plan, day, remainingMl, maxPerHour, prefs, notBefore);
+        return plan;
+    }
+
     private static void assertValid(List<Portion> portions, LocalDate day, int remainingMl, int maxPerHour,
             Preferences prefs, Instant notBefore) {
         ZoneId zone = prefs.zone();
@@ -101,8 +109,7 @@ class HydrationScheduleTest {
     @Test
     void ordinaryDaySplitsTargetEvenlyAcrossWakingWindow() {
         Preferences prefs = day(BERLIN, 8);
-        List<Portion> plan = HydrationSchedule.plan(NORMAL_DAY, 2000, GUARD, prefs, LONG_AGO);
-        assertValid(plan, NORMAL_DAY, 2000, GUARD, prefs, LONG_AGO);
+        List<Portion> plan = validPlan(NORMAL_DAY, 2000, GUARD, prefs, LONG_AGO);
         assertEquals(8, plan.size());
         assertEquals(2000, sum(plan));
         plan.forEach(p -> assertEquals(250, p.amountMl()));
@@ -115,8 +122,7 @@ class HydrationScheduleTest {
     @Test
     void amountsAreMultiplesOfTenAndSumExactly() {
         Preferences prefs = day(UTC, 8);
-        List<Portion> plan = HydrationSchedule.plan(NORMAL_DAY, 2345, GUARD, prefs, LONG_AGO);
-        assertValid(plan, NORMAL_DAY, 2345, GUARD, prefs, LONG_AGO);
+        List<Portion> plan = validPlan(NORMAL_DAY, 2345, GUARD, prefs, LONG_AGO);
         assertEquals(2345, sum(plan));
         assertEquals(List.of(300, 300, 290, 290, 290, 290, 290, 295),
                 plan.stream().map(Portion::amountMl).toList());
@@ -139,8 +145,7 @@ class HydrationScheduleTest {
     void equalPortionsUpToTheCap(String situation, int dailyCap, int targetMl, int portions, int totalMl,
             int eachMl) {
         Preferences prefs = day(UTC, dailyCap);
-        List<Portion> plan = HydrationSchedule.plan(NORMAL_DAY, targetMl, GUARD, prefs, LONG_AGO);
-        assertValid(plan, NORMAL_DAY, targetMl, GUARD, prefs, LONG_AGO);
+        List<Portion> plan = validPlan(NORMAL_DAY, targetMl, GUARD, prefs, LONG_AGO);
         assertEquals(portions, plan.size());
         assertEquals(totalMl, sum(plan));
         plan.forEach(p -> assertEquals(eachMl, p.amountMl()));
@@ -150,13 +155,11 @@ class HydrationScheduleTest {
     void hourlyGuardRaisesCountBelowCap() {
         Preferences prefs = day(UTC, 8);
         // 1000 mL would be 4 x 250 but the guard is 200/h: 5 x 200
-        List<Portion> plan = HydrationSchedule.plan(NORMAL_DAY, 1000, 200, prefs, LONG_AGO);
-        assertValid(plan, NORMAL_DAY, 1000, 200, prefs, LONG_AGO);
+        List<Portion> plan = validPlan(NORMAL_DAY, 1000, 200, prefs, LONG_AGO);
         assertEquals(5, plan.size());
         assertEquals(1000, sum(plan));
         // a guard that is not a multiple of 10 wins over the 10 mL grid
-        plan = HydrationSchedule.plan(NORMAL_DAY, 1000, 125, prefs, LONG_AGO);
-        assertValid(plan, NORMAL_DAY, 1000, 125, prefs, LONG_AGO);
+        plan = validPlan(NORMAL_DAY, 1000, 125, prefs, LONG_AGO);
         assertEquals(8, plan.size());
         assertEquals(1000, sum(plan));
         plan.forEach(p -> assertEquals(125, p.amountMl()));
@@ -165,8 +168,7 @@ class HydrationScheduleTest {
     @Test
     void wrappingQuietHoursAreSkipped() {
         Preferences prefs = prefs(BERLIN, "06:00", "23:30", "21:00", "07:30", 8);
-        List<Portion> plan = HydrationSchedule.plan(NORMAL_DAY, 2000, GUARD, prefs, LONG_AGO);
-        assertValid(plan, NORMAL_DAY, 2000, GUARD, prefs, LONG_AGO);
+        List<Portion> plan = validPlan(NORMAL_DAY, 2000, GUARD, prefs, LONG_AGO);
         assertEquals(2000, sum(plan));
         for (LocalTime t : localTimes(plan, BERLIN)) {
             assertFalse(t.isBefore(LocalTime.of(7, 30)), t.toString());
@@ -177,8 +179,7 @@ class HydrationScheduleTest {
     @Test
     void middayQuietBlockIsSkippedAndNotCounted() {
         Preferences prefs = prefs(UTC, "08:00", "20:00", "12:00", "14:00", 5);
-        List<Portion> plan = HydrationSchedule.plan(NORMAL_DAY, 1250, GUARD, prefs, LONG_AGO);
-        assertValid(plan, NORMAL_DAY, 1250, GUARD, prefs, LONG_AGO);
+        List<Portion> plan = validPlan(NORMAL_DAY, 1250, GUARD, prefs, LONG_AGO);
         assertEquals(5, plan.size());
         for (LocalTime t : localTimes(plan, UTC)) {
             assertFalse(!t.isBefore(LocalTime.of(12, 0)) && t.isBefore(LocalTime.of(14, 0)), t.toString());
@@ -192,8 +193,7 @@ class HydrationScheduleTest {
     void quietBlocksCanStillHoldPortionsSeparatedByThem() {
         // only 07:00-07:29 and 09:00-09:29 allowed: 60 minutes of room in total, but two portions fit
         Preferences prefs = prefs(UTC, "07:00", "09:30", "07:30", "09:00", 8);
-        List<Portion> plan = HydrationSchedule.plan(NORMAL_DAY, 500, GUARD, prefs, LONG_AGO);
-        assertValid(plan, NORMAL_DAY, 500, GUARD, prefs, LONG_AGO);
+        List<Portion> plan = validPlan(NORMAL_DAY, 500, GUARD, prefs, LONG_AGO);
         assertEquals(2, plan.size());
         assertEquals(500, sum(plan));
     }
@@ -202,8 +202,7 @@ class HydrationScheduleTest {
     void notBeforeMidDayPlansOnlyTheRest() {
         Preferences prefs = day(BERLIN, 8);
         Instant now = LocalTimes.at(NORMAL_DAY, LocalTime.of(14, 10), BERLIN);
-        List<Portion> plan = HydrationSchedule.plan(NORMAL_DAY, 1000, GUARD, prefs, now);
-        assertValid(plan, NORMAL_DAY, 1000, GUARD, prefs, now);
+        List<Portion> plan = validPlan(NORMAL_DAY, 1000, GUARD, prefs, now);
         assertEquals(4, plan.size());
         assertEquals(1000, sum(plan));
         // 470 minutes left (14:10-22:00), shares of 117.5
@@ -223,13 +222,11 @@ class HydrationScheduleTest {
     void littleTimeLeftMeansFewerLargerPortionsAndMayFallShort() {
         Preferences prefs = day(UTC, 8);
         Instant now = Instant.parse("2026-06-17T20:30:00Z"); // 90 minutes left: room for two
-        List<Portion> plan = HydrationSchedule.plan(NORMAL_DAY, 1500, GUARD, prefs, now);
-        assertValid(plan, NORMAL_DAY, 1500, GUARD, prefs, now);
+        List<Portion> plan = validPlan(NORMAL_DAY, 1500, GUARD, prefs, now);
         assertEquals(2, plan.size());
         assertEquals(1500, sum(plan));
 
-        plan = HydrationSchedule.plan(NORMAL_DAY, 2500, GUARD, prefs, now);
-        assertValid(plan, NORMAL_DAY, 2500, GUARD, prefs, now);
+        plan = validPlan(NORMAL_DAY, 2500, GUARD, prefs, now);
         assertEquals(2, plan.size());
         assertEquals(2000, sum(plan)); // short of the target: the guard wins
     }
@@ -265,8 +262,7 @@ class HydrationScheduleTest {
                 List<Portion> normal = HydrationSchedule.plan(NORMAL_DAY, 2000, GUARD, prefs, LONG_AGO);
                 for (int d = 1; d <= 2; d++) {
                     LocalDate dstDay = (LocalDate) zoneAndDays.get(d);
-                    List<Portion> plan = HydrationSchedule.plan(dstDay, 2000, GUARD, prefs, LONG_AGO);
-                    assertValid(plan, dstDay, 2000, GUARD, prefs, LONG_AGO);
+                    List<Portion> plan = validPlan(dstDay, 2000, GUARD, prefs, LONG_AGO);
                     assertEquals(localTimes(normal, zone), localTimes(plan, zone), zone + " " + dstDay);
                     assertEquals(normal.stream().map(Portion::amountMl).toList(),
                             plan.stream().map(Portion::amountMl).toList());
@@ -289,8 +285,7 @@ class HydrationScheduleTest {
         // the repeated hour is counted once, so a 25-hour day plans like a 24-hour one
         Preferences prefs = prefs(zone, "00:00", "23:59", null, null, 12);
         List<Portion> normal = HydrationSchedule.plan(NORMAL_DAY, 3000, GUARD, prefs, LONG_AGO);
-        List<Portion> plan = HydrationSchedule.plan(fall, 3000, GUARD, prefs, LONG_AGO);
-        assertValid(plan, fall, 3000, GUARD, prefs, LONG_AGO);
+        List<Portion> plan = validPlan(fall, 3000, GUARD, prefs, LONG_AGO);
         assertEquals(12, plan.size());
         assertEquals(localTimes(normal, zone), localTimes(plan, zone));
     }
@@ -299,8 +294,7 @@ class HydrationScheduleTest {
     @MethodSource("springForwardDays")
     void springForwardDayWithWholeDayWindowAvoidsTheGap(ZoneId zone, LocalDate spring) {
         Preferences prefs = prefs(zone, "00:00", "23:59", null, null, 23);
-        List<Portion> plan = HydrationSchedule.plan(spring, 23 * 250, GUARD, prefs, LONG_AGO);
-        assertValid(plan, spring, 23 * 250, GUARD, prefs, LONG_AGO);
+        List<Portion> plan = validPlan(spring, 23 * 250, GUARD, prefs, LONG_AGO);
         assertEquals(23 * 250, sum(plan));
         for (LocalTime t : localTimes(plan, zone)) {
             assertFalse(t.getHour() == 2, "in the gap: " + t);
@@ -338,8 +332,7 @@ class HydrationScheduleTest {
             Instant notBefore = random.nextBoolean() ? LONG_AGO
                     : day.atStartOfDay(zone).toInstant().plusSeconds(random.nextInt(26 * 3600));
 
-            List<Portion> plan = HydrationSchedule.plan(day, remaining, guard, prefs, notBefore);
-            assertValid(plan, day, remaining, guard, prefs, notBefore);
+            List<Portion> plan = validPlan(day, remaining, guard, prefs, notBefore);
 
             // count and total, from the rules, with an independent room count
             int room = greedyRoom(day, prefs, notBefore);

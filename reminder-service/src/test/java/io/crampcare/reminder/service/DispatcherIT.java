@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -42,6 +41,7 @@ import io.crampcare.contracts.Topics;
 import io.crampcare.reminder.ReminderFixtures;
 import io.crampcare.testsupport.CloudEventReader;
 import io.crampcare.testsupport.EventSchemas;
+import io.crampcare.testsupport.TestQueries;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -147,28 +147,14 @@ class DispatcherIT {
 
     private Map<String, Long> statuses(String user) throws SQLException {
         Map<String, Long> counts = new TreeMap<>();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement(
-                        "SELECT status, count(*) FROM nudge WHERE user_id = ? GROUP BY status")) {
-            query.setString(1, user);
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    counts.put(rows.getString(1), rows.getLong(2));
-                }
-            }
-        }
+        TestQueries.list(dataSource, "SELECT status, count(*) FROM nudge WHERE user_id = ? GROUP BY status",
+                row -> Map.entry(row.getString(1), row.getLong(2)), user)
+                .forEach(count -> counts.put(count.getKey(), count.getValue()));
         return counts;
     }
 
     private int outboxRows(String user) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement(
-                        "SELECT count(*) FROM outbox_event WHERE topic = 'nudges' AND message_key = ?")) {
-            query.setString(1, user);
-            try (ResultSet row = query.executeQuery()) {
-                row.next();
-                return row.getInt(1);
-            }
-        }
+        return TestQueries.first(dataSource,
+                "SELECT count(*) FROM outbox_event WHERE topic = 'nudges' AND message_key = ?", row -> row.getInt(1), user);
     }
 }

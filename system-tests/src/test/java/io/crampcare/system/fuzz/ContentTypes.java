@@ -3,7 +3,6 @@ package io.crampcare.system.fuzz;
 import java.nio.charset.Charset;
 import java.util.List;
 import java.util.Random;
-import java.util.function.BiConsumer;
 
 /**
  * Category (c): a valid body under a missing, wrong or odd Content-Type; plus the neighbours that decide how a body is
@@ -12,15 +11,12 @@ import java.util.function.BiConsumer;
  */
 final class ContentTypes {
 
-    private record Variant(String name, BiConsumer<Draft, Random> apply) {
+    private static Variant<Random> type(String value, String name) {
+        return new Variant<>("Content-Type " + name, (d, r) -> d.headers.put(Draft.CONTENT_TYPE, value));
     }
 
-    private static Variant type(String value, String name) {
-        return new Variant("Content-Type " + name, (d, r) -> d.headers.put(Draft.CONTENT_TYPE, value));
-    }
-
-    private static final List<Variant> VARIANTS = List.of(
-            new Variant("Content-Type missing", (d, r) -> d.headers.remove(Draft.CONTENT_TYPE)),
+    private static final List<Variant<Random>> VARIANTS = List.of(
+            new Variant<>("Content-Type missing", (d, r) -> d.headers.remove(Draft.CONTENT_TYPE)),
             type("", "empty"),
             type("text/plain", "text/plain"),
             type("application/xml", "application/xml"),
@@ -53,40 +49,34 @@ final class ContentTypes {
             type("application/json; q=0.5", "with a q parameter"),
             type("application/json, text/plain", "as a list"),
             type("application/json; boundary=" + "b".repeat(2000), "with a 2000-character parameter"),
-            new Variant("Content-Type UTF-16BE, body really UTF-16BE", (d, r) -> reencode(d, "UTF-16BE")),
-            new Variant("Content-Type UTF-32LE, body really UTF-32LE", (d, r) -> reencode(d, "UTF-32LE")),
-            new Variant("Content-Type says UTF-8, body is UTF-16LE", (d, r) -> {
+            new Variant<>("Content-Type UTF-16BE, body really UTF-16BE", (d, r) -> reencode(d, "UTF-16BE")),
+            new Variant<>("Content-Type UTF-32LE, body really UTF-32LE", (d, r) -> reencode(d, "UTF-32LE")),
+            new Variant<>("Content-Type says UTF-8, body is UTF-16LE", (d, r) -> {
                 d.bytes = Json.text(d.json).getBytes(Charset.forName("UTF-16LE"));
                 d.headers.put(Draft.CONTENT_TYPE, "application/json; charset=utf-8");
             }),
-            new Variant("Content-Encoding gzip on a plain body",
+            new Variant<>("Content-Encoding gzip on a plain body",
                     (d, r) -> d.headers.put("Content-Encoding", "gzip")),
-            new Variant("Content-Encoding deflate on random bytes", (d, r) -> {
+            new Variant<>("Content-Encoding deflate on random bytes", (d, r) -> {
                 d.headers.put("Content-Encoding", "deflate");
                 d.bytes = Rand.bytes(r, Rand.between(r, 16, 512));
             }),
-            new Variant("Content-Encoding unknown", (d, r) -> d.headers.put("Content-Encoding", "x-fuzz")),
-            new Variant("Accept application/xml (only JSON is produced)",
+            new Variant<>("Content-Encoding unknown", (d, r) -> d.headers.put("Content-Encoding", "x-fuzz")),
+            new Variant<>("Accept application/xml (only JSON is produced)",
                     (d, r) -> d.headers.put("Accept", "application/xml")),
-            new Variant("Accept text/html, JSON excluded",
+            new Variant<>("Accept text/html, JSON excluded",
                     (d, r) -> d.headers.put("Accept", "text/html, application/json;q=0")),
             type("application\\json", "with a backslash for the slash"),
-            new Variant("Accept malformed", (d, r) -> d.headers.put("Accept", "garbage/;;q=x")),
+            new Variant<>("Accept malformed", (d, r) -> d.headers.put("Accept", "garbage/;;q=x")),
             // Once made RESTEasy Reactive's media type parser throw StringIndexOutOfBoundsException (quarkus#36159).
-            new Variant("Accept 'x; /x'", (d, r) -> d.headers.put("Accept", "x; /x")));
+            new Variant<>("Accept 'x; /x'", (d, r) -> d.headers.put("Accept", "x; /x")));
 
-    private final Random rnd;
-    private final Rand.Rotation<Variant> rotation;
-
-    ContentTypes(Random rnd) {
-        this.rnd = rnd;
-        this.rotation = new Rand.Rotation<>(VARIANTS, rnd);
+    private ContentTypes() {
     }
 
-    void apply(Draft d) {
-        Variant variant = rotation.next();
-        variant.apply().accept(d, rnd);
-        d.note(variant.name());
+    /** The content-type variants in rotation, each given the seeded Random. */
+    static Variants<Random> variants(Random rnd) {
+        return new Variants<>(VARIANTS, rnd, d -> rnd);
     }
 
     /** A body honestly in another charset, declared as such: a server may accept it or say 415, not fail. */

@@ -80,19 +80,19 @@ public final class HostileRequests {
     private static final class Attacks {
         private final Random rnd;
         private final BodyMutations body;
-        private final SyntaxBreakers syntax;
-        private final ContentTypes contentTypes;
+        private final Variants<Random> syntax;
+        private final Variants<Random> contentTypes;
         private final PathAttacks paths;
-        private final TokenAttacks tokens;
+        private final Variants<TokenAttacks.Token> tokens;
         private final VictimAttacks victims;
 
         Attacks(Random rnd) {
             this.rnd = rnd;
             this.body = new BodyMutations(rnd);
-            this.syntax = new SyntaxBreakers(rnd);
-            this.contentTypes = new ContentTypes(rnd);
+            this.syntax = SyntaxBreakers.variants(rnd);
+            this.contentTypes = ContentTypes.variants(rnd);
             this.paths = new PathAttacks(rnd);
-            this.tokens = new TokenAttacks(rnd);
+            this.tokens = TokenAttacks.variants(rnd);
             this.victims = new VictimAttacks(rnd);
         }
 

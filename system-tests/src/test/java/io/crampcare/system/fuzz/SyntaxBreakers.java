@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Random;
-import java.util.function.BiConsumer;
 
 /**
  * Category (b): bodies that are not JSON, or not quite. Each starts from the endpoint's valid body text, so that the
@@ -13,68 +12,59 @@ import java.util.function.BiConsumer;
  */
 final class SyntaxBreakers {
 
-    private record Breaker(String name, BiConsumer<Draft, Random> apply) {
-    }
-
-    private static final List<Breaker> BREAKERS = List.of(
-            new Breaker("truncated", SyntaxBreakers::truncated),
-            new Breaker("trailing comma in the object", (d, r) -> text(d, replaceLast(valid(d), "}", ",}"))),
-            new Breaker("trailing comma in an array", (d, r) -> text(d, replaceLast(valid(d), "}", ",\"x\":[1,2,]}"))),
-            new Breaker("single quotes", (d, r) -> text(d, valid(d).replace('"', '\''))),
-            new Breaker("block comment", (d, r) -> text(d, "{/* a comment */" + valid(d).substring(1))),
-            new Breaker("line comment", (d, r) -> text(d, "{// a comment\n" + valid(d).substring(1))),
-            new Breaker("hash comment", (d, r) -> text(d, "{# a comment\n" + valid(d).substring(1))),
-            new Breaker("UTF-8 BOM before otherwise valid JSON (may be accepted)",
+    private static final List<Variant<Random>> BREAKERS = List.of(
+            new Variant<>("truncated", SyntaxBreakers::truncated),
+            new Variant<>("trailing comma in the object", (d, r) -> text(d, replaceLast(valid(d), "}", ",}"))),
+            new Variant<>("trailing comma in an array", (d, r) -> text(d, replaceLast(valid(d), "}", ",\"x\":[1,2,]}"))),
+            new Variant<>("single quotes", (d, r) -> text(d, valid(d).replace('"', '\''))),
+            new Variant<>("block comment", (d, r) -> text(d, "{/* a comment */" + valid(d).substring(1))),
+            new Variant<>("line comment", (d, r) -> text(d, "{// a comment\n" + valid(d).substring(1))),
+            new Variant<>("hash comment", (d, r) -> text(d, "{# a comment\n" + valid(d).substring(1))),
+            new Variant<>("UTF-8 BOM before otherwise valid JSON (may be accepted)",
                     (d, r) -> d.bytes = concat(new byte[] { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF }, validBytes(d))),
-            new Breaker("UTF-16 BOM before UTF-8 JSON",
+            new Variant<>("UTF-16 BOM before UTF-8 JSON",
                     (d, r) -> d.bytes = concat(new byte[] { (byte) 0xFE, (byte) 0xFF }, validBytes(d))),
-            new Breaker("NUL byte between tokens", (d, r) -> d.bytes = insert(validBytes(d), 1, new byte[] { 0 })),
-            new Breaker("NUL byte after the document", (d, r) -> d.bytes = concat(validBytes(d), new byte[] { 0 })),
-            new Breaker("NUL bytes only", (d, r) -> d.bytes = new byte[Rand.between(r, 1, 64)]),
-            new Breaker("plain text", (d, r) -> text(d, "I had a cramp in my left glute after squats")),
-            new Breaker("form-encoded text", (d, r) -> text(d, "severity=6&muscle=CALF&userId=" + d.targets.user())),
-            new Breaker("XML", (d, r) -> text(d, "<?xml version=\"1.0\"?><report><severity>6</severity></report>")),
-            new Breaker("empty body", (d, r) -> d.bytes = new byte[0]),
-            new Breaker("whitespace only", (d, r) -> text(d, " \n\t\r ")),
-            new Breaker("unquoted keys", (d, r) -> text(d, valid(d).replaceAll("\"([A-Za-z]+)\":", "$1:"))),
-            new Breaker("closing brace missing", (d, r) -> text(d, valid(d).substring(0, valid(d).length() - 1))),
-            new Breaker("extra closing brace (trailing token; may be accepted)", (d, r) -> text(d, valid(d) + "}")),
-            new Breaker("two documents concatenated (may be accepted)", (d, r) -> text(d, valid(d) + valid(d))),
-            new Breaker("garbage after the document (may be accepted)", (d, r) -> text(d, valid(d) + " xyz")),
-            new Breaker("raw newline inside a string", (d, r) -> text(d, replaceFirstQuoteValueRaw(valid(d), "line1\nline2"))),
-            new Breaker("Python literals", (d, r) -> text(d, replaceLast(valid(d), "}", ",\"x\":True,\"y\":None}"))),
-            new Breaker("leading zeros", (d, r) -> text(d, changed(valid(d), valid(d).replaceFirst(":(\\d+)", ":007"), ",\"x\":007"))),
-            new Breaker("hex number", (d, r) -> text(d, changed(valid(d), valid(d).replaceFirst(":(\\d+)", ":0x1F"), ",\"x\":0x1F"))),
-            new Breaker("top-level array", (d, r) -> text(d, "[" + valid(d) + "]")),
-            new Breaker("top-level string", (d, r) -> text(d, "\"" + valid(d).replace("\"", "\\\"") + "\"")),
-            new Breaker("top-level number", (d, r) -> text(d, "42")),
-            new Breaker("top-level true", (d, r) -> text(d, "true")),
-            new Breaker("invalid escape \\x41", (d, r) -> text(d, replaceFirstQuoteValueRaw(valid(d), "\\x41"))),
-            new Breaker("short unicode escape \\u12G4", (d, r) -> text(d, replaceFirstQuoteValueRaw(valid(d), "\\u12G4"))),
-            new Breaker("unterminated string", (d, r) -> text(d, "{\"" + d.endpoint.body.name().toLowerCase() + ": 1}")),
-            new Breaker("missing colon", (d, r) -> text(d, valid(d).replaceFirst("\":", "\" "))),
-            new Breaker("missing comma", (d, r) -> text(d, changed(valid(d), valid(d).replaceFirst(",\"", " \""), " \"x\":1"))),
-            new Breaker("key without value", (d, r) -> text(d, replaceLast(valid(d), "}", ",\"x\":}"))),
-            new Breaker("lone opening bracket", (d, r) -> text(d, Rand.pickOf(r, "{", "[", "\"", "{\"", "}", "]"))),
-            new Breaker("arrays opened and never closed",
+            new Variant<>("NUL byte between tokens", (d, r) -> d.bytes = insert(validBytes(d), 1, new byte[] { 0 })),
+            new Variant<>("NUL byte after the document", (d, r) -> d.bytes = concat(validBytes(d), new byte[] { 0 })),
+            new Variant<>("NUL bytes only", (d, r) -> d.bytes = new byte[Rand.between(r, 1, 64)]),
+            new Variant<>("plain text", (d, r) -> text(d, "I had a cramp in my left glute after squats")),
+            new Variant<>("form-encoded text", (d, r) -> text(d, "severity=6&muscle=CALF&userId=" + d.targets.user())),
+            new Variant<>("XML", (d, r) -> text(d, "<?xml version=\"1.0\"?><report><severity>6</severity></report>")),
+            new Variant<>("empty body", (d, r) -> d.bytes = new byte[0]),
+            new Variant<>("whitespace only", (d, r) -> text(d, " \n\t\r ")),
+            new Variant<>("unquoted keys", (d, r) -> text(d, valid(d).replaceAll("\"([A-Za-z]+)\":", "$1:"))),
+            new Variant<>("closing brace missing", (d, r) -> text(d, valid(d).substring(0, valid(d).length() - 1))),
+            new Variant<>("extra closing brace (trailing token; may be accepted)", (d, r) -> text(d, valid(d) + "}")),
+            new Variant<>("two documents concatenated (may be accepted)", (d, r) -> text(d, valid(d) + valid(d))),
+            new Variant<>("garbage after the document (may be accepted)", (d, r) -> text(d, valid(d) + " xyz")),
+            new Variant<>("raw newline inside a string", (d, r) -> text(d, replaceFirstQuoteValueRaw(valid(d), "line1\nline2"))),
+            new Variant<>("Python literals", (d, r) -> text(d, replaceLast(valid(d), "}", ",\"x\":True,\"y\":None}"))),
+            new Variant<>("leading zeros", (d, r) -> text(d, changed(valid(d), valid(d).replaceFirst(":(\\d+)", ":007"), ",\"x\":007"))),
+            new Variant<>("hex number", (d, r) -> text(d, changed(valid(d), valid(d).replaceFirst(":(\\d+)", ":0x1F"), ",\"x\":0x1F"))),
+            new Variant<>("top-level array", (d, r) -> text(d, "[" + valid(d) + "]")),
+            new Variant<>("top-level string", (d, r) -> text(d, "\"" + valid(d).replace("\"", "\\\"") + "\"")),
+            new Variant<>("top-level number", (d, r) -> text(d, "42")),
+            new Variant<>("top-level true", (d, r) -> text(d, "true")),
+            new Variant<>("invalid escape \\x41", (d, r) -> text(d, replaceFirstQuoteValueRaw(valid(d), "\\x41"))),
+            new Variant<>("short unicode escape \\u12G4", (d, r) -> text(d, replaceFirstQuoteValueRaw(valid(d), "\\u12G4"))),
+            new Variant<>("unterminated string", (d, r) -> text(d, "{\"" + d.endpoint.body.name().toLowerCase() + ": 1}")),
+            new Variant<>("missing colon", (d, r) -> text(d, valid(d).replaceFirst("\":", "\" "))),
+            new Variant<>("missing comma", (d, r) -> text(d, changed(valid(d), valid(d).replaceFirst(",\"", " \""), " \"x\":1"))),
+            new Variant<>("key without value", (d, r) -> text(d, replaceLast(valid(d), "}", ",\"x\":}"))),
+            new Variant<>("lone opening bracket", (d, r) -> text(d, Rand.pickOf(r, "{", "[", "\"", "{\"", "}", "]"))),
+            new Variant<>("arrays opened and never closed",
                     (d, r) -> text(d, "[".repeat(Rand.between(r, 500, 5000)))),
-            new Breaker("objects opened and never closed",
+            new Variant<>("objects opened and never closed",
                     (d, r) -> text(d, "{\"a\":".repeat(Rand.between(r, 500, 5000)))),
-            new Breaker("JSON5 (unquoted, single quotes, trailing comma)",
+            new Variant<>("JSON5 (unquoted, single quotes, trailing comma)",
                     (d, r) -> text(d, "{userId: '" + d.targets.user() + "', severity: +6, notes: 'x',}")));
 
-    private final Random rnd;
-    private final Rand.Rotation<Breaker> rotation;
-
-    SyntaxBreakers(Random rnd) {
-        this.rnd = rnd;
-        this.rotation = new Rand.Rotation<>(BREAKERS, rnd);
+    private SyntaxBreakers() {
     }
 
-    void apply(Draft d) {
-        Breaker breaker = rotation.next();
-        d.note(breaker.name());
-        breaker.apply().accept(d, rnd);
+    /** The breakers in rotation, each given the seeded Random. */
+    static Variants<Random> variants(Random rnd) {
+        return new Variants<>(BREAKERS, rnd, d -> rnd);
     }
 
     // ---- helpers over the valid body's text ------------------------------------------------------------------------

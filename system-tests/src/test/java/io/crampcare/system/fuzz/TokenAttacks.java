@@ -5,7 +5,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.Random;
-import java.util.function.BiConsumer;
 
 import io.crampcare.testsupport.TestTokens;
 
@@ -16,9 +15,6 @@ import io.crampcare.testsupport.TestTokens;
  * signatures (algorithm confusion), and headers that ask the server to fetch or read a key.
  */
 final class TokenAttacks {
-
-    private record Variant(String name, BiConsumer<Draft, Token> apply) {
-    }
 
     /** The valid token's parts; a token that is not a JWT gets made-up claims, so the forgeries still look real. */
     record Token(String raw, String header, String payload, String signature, String claims) {
@@ -40,73 +36,67 @@ final class TokenAttacks {
         d.headers.put(Draft.AUTHORIZATION, "Bearer " + token);
     }
 
-    private static final List<Variant> VARIANTS = List.of(
-            new Variant("no Authorization header", (d, t) -> d.headers.remove(Draft.AUTHORIZATION)),
-            new Variant("Authorization empty", (d, t) -> d.headers.put(Draft.AUTHORIZATION, "")),
-            new Variant("'Bearer' without a token", (d, t) -> d.headers.put(Draft.AUTHORIZATION, "Bearer")),
-            new Variant("'Bearer ' with a trailing space only", (d, t) -> d.headers.put(Draft.AUTHORIZATION, "Bearer ")),
-            new Variant("Bearer garbage", (d, t) -> bearer(d, Rand.alphanumeric(d.rnd, Rand.between(d.rnd, 8, 64)))),
-            new Variant("alg none, real claims, no signature", (d, t) -> bearer(d, none("none", t.payload()) + ".")),
-            new Variant("alg none without the trailing dot", (d, t) -> bearer(d, none("none", t.payload()))),
-            new Variant("alg 'None' (case variant)", (d, t) -> bearer(d, none("None", t.payload()) + ".")),
-            new Variant("alg 'NONE' (case variant)", (d, t) -> bearer(d, none("NONE", t.payload()) + ".")),
-            new Variant("alg none claiming role admin",
+    private static final List<Variant<Token>> VARIANTS = List.of(
+            new Variant<>("no Authorization header", (d, t) -> d.headers.remove(Draft.AUTHORIZATION)),
+            new Variant<>("Authorization empty", (d, t) -> d.headers.put(Draft.AUTHORIZATION, "")),
+            new Variant<>("'Bearer' without a token", (d, t) -> d.headers.put(Draft.AUTHORIZATION, "Bearer")),
+            new Variant<>("'Bearer ' with a trailing space only", (d, t) -> d.headers.put(Draft.AUTHORIZATION, "Bearer ")),
+            new Variant<>("Bearer garbage", (d, t) -> bearer(d, Rand.alphanumeric(d.rnd, Rand.between(d.rnd, 8, 64)))),
+            new Variant<>("alg none, real claims, no signature", (d, t) -> bearer(d, none("none", t.payload()) + ".")),
+            new Variant<>("alg none without the trailing dot", (d, t) -> bearer(d, none("none", t.payload()))),
+            new Variant<>("alg 'None' (case variant)", (d, t) -> bearer(d, none("None", t.payload()) + ".")),
+            new Variant<>("alg 'NONE' (case variant)", (d, t) -> bearer(d, none("NONE", t.payload()) + ".")),
+            new Variant<>("alg none claiming role admin",
                     (d, t) -> bearer(d, none("none", Encode.base64Url(adminClaims(t.claims()))) + ".")),
-            new Variant("real header and claims, one signature character changed",
+            new Variant<>("real header and claims, one signature character changed",
                     (d, t) -> bearer(d, t.header() + "." + t.payload() + "." + flip(t.signature(), d.rnd))),
-            new Variant("real header and claims, signature stripped",
+            new Variant<>("real header and claims, signature stripped",
                     (d, t) -> bearer(d, t.header() + "." + t.payload() + ".")),
-            new Variant("claims naming the other user under the real signature", (d, t) -> bearer(d,
+            new Variant<>("claims naming the other user under the real signature", (d, t) -> bearer(d,
                     t.header() + "." + otherClaims(t, d.targets, d.rnd) + "." + t.signature())),
-            new Variant("HS256 signed with 'secret' (algorithm confusion)",
+            new Variant<>("HS256 signed with 'secret' (algorithm confusion)",
                     (d, t) -> bearer(d, hs256("{\"alg\":\"HS256\",\"typ\":\"JWT\"}", t.payload(), "secret"))),
-            new Variant("HS256 with kid pointing at /dev/null, empty key", (d, t) -> bearer(d, hs256(
+            new Variant<>("HS256 with kid pointing at /dev/null, empty key", (d, t) -> bearer(d, hs256(
                     "{\"alg\":\"HS256\",\"typ\":\"JWT\",\"kid\":\"../../../../../../dev/null\"}", t.payload(), ""))),
-            new Variant("jku header pointing at another key set", (d, t) -> bearer(d, Encode.base64Url(
+            new Variant<>("jku header pointing at another key set", (d, t) -> bearer(d, Encode.base64Url(
                     "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"jku\":\"http://127.0.0.1:1/jwks.json\"}") + "." + t.payload()
                     + "." + t.signature())),
-            new Variant("Basic credentials", (d, t) -> d.headers.put(Draft.AUTHORIZATION, "Basic dXNlcjpwYXNzd29yZA==")),
-            new Variant("scheme in lower case (RFC 7235: case-insensitive; may be accepted)",
+            new Variant<>("Basic credentials", (d, t) -> d.headers.put(Draft.AUTHORIZATION, "Basic dXNlcjpwYXNzd29yZA==")),
+            new Variant<>("scheme in lower case (RFC 7235: case-insensitive; may be accepted)",
                     (d, t) -> d.headers.put(Draft.AUTHORIZATION, "bearer " + t.raw())),
-            new Variant("scheme in upper case (may be accepted)",
+            new Variant<>("scheme in upper case (may be accepted)",
                     (d, t) -> d.headers.put(Draft.AUTHORIZATION, "BEARER " + t.raw())),
-            new Variant("two spaces after Bearer (may be accepted)",
+            new Variant<>("two spaces after Bearer (may be accepted)",
                     (d, t) -> d.headers.put(Draft.AUTHORIZATION, "Bearer  " + t.raw())),
-            new Variant("valid token followed by a space and junk", (d, t) -> bearer(d, t.raw() + " junk")),
-            new Variant("valid token, then a second token", (d, t) -> bearer(d, t.raw() + ", Bearer garbage")),
-            new Variant("token without the Bearer scheme", (d, t) -> d.headers.put(Draft.AUTHORIZATION, t.raw())),
-            new Variant("token with two parts", (d, t) -> bearer(d, t.header() + "." + t.payload())),
-            new Variant("token with four parts", (d, t) -> bearer(d, t.raw() + ".")),
-            new Variant("JWE-shaped token (five parts)", (d, t) -> bearer(d, Encode.base64Url(
+            new Variant<>("valid token followed by a space and junk", (d, t) -> bearer(d, t.raw() + " junk")),
+            new Variant<>("valid token, then a second token", (d, t) -> bearer(d, t.raw() + ", Bearer garbage")),
+            new Variant<>("token without the Bearer scheme", (d, t) -> d.headers.put(Draft.AUTHORIZATION, t.raw())),
+            new Variant<>("token with two parts", (d, t) -> bearer(d, t.header() + "." + t.payload())),
+            new Variant<>("token with four parts", (d, t) -> bearer(d, t.raw() + ".")),
+            new Variant<>("JWE-shaped token (five parts)", (d, t) -> bearer(d, Encode.base64Url(
                     "{\"alg\":\"RSA-OAEP\",\"enc\":\"A256GCM\"}") + ".AAAA.AAAA." + t.payload() + ".AAAA")),
-            new Variant("token of non-base64 characters", (d, t) -> bearer(d, "!!!.@@@.###")),
-            new Variant("8 KiB token", (d, t) -> bearer(d, t.header() + "." + Rand.alphanumeric(d.rnd, 8192) + "."
+            new Variant<>("token of non-base64 characters", (d, t) -> bearer(d, "!!!.@@@.###")),
+            new Variant<>("8 KiB token", (d, t) -> bearer(d, t.header() + "." + Rand.alphanumeric(d.rnd, 8192) + "."
                     + t.signature())),
-            new Variant("token in the query string only", (d, t) -> {
+            new Variant<>("token in the query string only", (d, t) -> {
                 d.headers.remove(Draft.AUTHORIZATION);
                 d.query("access_token", t.raw());
             }),
-            new Variant("token in a cookie only", (d, t) -> {
+            new Variant<>("token in a cookie only", (d, t) -> {
                 d.headers.remove(Draft.AUTHORIZATION);
                 d.headers.put("Cookie", "Bearer=" + t.raw() + "; access_token=" + t.raw());
             }),
-            new Variant("token in X-Authorization only", (d, t) -> {
+            new Variant<>("token in X-Authorization only", (d, t) -> {
                 d.headers.remove(Draft.AUTHORIZATION);
                 d.headers.put("X-Authorization", "Bearer " + t.raw());
             }));
 
-    private final Random rnd;
-    private final Rand.Rotation<Variant> rotation;
-
-    TokenAttacks(Random rnd) {
-        this.rnd = rnd;
-        this.rotation = new Rand.Rotation<>(VARIANTS, rnd);
+    private TokenAttacks() {
     }
 
-    void apply(Draft d) {
-        Variant variant = rotation.next();
-        variant.apply().accept(d, Token.of(d.targets));
-        d.note(variant.name());
+    /** The token attacks in rotation, each given the parts of the draft's valid token. */
+    static Variants<Token> variants(Random rnd) {
+        return new Variants<>(VARIANTS, rnd, d -> Token.of(d.targets));
     }
 
     private static String none(String alg, String payload) {
