@@ -121,6 +121,15 @@ class CrampReportValidationIT {
     }
 
     @Test
+    void aClientClockRunningAFewMinutesFastIsAllowed() {
+        Map<String, Object> report = TestReports.valid(user);
+        report.put("occurredAt", Instant.now().plus(3, ChronoUnit.MINUTES).toString()); // clock skew: 5 min
+        asAdmin().contentType(ContentType.JSON).body(report)
+                .when().post(REPORTS)
+                .then().statusCode(201);
+    }
+
+    @Test
     void notesKeepTabsAndLineBreaks() {
         Map<String, Object> report = TestReports.valid(user);
         report.put("notes", "first line\r\nsecond\tline\nthird \uD83D\uDE00");

@@ -24,6 +24,7 @@ import io.crampcare.contracts.report.Side;
 import io.crampcare.contracts.report.Symptom;
 import io.crampcare.support.errors.InvalidInput;
 import io.crampcare.support.validation.CrossField;
+import io.crampcare.support.validation.NotInFuture;
 
 /**
  * A cramp report as a client sends it. Optional answers may be left out (null means "not answered"); the advice

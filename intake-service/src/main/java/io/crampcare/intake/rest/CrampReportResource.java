@@ -130,9 +130,10 @@ public class CrampReportResource {
 
     /** The stored report's answer is known before it is stored, so that a key's replay is recorded with it. */
     private CrampReportResponse submit(CrampReportRequest request, IdempotencyService.Granted claim) {
-        CrampReport report = mapper.toReport(request, TimeOrderedIds.next(), Instant.now());
-        CrampReportResponse response = mapper.toResponse(report);
-        reports.submit(report, claim == null ? null
+        CrampReportService.Submission submission = reports.prepare(
+                mapper.toReport(request, TimeOrderedIds.next(), Instant.now()));
+        CrampReportResponse response = CrampReportApiMapper.toResponse(submission.event());
+        reports.submit(submission, claim == null ? null
                 : new IdempotencyService.Answer(claim, 201, response.links().self(), apiJson.write(response)));
         return response;
     }

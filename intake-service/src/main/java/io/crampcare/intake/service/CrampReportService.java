@@ -12,6 +12,7 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import io.crampcare.contracts.EventDescriptor;
+import io.crampcare.contracts.report.CrampReportSubmittedV1;
 import io.crampcare.intake.mapping.CrampReportMapper;
 import io.crampcare.intake.model.CrampReport;
 import io.crampcare.intake.store.CrampReportStore;
@@ -40,6 +41,14 @@ public class CrampReportService {
         counts.zero(ACCEPTED);
     }
 
+    /** A report with the event that announces it, made once: the answer to the client is read from the same event. */
+    public record Submission(CrampReport report, CrampReportSubmittedV1 event) {
+    }
+
+    public Submission prepare(CrampReport report) {
+        return new Submission(report, CrampReportMapper.toEvent(report));
+    }
+
     /**
      * Accepts a new report: the report row, its {@code cramp-reports} event and (with an Idempotency-Key) the answer
      * to replay commit together or not at all. Without a key that is one statement and no transaction around it (issue
@@ -48,9 +57,10 @@ public class CrampReportService {
      *
      * @param answer the answer recorded for the request's Idempotency-Key, or null without one
      */
-    public void submit(CrampReport report, IdempotencyService.Answer answer) {
-        Outbox.Message event = Outbox.Message.of(EventDescriptor.CRAMP_REPORT_SUBMITTED,
-                CrampReportMapper.toEvent(report), report.receivedAt);
+    public void submit(Submission submission, IdempotencyService.Answer answer) {
+        CrampReport report = submission.report();
+        Outbox.Message event = Outbox.Message.of(EventDescriptor.CRAMP_REPORT_SUBMITTED, submission.event(),
+                report.receivedAt);
         if (answer == null) {
             store.insert(report, event);
         } else {

@@ -12,15 +12,20 @@ public final class InvalidInput extends DomainException {
     private final List<Violation> violations;
 
     public InvalidInput(List<Violation> violations) {
-        super(violations.isEmpty() ? "invalid input" : violations.get(0).field() + ": " + violations.get(0).message());
-        if (violations.isEmpty()) {
-            throw new IllegalArgumentException("an invalid input names at least one field");
-        }
+        super(firstOf(violations));
         this.violations = List.copyOf(violations);
     }
 
     public InvalidInput(String field, String message) {
         this(List.of(new Violation(field, message)));
+    }
+
+    /** The message names the first field; checked here, before anything is built from an empty list. */
+    private static String firstOf(List<Violation> violations) {
+        if (violations.isEmpty()) {
+            throw new IllegalArgumentException("an invalid input names at least one field");
+        }
+        return violations.get(0).field() + ": " + violations.get(0).message();
     }
 
     public List<Violation> violations() {

@@ -1,4 +1,4 @@
-package io.crampcare.intake.rest;
+package io.crampcare.support.validation;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -14,10 +14,10 @@ import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 
-import io.crampcare.intake.config.IntakeConfig;
-import io.crampcare.support.validation.Instants;
-
-/** The instant is not later than now plus the allowed clock skew ({@code crampcare.intake.clock-skew}), nor absurdly early. */
+/**
+ * The instant a client says something happened is not later than now plus the allowed clock skew
+ * ({@link ValidationConfig#clockSkew()}), nor absurdly early.
+ */
 @Documented
 @Constraint(validatedBy = NotInFuture.Validator.class)
 @Target({ ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.METHOD })
@@ -33,7 +33,7 @@ public @interface NotInFuture {
     class Validator implements ConstraintValidator<NotInFuture, Instant> {
         // Looked up when validating: validators are created at static init, before config mappings exist.
         @Inject
-        Instance<IntakeConfig> config;
+        Instance<ValidationConfig> config;
 
         @Override
         public boolean isValid(Instant value, ConstraintValidatorContext context) {
