@@ -19,6 +19,7 @@ public record Presentation(VolumeUnit unit, Locale locale) {
 
     public Presentation {
         Objects.requireNonNull(unit, "unit");
+        Objects.requireNonNull(locale, "locale");
         if (!SUPPORTED_LOCALES.contains(locale)) {
             throw new IllegalArgumentException("unsupported locale " + locale);
         }

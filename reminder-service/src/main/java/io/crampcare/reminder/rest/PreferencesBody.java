@@ -21,6 +21,7 @@ import io.crampcare.reminder.model.Presentation;
 import io.crampcare.reminder.model.VolumeUnit;
 import io.crampcare.reminder.planning.LocalTimes;
 import io.crampcare.reminder.planning.Preferences;
+import io.crampcare.reminder.service.PreferencesService;
 import io.crampcare.support.errors.InvalidInput;
 import io.crampcare.support.validation.CrossField;
 
@@ -46,17 +47,18 @@ public record PreferencesBody(
         @NotNull @Min(1) @Max(24) Integer dailyCap,
         @Schema(description = "Kinds of nudge wanted.", required = true)
         @NotNull Set<@NotNull NudgeKind> kinds,
-        @Schema(description = "The unit amounts are shown in to this person (nudge texts, the app): ML (millilitres) or "
-                + "US_FL_OZ (US fluid ounces). The API's numbers stay millilitres. Absent in a PUT: ML.",
+        @Schema(description = "The unit amounts are shown in to this person (nudge texts, the app): ML "
+                + "(millilitres) or US_FL_OZ (US fluid ounces). The API's numbers stay millilitres. Absent in a PUT: ML.",
                 defaultValue = "ML", example = "US_FL_OZ")
         VolumeUnit unit,
         @Schema(description = "The language of nudge texts, a BCP 47 language tag; only the supported ones, exactly as "
                 + "listed. Absent in a PUT: en.", enumeration = { "en", "de" }, defaultValue = "en", example = "de")
         String locale) implements CrossField.Rules {
 
-    static PreferencesBody of(Preferences p, Presentation presentation) {
+    static PreferencesBody of(PreferencesService.Versioned stored) {
+        Preferences p = stored.preferences();
         return new PreferencesBody(p.zone().getId(), p.wakingStart(), p.wakingEnd(), p.quietStart(), p.quietEnd(),
-                p.dailyCap(), p.kinds(), presentation.unit(), presentation.localeTag());
+                p.dailyCap(), p.kinds(), stored.presentation().unit(), stored.presentation().localeTag());
     }
 
     @Override

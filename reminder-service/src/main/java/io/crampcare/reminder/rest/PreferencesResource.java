@@ -48,8 +48,9 @@ public class PreferencesResource {
     DatabaseClock clock;
 
     @GET
-    @Operation(operationId = "getPreferences", summary = "Read preferences", description = "Defaults (UTC, 07:00-22:00, 8 water nudges, every kind, "
-            + "millilitres, English) until set. The ETag header is needed to change them.")
+    @Operation(operationId = "getPreferences", summary = "Read preferences", description = "Defaults (UTC, "
+            + "07:00-22:00, 8 water nudges, every kind, millilitres, English) until set. The ETag header is needed to "
+            + "change them.")
     @APIResponse(responseCode = "200", description = "The preferences; ETag is their version",
             content = @Content(schema = @Schema(implementation = PreferencesBody.class)), headers = @Header(
                     name = HttpHeaders.ETAG, description = ETAG, required = true,
@@ -57,7 +58,7 @@ public class PreferencesResource {
     public Response get(@Parameter(ref = Access.USER_ID_PARAMETER) @PathParam("userId") String userId) {
         access.requireActingFor(userId);
         PreferencesService.Versioned current = preferences.get(userId);
-        return Response.ok(PreferencesBody.of(current.preferences(), current.presentation())).header(HttpHeaders.ETAG, current.etag()).build();
+        return Response.ok(PreferencesBody.of(current)).header(HttpHeaders.ETAG, current.etag()).build();
     }
 
     @PUT
@@ -83,6 +84,6 @@ public class PreferencesResource {
         access.requireActingFor(userId);
         PreferencesService.Versioned stored = preferences.put(userId, body.toPreferences(), body.toPresentation(),
                 conditions.conditions(), clock.now());
-        return Response.ok(PreferencesBody.of(stored.preferences(), stored.presentation())).header(HttpHeaders.ETAG, stored.etag()).build();
+        return Response.ok(PreferencesBody.of(stored)).header(HttpHeaders.ETAG, stored.etag()).build();
     }
 }

@@ -14,7 +14,7 @@ import io.quarkus.qute.i18n.MessageBundles;
 
 /** The short message each kind of nudge carries, in the person's language and unit ({@link NudgeMessages}). */
 @ApplicationScoped
-public class NudgeTexts {
+class NudgeTexts {
 
     private final Map<String, NudgeMessages> bundles;
     private final long warmUpLeadMinutes;
@@ -28,7 +28,7 @@ public class NudgeTexts {
     }
 
     /** The text of a nudge of {@code kind} (of {@code amountMl} for a drink) for a person who reads {@code to}. */
-    public String of(NudgeKind kind, Integer amountMl, Presentation to) {
+    String of(NudgeKind kind, Integer amountMl, Presentation to) {
         NudgeMessages messages = bundles.get(to.localeTag());
         return switch (kind) {
             case HYDRATION -> messages.hydration(to.amount(amount(amountMl)));
