@@ -14,12 +14,15 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -70,6 +73,48 @@ class NudgeApiIT {
                 .body(Map.of("timeZone", "UTC", "wakingStart", "07:00", "wakingEnd", "22:00", "dailyCap", 0,
                         "kinds", List.of("NAP")))
                 .when().put(path).then().statusCode(400);
+    }
+
+    @Test
+    void unitAndLocaleRoundTripAndAreTheirDefaultsWhenLeftOut() {
+        String user = TestUsers.newUser("speech");
+        String path = "/api/v1/users/" + user + "/preferences";
+        asAdmin().when().get(path).then().statusCode(200).body("unit", is("ML")).body("locale", is("en"));
+        Map<String, Object> german = new HashMap<>(PreferenceChangeIT.prefs("Europe/Berlin", "07:00", "22:00", null,
+                null, 8, ReminderFixtures.ALL_KINDS));
+        german.put("unit", "US_FL_OZ");
+        german.put("locale", "de");
+        PreferenceChangeIT.put(user, german, null).then().statusCode(200).header("ETag", "\"v1\"")
+                .body("unit", is("US_FL_OZ")).body("locale", is("de"));
+        asAdmin().when().get(path).then().statusCode(200).body("unit", is("US_FL_OZ")).body("locale", is("de"))
+                .body("timeZone", is("Europe/Berlin"));
+        // A PUT replaces every setting: without unit and locale they are the defaults again.
+        PreferenceChangeIT.put(user, PreferenceChangeIT.prefs("Europe/Berlin", "07:00", "22:00", null, null, 8,
+                ReminderFixtures.ALL_KINDS), "\"v1\"").then().statusCode(200).body("unit", is("ML"))
+                .body("locale", is("en"));
+        asAdmin().when().get(path).then().statusCode(200).header("ETag", "\"v2\"").body("unit", is("ML"))
+                .body("locale", is("en"));
+    }
+
+    @ParameterizedTest(name = "unit {0}, locale {1}")
+    @CsvSource(nullValues = "-", value = {
+            "LITRE, -, unit, 'must be one of [ML, US_FL_OZ]'",
+            "us_fl_oz, -, unit, 'must be one of [ML, US_FL_OZ]'",
+            "-, fr, locale, 'must be one of the supported language tags: en, de'",
+            "-, de-DE, locale, 'must be one of the supported language tags: en, de'",
+            "-, DE, locale, 'must be one of the supported language tags: en, de'",
+            "-, '', locale, 'must be one of the supported language tags: en, de'" })
+    void anUnknownUnitOrAnUnsupportedLocaleIs400NamingTheField(String unit, String locale, String field,
+            String message) {
+        String user = TestUsers.newUser("bad-speech");
+        Map<String, Object> body = new HashMap<>(PreferenceChangeIT.prefs("UTC", "07:00", "22:00", null, null, 8,
+                ReminderFixtures.ALL_KINDS));
+        body.put("unit", unit);
+        body.put("locale", locale);
+        PreferenceChangeIT.put(user, body, null).then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", is(List.of(field))).body("errors.message", is(List.of(message)));
+        asAdmin().when().get("/api/v1/users/" + user + "/preferences").then().statusCode(200)
+                .header("ETag", "\"v0\"");
     }
 
     @Test

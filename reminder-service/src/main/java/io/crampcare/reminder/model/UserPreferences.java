@@ -4,10 +4,13 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Set;
 
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -33,6 +36,10 @@ public class UserPreferences extends PanacheEntityBase {
     public int dailyCap;
     @Convert(converter = NudgeKindSet.class)
     public Set<NudgeKind> kinds;
+    @Enumerated(EnumType.STRING)
+    public VolumeUnit unit;
+    /** A BCP 47 language tag, one of {@link Presentation#SUPPORTED_LOCALES}. */
+    public String locale;
     public int version;
     public Instant updatedAt;
 
@@ -51,5 +58,16 @@ public class UserPreferences extends PanacheEntityBase {
         dailyCap = preferences.dailyCap();
         kinds = EnumSet.noneOf(NudgeKind.class);
         kinds.addAll(preferences.kinds());
+    }
+
+    /** How this person wants to be spoken to. */
+    public Presentation presentation() {
+        return new Presentation(unit, Locale.forLanguageTag(locale));
+    }
+
+    /** Takes the unit and the language of {@code presentation}. */
+    public void hold(Presentation presentation) {
+        unit = presentation.unit();
+        locale = presentation.localeTag();
     }
 }

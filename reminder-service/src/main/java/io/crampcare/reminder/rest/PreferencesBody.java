@@ -17,12 +17,18 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.fasterxml.jackson.annotation.JsonFormat;
 
 import io.crampcare.contracts.nudge.NudgeKind;
+import io.crampcare.reminder.model.Presentation;
+import io.crampcare.reminder.model.VolumeUnit;
 import io.crampcare.reminder.planning.LocalTimes;
 import io.crampcare.reminder.planning.Preferences;
+import io.crampcare.reminder.service.PreferencesService;
 import io.crampcare.support.errors.InvalidInput;
 import io.crampcare.support.validation.CrossField;
 
-/** Nudge preferences as the API shows and takes them. */
+/**
+ * Nudge preferences as the API shows and takes them: when to nudge (planning) and how to speak to the person (unit and
+ * language). A PUT replaces them all, so an absent unit or locale is its default.
+ */
 @Schema(name = "Preferences")
 @CrossField
 public record PreferencesBody(
@@ -40,11 +46,19 @@ public record PreferencesBody(
         @Schema(description = "At most this many hydration nudges a day (1-24).", example = "8", required = true)
         @NotNull @Min(1) @Max(24) Integer dailyCap,
         @Schema(description = "Kinds of nudge wanted.", required = true)
-        @NotNull Set<@NotNull NudgeKind> kinds) implements CrossField.Rules {
+        @NotNull Set<@NotNull NudgeKind> kinds,
+        @Schema(description = "The unit amounts are shown in to this person (nudge texts, the app): ML "
+                + "(millilitres) or US_FL_OZ (US fluid ounces). The API's numbers stay millilitres. Absent in a PUT: ML.",
+                defaultValue = "ML", example = "US_FL_OZ")
+        VolumeUnit unit,
+        @Schema(description = "The language of nudge texts, a BCP 47 language tag; only the supported ones, exactly as "
+                + "listed. Absent in a PUT: en.", enumeration = { "en", "de" }, defaultValue = "en", example = "de")
+        String locale) implements CrossField.Rules {
 
-    static PreferencesBody of(Preferences p) {
+    static PreferencesBody of(PreferencesService.Versioned stored) {
+        Preferences p = stored.preferences();
         return new PreferencesBody(p.zone().getId(), p.wakingStart(), p.wakingEnd(), p.quietStart(), p.quietEnd(),
-                p.dailyCap(), p.kinds());
+                p.dailyCap(), p.kinds(), stored.presentation().unit(), stored.presentation().localeTag());
     }
 
     @Override
@@ -61,12 +75,23 @@ public record PreferencesBody(
         } else if (quietStart != null && quietStart.equals(quietEnd)) {
             violations.add(new InvalidInput.Violation("quietEnd", "must differ from quietStart"));
         }
+        if (locale != null && Presentation.supportedLocale(locale).isEmpty()) {
+            violations.add(new InvalidInput.Violation("locale",
+                    "must be one of the supported language tags: " + Presentation.supportedTags()));
+        }
     }
 
     /** The preferences (the body is valid by now). */
     Preferences toPreferences() {
         return new Preferences(zone(), wakingStart, wakingEnd, quietStart, quietEnd, dailyCap,
                 kinds.isEmpty() ? EnumSet.noneOf(NudgeKind.class) : EnumSet.copyOf(kinds));
+    }
+
+    /** The unit and language (the body is valid by now); absent ones are the defaults. */
+    Presentation toPresentation() {
+        Presentation defaults = Presentation.defaults();
+        return new Presentation(unit == null ? defaults.unit() : unit,
+                locale == null ? defaults.locale() : Presentation.supportedLocale(locale).orElseThrow());
     }
 
     private ZoneId zone() {

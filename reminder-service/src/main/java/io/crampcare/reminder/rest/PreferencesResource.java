@@ -48,8 +48,9 @@ public class PreferencesResource {
     DatabaseClock clock;
 
     @GET
-    @Operation(operationId = "getPreferences", summary = "Read preferences", description = "Defaults (UTC, 07:00-22:00, 8 water nudges, every kind) "
-            + "until set. The ETag header is needed to change them.")
+    @Operation(operationId = "getPreferences", summary = "Read preferences", description = "Defaults (UTC, "
+            + "07:00-22:00, 8 water nudges, every kind, millilitres, English) until set. The ETag header is needed to "
+            + "change them.")
     @APIResponse(responseCode = "200", description = "The preferences; ETag is their version",
             content = @Content(schema = @Schema(implementation = PreferencesBody.class)), headers = @Header(
                     name = HttpHeaders.ETAG, description = ETAG, required = true,
@@ -57,7 +58,7 @@ public class PreferencesResource {
     public Response get(@Parameter(ref = Access.USER_ID_PARAMETER) @PathParam("userId") String userId) {
         access.requireActingFor(userId);
         PreferencesService.Versioned current = preferences.get(userId);
-        return Response.ok(PreferencesBody.of(current.preferences())).header(HttpHeaders.ETAG, current.etag()).build();
+        return Response.ok(PreferencesBody.of(current)).header(HttpHeaders.ETAG, current.etag()).build();
     }
 
     @PUT
@@ -68,7 +69,8 @@ public class PreferencesResource {
             + "nudge of the user (today's and tomorrow's water, workout nudges, snoozed ones) is replanned under the "
             + "new settings, so a kind switched off leaves none of that kind planned, and a new time zone, waking "
             + "window, quiet hours or daily cap holds for all of them. Nudges removed this way are not announced (no "
-            + "event: nudges are published only when they fire).")
+            + "event: nudges are published only when they fire). A new unit or locale replans nothing: every nudge "
+            + "fired from then on speaks it. The body replaces all settings: an absent unit or locale is its default.")
     @APIResponse(responseCode = "200", description = "Stored and replanned; ETag is the new version",
             content = @Content(schema = @Schema(implementation = PreferencesBody.class)), headers = @Header(
                     name = HttpHeaders.ETAG, description = ETAG, required = true,
@@ -80,8 +82,8 @@ public class PreferencesResource {
             @Valid @BeanParam PreferenceConditions conditions,
             @Valid @NotNull(message = "a JSON body is required") PreferencesBody body) {
         access.requireActingFor(userId);
-        PreferencesService.Versioned stored = preferences.put(userId, body.toPreferences(), conditions.conditions(),
-                clock.now());
-        return Response.ok(PreferencesBody.of(stored.preferences())).header(HttpHeaders.ETAG, stored.etag()).build();
+        PreferencesService.Versioned stored = preferences.put(userId, body.toPreferences(), body.toPresentation(),
+                conditions.conditions(), clock.now());
+        return Response.ok(PreferencesBody.of(stored)).header(HttpHeaders.ETAG, stored.etag()).build();
     }
 }

@@ -53,8 +53,9 @@ import io.quarkus.scheduler.Scheduled;
  * hours, is withdrawn (deleted, as a replan would have; counted in {@code crampcare.nudges.withdrawn{kind}}).
  * A preference change replans at once (PreferencesService), so this only catches plans that raced with the change.
  * <p>
- * A batch costs the same few statements however large it is (claim whole rows, read the users' zones, insert the
- * events, update the statuses), not a few per nudge: a backlog of a million due nudges drains in minutes.
+ * A batch costs the same few statements however large it is (claim whole rows with each user's unit and language,
+ * read the users' zones, insert the events, update the statuses), not a few per nudge: a backlog of a million due
+ * nudges drains in minutes. Each event's text is in its user's language and unit ({@link NudgeTexts}).
  * <p>
  * Tracing: each fired nudge gets a span "nudge fire" whose parent is the context stored when it was planned, and its
  * event carries that span's context, so the nudge.due event is in the trace of the report that led to it. Each batch
@@ -73,6 +74,7 @@ public class Dispatcher {
     private final DueNudges store;
     private final Outbox outbox;
     private final StoredPreferences preferences;
+    private final NudgeTexts texts;
     private final ReminderConfig config;
     private final CommittedCounts counts;
     private final Tracer tracer;
@@ -84,11 +86,12 @@ public class Dispatcher {
     private final ReadWriteLock inBatch = new ReentrantReadWriteLock();
     private volatile boolean stopping;
 
-    Dispatcher(DueNudges store, Outbox outbox, StoredPreferences preferences, ReminderConfig config,
+    Dispatcher(DueNudges store, Outbox outbox, StoredPreferences preferences, NudgeTexts texts, ReminderConfig config,
             MeterRegistry registry, CommittedCounts counts, Tracer tracer, DatabaseClock clock) {
         this.store = store;
         this.outbox = outbox;
         this.preferences = preferences;
+        this.texts = texts;
         this.config = config;
         this.counts = counts;
         this.tracer = tracer;
@@ -206,6 +209,6 @@ public class Dispatcher {
     private NudgeDueV1 dueEvent(DueNudge nudge, ZoneId zone) {
         return new NudgeDueV1(nudge.id(), nudge.userId(), nudge.kind(), nudge.dueAt(),
                 LOCAL_MINUTE.format(nudge.dueAt().atZone(zone)), zone.getId(), nudge.amountMl(), nudge.workoutId(),
-                nudge.adviceId(), NudgeTexts.of(nudge.kind(), nudge.amountMl(), config.warmUpLead().toMinutes()));
+                nudge.adviceId(), texts.of(nudge.kind(), nudge.amountMl(), nudge.presentation()));
     }
 }

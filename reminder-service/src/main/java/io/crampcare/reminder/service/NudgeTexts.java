@@ -1,26 +1,44 @@
 package io.crampcare.reminder.service;
 
-import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
 
 import io.crampcare.contracts.nudge.NudgeKind;
+import io.crampcare.reminder.config.ReminderConfig;
+import io.crampcare.reminder.model.Presentation;
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
 
-/** The short message each kind of nudge carries. */
-final class NudgeTexts {
+/** The short message each kind of nudge carries, in the person's language and unit ({@link NudgeMessages}). */
+@ApplicationScoped
+class NudgeTexts {
 
-    private NudgeTexts() {
+    private final Map<String, NudgeMessages> bundles;
+    private final long warmUpLeadMinutes;
+
+    NudgeTexts(ReminderConfig config) {
+        // Every supported language has its bundle, or the first nudge fails here rather than one of them later.
+        this.bundles = Presentation.SUPPORTED_LOCALES.stream().map(locale -> locale.toLanguageTag())
+                .collect(Collectors.toUnmodifiableMap(Function.identity(),
+                        tag -> MessageBundles.get(NudgeMessages.class, Localized.Literal.of(tag))));
+        this.warmUpLeadMinutes = config.warmUpLead().toMinutes();
     }
 
-    static String of(NudgeKind kind, Integer amountMl, long warmUpLeadMinutes) {
+    /** The text of a nudge of {@code kind} (of {@code amountMl} for a drink) for a person who reads {@code to}. */
+    String of(NudgeKind kind, Integer amountMl, Presentation to) {
+        NudgeMessages messages = bundles.get(to.localeTag());
         return switch (kind) {
-            case HYDRATION -> "Time for a drink: about " + ml(amountMl) + " of water, sipped rather than gulped.";
-            case PRE_EXERCISE_HYDRATION -> "Workout in about 4 hours: drink " + ml(amountMl) + " of water now, slowly.";
-            case WARM_UP -> "Your workout starts in " + warmUpLeadMinutes
-                    + " minutes: warm up with 5-10 minutes of easy movement first.";
-            case STRETCH -> "Workout done? Stretch your glutes and hips now, holding each stretch without bouncing.";
+            case HYDRATION -> messages.hydration(to.amount(amount(amountMl)));
+            case PRE_EXERCISE_HYDRATION -> messages.preExerciseHydration(to.amount(amount(amountMl)));
+            case WARM_UP -> messages.warmUp(warmUpLeadMinutes);
+            case STRETCH -> messages.stretch();
         };
     }
 
-    private static String ml(Integer amountMl) {
-        return String.format(Locale.ROOT, "%,d mL", amountMl == null ? 0 : amountMl);
+    private static int amount(Integer amountMl) {
+        return amountMl == null ? 0 : amountMl;
     }
 }

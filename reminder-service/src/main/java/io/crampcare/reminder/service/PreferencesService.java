@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import io.crampcare.reminder.model.Presentation;
 import io.crampcare.reminder.model.UserPreferences;
 import io.crampcare.reminder.planning.Preferences;
 import io.crampcare.reminder.store.UserLocks;
@@ -21,8 +22,8 @@ import io.crampcare.support.errors.VersionRequired;
 @ApplicationScoped
 public class PreferencesService {
 
-    /** Preferences and their version; version 0 means the defaults (never set). */
-    public record Versioned(Preferences preferences, int version) {
+    /** Preferences, unit and language, and their version; version 0 means the defaults (never set). */
+    public record Versioned(Preferences preferences, Presentation presentation, int version) {
         public String etag() {
             return etagOf(version);
         }
@@ -44,17 +45,19 @@ public class PreferencesService {
     @Transactional
     public Versioned get(String userId) {
         UserPreferences row = UserPreferences.findById(userId);
-        return row == null ? new Versioned(Preferences.defaults(), 0)
-                : new Versioned(row.preferences(), row.version);
+        return row == null ? new Versioned(Preferences.defaults(), Presentation.defaults(), 0)
+                : new Versioned(row.preferences(), row.presentation(), row.version);
     }
 
     /**
      * Stores preferences and replans. The first write needs no condition (or {@code If-None-Match: *}, which fails
      * once any exist; or If-Match with the defaults' ETag "v0"); changing stored ones needs the current ETag in
-     * If-Match (428 without, 412 when stale), so two clients cannot overwrite each other unknowingly.
+     * If-Match (428 without, 412 when stale), so two clients cannot overwrite each other unknowingly. Only a change of
+     * {@code preferences} replans: the unit and language are read when each nudge fires.
      */
     @Transactional
-    public Versioned put(String userId, Preferences preferences, Conditions conditions, Instant now) {
+    public Versioned put(String userId, Preferences preferences, Presentation presentation, Conditions conditions,
+            Instant now) {
         locks.lock(userId);
         UserPreferences row = UserPreferences.findById(userId);
         int current = row == null ? 0 : row.version;
@@ -76,6 +79,7 @@ public class PreferencesService {
             row.userId = userId;
         }
         row.hold(preferences);
+        row.hold(presentation);
         row.version = current + 1;
         row.updatedAt = now;
         row.persist();
@@ -83,7 +87,7 @@ public class PreferencesService {
         if (!stored.equals(before)) {
             replanner.replan(userId, stored, now);
         }
-        return new Versioned(stored, row.version);
+        return new Versioned(stored, row.presentation(), row.version);
     }
 
     private static StaleVersion preconditionFailed(String detail, int current) {

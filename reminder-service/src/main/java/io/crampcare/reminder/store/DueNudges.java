@@ -4,8 +4,10 @@ import static io.crampcare.support.sql.ColumnArrays.column;
 import static io.crampcare.support.sql.ColumnArrays.list;
 import static io.crampcare.support.sql.ColumnArrays.update;
 
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -14,7 +16,10 @@ import jakarta.inject.Inject;
 
 import io.agroal.api.AgroalDataSource;
 import io.crampcare.contracts.nudge.NudgeKind;
+import io.crampcare.reminder.model.Presentation;
+import io.crampcare.reminder.model.VolumeUnit;
 import io.crampcare.support.sql.NamedSql;
+import io.crampcare.support.sql.Row;
 import io.crampcare.support.tracing.TraceContext;
 
 /**
@@ -25,11 +30,15 @@ import io.crampcare.support.tracing.TraceContext;
 @ApplicationScoped
 public class DueNudges {
 
+    // Each nudge comes with its user's unit and language for its text (null: no preferences row, the defaults); only
+    // the nudge rows are locked.
     private static final NamedSql CLAIM = NamedSql.of("""
-            SELECT id, user_id, kind, due_at, amount_ml, workout_id, advice_id, traceparent, tracestate FROM nudge
-            WHERE status = 'PLANNED' AND due_at <= :now
-            ORDER BY due_at LIMIT :batch
-            FOR UPDATE SKIP LOCKED
+            SELECT n.id, n.user_id, n.kind, n.due_at, n.amount_ml, n.workout_id, n.advice_id, n.traceparent,
+                   n.tracestate, p.unit, p.locale
+            FROM nudge n LEFT JOIN preferences p ON p.user_id = n.user_id
+            WHERE n.status = 'PLANNED' AND n.due_at <= :now
+            ORDER BY n.due_at LIMIT :batch
+            FOR UPDATE OF n SKIP LOCKED
             """);
     // Expiring leaves fired_at alone: a snoozed nudge that expires keeps the time it first fired.
     private static final NamedSql MARK_FIRED = NamedSql.of(
@@ -38,9 +47,12 @@ public class DueNudges {
             "UPDATE nudge SET status = 'EXPIRED' WHERE id = ANY (:ids::uuid[])");
     private static final NamedSql WITHDRAW = NamedSql.of("DELETE FROM nudge WHERE id = ANY (:ids::uuid[])");
 
-    /** The columns of a claimed nudge that firing needs; {@code trace} is where it was planned (null: untraced). */
+    /**
+     * The columns of a claimed nudge that firing needs; {@code trace} is where it was planned (null: untraced),
+     * {@code presentation} how its user wants to be spoken to.
+     */
     public record DueNudge(UUID id, String userId, NudgeKind kind, Instant dueAt, Integer amountMl, UUID workoutId,
-            UUID adviceId, TraceContext trace) {
+            UUID adviceId, TraceContext trace, Presentation presentation) {
     }
 
     @Inject
@@ -52,7 +64,15 @@ public class DueNudges {
                 row.text("user_id"), NudgeKind.valueOf(row.text("kind")), row.instant("due_at"),
                 row.integer("amount_ml"), row.uuid("workout_id"), row.uuid("advice_id"),
                 row.text("traceparent") == null ? null
-                        : new TraceContext(row.text("traceparent"), row.text("tracestate"))));
+                        : new TraceContext(row.text("traceparent"), row.text("tracestate")),
+                presentation(row)));
+    }
+
+    /** The user's unit and language; a user without preferences gets the defaults. */
+    private static Presentation presentation(Row row) throws SQLException {
+        String unit = row.text("unit");
+        return unit == null ? Presentation.defaults()
+                : new Presentation(VolumeUnit.valueOf(unit), Locale.forLanguageTag(row.text("locale")));
     }
 
     /** Marks the nudges fired at {@code firedAt}. */

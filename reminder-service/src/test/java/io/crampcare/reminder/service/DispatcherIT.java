@@ -1,5 +1,6 @@
 package io.crampcare.reminder.service;
 
+import static io.crampcare.testsupport.TestTokens.asAdmin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -10,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -32,6 +34,7 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.crampcare.testsupport.TestUsers;
@@ -44,6 +47,7 @@ import io.crampcare.testsupport.EventSchemas;
 import io.crampcare.testsupport.TestQueries;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 
 /**
  * The dispatcher on real PostgreSQL and Kafka. The nudges here are due a day ahead and dispatched "at" that time, so
@@ -126,6 +130,41 @@ class DispatcherIT {
         dispatcher.dispatchDue(due.plus(60, ChronoUnit.MINUTES));
         assertEquals(Map.of("EXPIRED", 1L, "FIRED", 1L), statuses(user));
         assertEquals(1, outboxRows(user));
+    }
+
+    @Test
+    void eachFiredNudgeSpeaksItsUsersLanguageAndUnit() throws Exception {
+        String german = TestUsers.newUser("german-oz");
+        asAdmin().contentType(ContentType.JSON)
+                .body(Map.of("timeZone", "UTC", "wakingStart", "07:00", "wakingEnd", "22:00", "dailyCap", 8, "kinds",
+                        ReminderFixtures.ALL_KINDS, "unit", "US_FL_OZ", "locale", "de"))
+                .when().put("/api/v1/users/" + german + "/preferences").then().statusCode(200);
+        String withoutPreferences = TestUsers.newUser("no-prefs");
+        // Tomorrow noon UTC: inside both waking windows (the defaults are UTC, 07:00-22:00, too).
+        Instant due = LocalDate.now(ZoneOffset.UTC).plusDays(1).atTime(12, 0).toInstant(ZoneOffset.UTC);
+        Map<UUID, String> expected = Map.of(
+                insertNudge(german, "HYDRATION", due, 250),
+                "Zeit zum Trinken: etwa 8,5 fl oz Wasser, lieber in kleinen Schlucken als auf einmal.",
+                insertNudge(german, "WARM_UP", due, null),
+                "Dein Training beginnt in 15 Minuten: Wärm dich vorher 5 bis 10 Minuten mit lockeren Bewegungen auf.",
+                insertNudge(withoutPreferences, "HYDRATION", due, 250),
+                "Time for a drink: about 250 mL of water, sipped rather than gulped.");
+
+        dispatcher.dispatchDue(due.plusSeconds(1));
+
+        Map<UUID, String> texts = new HashMap<>();
+        try (CloudEventReader reader = new CloudEventReader(TestUsers.bootstrapServers(), Topics.NUDGES)) {
+            for (ConsumerRecord<String, CloudEvent> event : reader.await(
+                    r -> german.equals(r.key()) || withoutPreferences.equals(r.key()), 3, Duration.ofSeconds(30))) {
+                EventSchemas.assertValid(event.value());
+                JsonNode payload = json.readTree(event.value().getData().toBytes());
+                texts.put(UUID.fromString(payload.get("nudgeId").asText()), payload.get("text").asText());
+                if (payload.get("kind").asText().equals("HYDRATION")) {
+                    assertEquals(250, payload.get("amountMl").asInt(), "the event's amount stays millilitres");
+                }
+            }
+        }
+        assertEquals(expected, texts);
     }
 
     private UUID insertNudge(String user, String kind, Instant due, Integer amountMl) throws SQLException {
