@@ -428,7 +428,8 @@ kafka_admin kafka-topics.sh --describe | awk '$1 == "Topic:" && $7 == "Replicati
 kafka_admin kafka-configs.sh --describe --all --entity-type topics \
   | awk '/^All configs for topic / {t = $5} $1 ~ /^min\.insync\.replicas=/ {split($1, kv, "="); print t, kv[2]}' | sort > "$work/min-isr"
 grep -q '^__consumer_offsets ' "$work/rf" || die "__consumer_offsets not described: $(cat "$work/rf")"
-[ "$(wc -l < "$work/rf")" -ge 9 ] || die "fewer topics than topics.conf and __consumer_offsets: $(cat "$work/rf")"
+missing=$(comm -23 <(sed 's/#.*//' deploy/kafka/topics.conf | awk 'NF {print $1}' | sort) <(cut -d' ' -f1 "$work/rf"))
+[ -z "$missing" ] || die "topics of topics.conf not on the cluster: $(echo $missing)"
 ! awk '$2 != 3' "$work/rf" | grep . || die "topics without replication factor 3 (above)"
 [ "$(cut -d' ' -f1 "$work/min-isr")" = "$(cut -d' ' -f1 "$work/rf")" ] || die "min.insync.replicas not read for every topic: $(cat "$work/min-isr")"
 ! awk '$2 != 2' "$work/min-isr" | grep . || die "topics without min.insync.replicas 2 (above)"

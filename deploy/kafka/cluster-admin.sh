@@ -140,13 +140,13 @@ acls() {
   # advice consumes reports and nudge answers, reads its dead letters (operator endpoints, depth gauge), publishes
   # advice and dead letters, and replays dead letters into the topics they came from (DeadLetterService): the write
   # on cramp-reports and nudge-acks is that replay's, a deliberate grant.
-  # reminder consumes advice, reads its dead letters, publishes nudges, nudge answers and dead letters, and replays
-  # advice dead letters into advice (the same deliberate grant).
+  # reminder consumes advice, reads its dead letters, publishes nudges, nudge answers, drinks and dead letters, and
+  # replays advice dead letters into advice (the same deliberate grant).
   together "writes intake cramp-reports" \
     "reads advice advice-service cramp-reports nudge-acks cramp-reports.dlq nudge-acks.dlq" \
     "writes advice advice cramp-reports.dlq nudge-acks.dlq cramp-reports nudge-acks" \
     "reads reminder reminder-service advice advice.dlq" \
-    "writes reminder nudges nudge-acks advice.dlq advice"
+    "writes reminder nudges nudge-acks drinks advice.dlq advice"
   say "ACLs granted: intake, advice, reminder (kafka-acls.sh --list shows them)"
 }
 

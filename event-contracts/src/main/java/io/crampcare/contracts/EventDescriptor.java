@@ -5,6 +5,8 @@ import java.util.Objects;
 import java.util.function.Function;
 
 import io.crampcare.contracts.advice.AdviceIssuedV1;
+import io.crampcare.contracts.drink.DrinkDeletedV1;
+import io.crampcare.contracts.drink.DrinkLoggedV1;
 import io.crampcare.contracts.nudge.NudgeAcknowledgedV1;
 import io.crampcare.contracts.nudge.NudgeDueV1;
 import io.crampcare.contracts.report.CrampReportSubmittedV1;
@@ -31,10 +33,15 @@ public record EventDescriptor<T>(String topic, String type, Class<T> payloadClas
             EventTypes.NUDGE_DUE, NudgeDueV1.class, NudgeDueV1::userId);
     public static final EventDescriptor<NudgeAcknowledgedV1> NUDGE_ACKNOWLEDGED = new EventDescriptor<>(
             Topics.NUDGE_ACKS, EventTypes.NUDGE_ACKNOWLEDGED, NudgeAcknowledgedV1.class, NudgeAcknowledgedV1::userId);
+    // A drink's logged and deleted events share topic and key, so a deletion always follows the drink it names.
+    public static final EventDescriptor<DrinkLoggedV1> DRINK_LOGGED = new EventDescriptor<>(Topics.DRINKS,
+            EventTypes.DRINK_LOGGED, DrinkLoggedV1.class, DrinkLoggedV1::userId);
+    public static final EventDescriptor<DrinkDeletedV1> DRINK_DELETED = new EventDescriptor<>(Topics.DRINKS,
+            EventTypes.DRINK_DELETED, DrinkDeletedV1.class, DrinkDeletedV1::userId);
 
     /** Every event above, one per type; {@link EventTypes#ALL} and {@link Topics#ALL} list them in this order. */
     public static final List<EventDescriptor<?>> ALL = List.of(CRAMP_REPORT_SUBMITTED, ADVICE_ISSUED, NUDGE_DUE,
-            NUDGE_ACKNOWLEDGED);
+            NUDGE_ACKNOWLEDGED, DRINK_LOGGED, DRINK_DELETED);
 
     public EventDescriptor {
         Objects.requireNonNull(topic, "topic");

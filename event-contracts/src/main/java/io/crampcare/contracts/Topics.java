@@ -16,10 +16,12 @@ public final class Topics {
     public static final String NUDGES = "nudges";
     /** Users' acknowledgements of nudges, from the reminder service; key = userId. */
     public static final String NUDGE_ACKS = "nudge-acks";
+    /** Drinks logged and deleted in people's drink logs, from the reminder service; key = userId. */
+    public static final String DRINKS = "drinks";
 
     /**
-     * Every business topic, in the order of {@link EventDescriptor#ALL} (one event type each); each has a dead-letter
-     * twin, see {@link #deadLetter(String)}.
+     * Every business topic, in the order of {@link EventDescriptor#ALL} (one event type each, {@link #DRINKS} two);
+     * each has a dead-letter twin, see {@link #deadLetter(String)}.
      */
     public static final List<String> ALL = EventDescriptor.ALL.stream().map(EventDescriptor::topic).distinct()
             .toList();

@@ -21,6 +21,8 @@ class ContractSchemasTest {
         assertEquals("schemas/advice-issued.v1.json", ContractSchemas.resource(EventTypes.ADVICE_ISSUED));
         assertEquals("schemas/nudge-due.v1.json", ContractSchemas.resource(EventTypes.NUDGE_DUE));
         assertEquals("schemas/nudge-acknowledged.v1.json", ContractSchemas.resource(EventTypes.NUDGE_ACKNOWLEDGED));
+        assertEquals("schemas/drink-logged.v1.json", ContractSchemas.resource(EventTypes.DRINK_LOGGED));
+        assertEquals("schemas/drink-deleted.v1.json", ContractSchemas.resource(EventTypes.DRINK_DELETED));
     }
 
     @Test

@@ -9,6 +9,11 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import io.crampcare.contracts.drink.DrinkDeletedV1;
+import io.crampcare.contracts.drink.DrinkDeletion;
+import io.crampcare.contracts.drink.DrinkKind;
+import io.crampcare.contracts.drink.DrinkLoggedV1;
+import io.crampcare.contracts.drink.DrinkSource;
 import io.crampcare.contracts.nudge.AckOutcome;
 import io.crampcare.contracts.nudge.NudgeAcknowledgedV1;
 import io.crampcare.contracts.nudge.NudgeKind;
@@ -18,10 +23,25 @@ class EventDescriptorTest {
     @Test
     void everyTypeHasOneDescriptorOnItsTopic() {
         assertEquals(List.of(EventTypes.CRAMP_REPORT_SUBMITTED, EventTypes.ADVICE_ISSUED, EventTypes.NUDGE_DUE,
-                EventTypes.NUDGE_ACKNOWLEDGED), EventTypes.ALL);
-        assertEquals(List.of(Topics.CRAMP_REPORTS, Topics.ADVICE, Topics.NUDGES, Topics.NUDGE_ACKS), Topics.ALL);
+                EventTypes.NUDGE_ACKNOWLEDGED, EventTypes.DRINK_LOGGED, EventTypes.DRINK_DELETED), EventTypes.ALL);
+        assertEquals(List.of(Topics.CRAMP_REPORTS, Topics.ADVICE, Topics.NUDGES, Topics.NUDGE_ACKS, Topics.DRINKS),
+                Topics.ALL);
         assertEquals(Topics.NUDGE_ACKS, EventDescriptor.NUDGE_ACKNOWLEDGED.topic());
         assertEquals(NudgeAcknowledgedV1.class, EventDescriptor.NUDGE_ACKNOWLEDGED.payloadClass());
+    }
+
+    /** A drink's deletion must follow the drink it names: both go to one topic under one key. */
+    @Test
+    void aDrinksEventsShareTopicAndKey() {
+        UUID drink = UUID.randomUUID();
+        DrinkLoggedV1 logged = new DrinkLoggedV1(drink, "ann", Instant.EPOCH, 250, DrinkKind.WATER, DrinkSource.LOGGED,
+                null, Instant.EPOCH);
+        DrinkDeletedV1 deleted = new DrinkDeletedV1(drink, "ann", DrinkDeletion.UNDONE, null, Instant.EPOCH);
+        assertEquals(Topics.DRINKS, EventDescriptor.DRINK_LOGGED.topic());
+        assertEquals(Topics.DRINKS, EventDescriptor.DRINK_DELETED.topic());
+        assertEquals("ann", EventDescriptor.DRINK_LOGGED.keyOf(logged));
+        assertEquals("ann", EventDescriptor.DRINK_DELETED.keyOf(deleted));
+        assertThrows(ClassCastException.class, () -> EventDescriptor.DRINK_DELETED.keyOf(logged));
     }
 
     @Test

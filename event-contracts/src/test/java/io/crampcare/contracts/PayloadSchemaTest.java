@@ -23,7 +23,7 @@ import com.networknt.schema.Schema;
  * What every payload schema test checks: (a) the record and the schema have the same properties, required exactly
  * where not nullable, and (b) the same enum constants ({@link RecordSchemaChecks}); and the (c) helpers that validate
  * a payload, or a full payload with one thing changed, against the schema; (d) the rejection cases that change one
- * property, as data ({@link #onePropertyChangedIsRejected()}).
+ * property, as data ({@link #onePropertyChangedIsRejected()}), and a required property null or left out.
  */
 public abstract class PayloadSchemaTest {
 
@@ -70,6 +70,15 @@ public abstract class PayloadSchemaTest {
     @Test
     void enumPropertiesListExactlyTheJavaConstants() {
         RecordSchemaChecks.assertEnumsMatchJavaConstants(record, schemaJson);
+    }
+
+    /** Required means never null: each required top-level property, null or left out, is rejected by name. */
+    @Test
+    void nullOrMissingRequiredPropertiesAreRejected() {
+        for (String name : requiredProperties()) {
+            assertRejected(payload -> payload.putNull(name), name);
+            assertRejected(payload -> payload.remove(name), name);
+        }
     }
 
     /** The full payload as Quarkus would serialize it, changed by {@code mutation}. */

@@ -1,6 +1,7 @@
 package io.crampcare.testsupport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -44,6 +45,17 @@ class EventSchemasTest {
              "workoutId":null,"adviceId":"7e6d5c4b-3a29-4817-a6b5-c4d3e2f1a0b9","text":"Drink 250 mL of water now."}
             """;
 
+    static final String DRINK_LOGGED = """
+            {"drinkId":"5c6d7e8f-9a0b-4c1d-8e2f-3a4b5c6d7e8f","userId":"user-42","drunkAt":"2026-11-26T07:04:19Z",
+             "amountMl":250,"kind":"WATER","source":"NUDGE_DONE","nudgeId":"4d5e6f7a-8b9c-4d0e-9f1a-2b3c4d5e6f7a",
+             "loggedAt":"2026-11-26T07:04:19Z"}
+            """;
+
+    static final String DRINK_DELETED = """
+            {"drinkId":"5c6d7e8f-9a0b-4c1d-8e2f-3a4b5c6d7e8f","userId":"user-42","reason":"UNDONE","replacedBy":null,
+             "deletedAt":"2026-11-26T07:30:02Z"}
+            """;
+
     @Test
     void findsTheSchemasOfTheNewerTypes() {
         assertEquals(List.of(), EventSchemas.violations(EventTypes.ADVICE_ISSUED, SELF_CARE_ADVICE));
@@ -65,6 +77,30 @@ class EventSchemasTest {
                 NUDGE_DUE.replace("\"amountMl\":250", "\"amountMl\":1500"));
         assertEquals(1, nudge.size(), nudge.toString());
         assertTrue(nudge.get(0).contains("amountMl"), nudge.toString());
+    }
+
+    @Test
+    void findsTheSchemasOfTheDrinkTypes() {
+        assertEquals(List.of(), EventSchemas.violations(EventTypes.DRINK_LOGGED, DRINK_LOGGED));
+        assertEquals(List.of(), EventSchemas.violations(EventTypes.DRINK_DELETED, DRINK_DELETED));
+
+        List<String> tooMuch = EventSchemas.violations(EventTypes.DRINK_LOGGED,
+                DRINK_LOGGED.replace("\"amountMl\":250", "\"amountMl\":2500"));
+        assertEquals(1, tooMuch.size(), tooMuch.toString());
+        assertTrue(tooMuch.get(0).contains("amountMl"), tooMuch.toString());
+
+        // A DONE answer's drink names its nudge; a replacement names the drink that took its place.
+        List<String> noNudge = EventSchemas.violations(EventTypes.DRINK_LOGGED,
+                DRINK_LOGGED.replace("\"4d5e6f7a-8b9c-4d0e-9f1a-2b3c4d5e6f7a\"", "null"));
+        assertTrue(!noNudge.isEmpty() && noNudge.stream().allMatch(v -> v.contains("nudgeId")), noNudge.toString());
+        List<String> noReplacement = EventSchemas.violations(EventTypes.DRINK_DELETED,
+                DRINK_DELETED.replace("UNDONE", "REPLACED"));
+        assertTrue(!noReplacement.isEmpty() && noReplacement.stream().allMatch(v -> v.contains("replacedBy")),
+                noReplacement.toString());
+
+        // The two types share a topic, so each payload must fail the other's schema, not pass by accident.
+        assertFalse(EventSchemas.violations(EventTypes.DRINK_DELETED, DRINK_LOGGED).isEmpty());
+        assertFalse(EventSchemas.violations(EventTypes.DRINK_LOGGED, DRINK_DELETED).isEmpty());
     }
 
     @Test

@@ -70,7 +70,8 @@ class EventCataloguePageTest {
             JsonNode schema = JsonSchemas.readJson(message.path("payload").path("$ref").asText().replaceFirst("^\\./", ""));
             List<Map.Entry<String, JsonNode>> properties = new ArrayList<>();
             collectProperties(schema, "", properties);
-            String table = "//section[@data-topic='" + address + "']//table[@data-kind='field']";
+            String block = messageBlock(address, message);
+            String table = block + "//table[@data-kind='field']";
             assertEquals(properties.size(), count(table + "//tr[@data-field]"), address + ": one row per schema property");
             for (Map.Entry<String, JsonNode> property : properties) {
                 String path = property.getKey();
@@ -81,6 +82,7 @@ class EventCataloguePageTest {
                 JsonNode values = property.getValue().has("enum") ? property.getValue().path("enum") : property.getValue().path("items").path("enum");
                 values.forEach(v -> assertTrue(row.contains(v.isNull() ? "null" : v.asText()), address + " " + path + " lists " + v));
             }
+            assertEquals(schema.has("if"), text(block).contains("Rule: when"), address + ": the schema's if/then rule, in words");
         });
     }
 
@@ -88,7 +90,7 @@ class EventCataloguePageTest {
     void everyMessageShowsItsHeadersTypeConsumersAndExamples() {
         JsonNode ceHeaders = ASYNCAPI.at("/components/schemas/CloudEventsKafkaHeaders/properties");
         forEachTopicMessage((address, message) -> {
-            String section = "//section[@data-topic='" + address + "']";
+            String section = messageBlock(address, message);
             ceHeaders.fieldNames().forEachRemaining(header -> assertEquals(1,
                     count(section + "//table[@data-kind='header']//tr[@data-field='" + header + "']"), address + " header " + header));
             String ceType = message.at("/headers/allOf/1/properties/ce_type/const").asText();
@@ -157,6 +159,13 @@ class EventCataloguePageTest {
                         ASYNCAPI.at(ref.path("$ref").asText().substring(1))));
             }
         });
+    }
+
+    /** The page's block for one message of a topic (a topic may carry several). */
+    private static String messageBlock(String address, JsonNode message) {
+        String block = "//section[@data-topic='" + address + "']//*[@data-message='" + message.path("name").asText() + "']";
+        assertEquals(1, count(block), address + ": one block for message " + message.path("name").asText());
+        return block;
     }
 
     /** Every property at any depth by its path (a.b, list[].c), except inside if/then/else (rules, not fields). */

@@ -117,12 +117,4 @@ class NudgeDueV1SchemaTest extends PayloadSchemaTest {
         assertValidMutation(nudge -> nudge.put("amountMl", 1));
         assertValidMutation(nudge -> nudge.put("amountMl", 1000));
     }
-
-    @Test
-    void nullOrMissingRequiredPropertiesAreRejected() {
-        for (String name : List.of("nudgeId", "userId", "kind", "dueAt", "localTime", "timeZone", "text")) {
-            assertRejected(nudge -> nudge.putNull(name), name);
-            assertRejected(nudge -> nudge.remove(name), name);
-        }
-    }
 }
