@@ -111,7 +111,7 @@ class DrinkLogIT {
         log(user, Map.of("amountMl", 600, "drunkAt", Instant.now().minus(40, ChronoUnit.MINUTES).toString()))
                 .statusCode(201).body("waterStopped", nullValue());
         log(user, Map.of("amountMl", 600)).statusCode(201)
-                .body("waterStopped.reason", is("HOURLY")).body("waterStopped.detail", startsWith("More than 1000 mL"));
+                .body("waterStopped.reason", is("HOURLY")).body("waterStopped.detail", startsWith("More than 1,000 mL"));
         assertEquals(0, plans.waterMl(user, today), "1.2 L within an hour: no water nudge left today");
         assertEquals(0, plans.preExerciseDrinks(user, zone, today), "nor a pre-exercise drink");
         assertEquals(2400, plans.waterMl(user, today.plusDays(1)), "tomorrow plans again");

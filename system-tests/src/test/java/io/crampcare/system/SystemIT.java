@@ -849,7 +849,10 @@ class SystemIT {
                         NudgeKind.WARM_UP, NudgeKind.STRETCH)));
         Preferences stored = as(user).preferences.putPreferences().userIdPath(user).body(preferences)
                 .executeAs(status(200));
-        assertEquals(preferences, stored);
+        // Sent without unit and language: the defaults.
+        assertEquals("ML", String.valueOf(stored.getUnit()));
+        assertEquals("en", String.valueOf(stored.getLocale()));
+        assertEquals(preferences.unit(stored.getUnit()).locale(stored.getLocale()), stored);
         return stored;
     }
 

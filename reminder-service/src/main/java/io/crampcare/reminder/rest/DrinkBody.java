@@ -1,7 +1,6 @@
 package io.crampcare.reminder.rest;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -15,6 +14,7 @@ import jakarta.validation.constraints.Min;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import io.crampcare.contracts.drink.DrinkKind;
+import io.crampcare.reminder.model.VolumeUnit;
 import io.crampcare.reminder.service.DrinkService;
 import io.crampcare.support.errors.InvalidInput;
 import io.crampcare.support.validation.CrossField;
@@ -44,8 +44,6 @@ public record DrinkBody(
         UUID nudgeId) implements CrossField.Rules {
 
     static final int MAX_ML = 2000;
-    /** US customary fluid ounce: 1/128 US gallon of 231 cubic inches (NIST Handbook 44, Appendix C). */
-    static final BigDecimal ML_PER_US_FL_OZ = new BigDecimal("29.5735");
 
     @Override
     public void check(List<InvalidInput.Violation> violations) {
@@ -63,7 +61,6 @@ public record DrinkBody(
     }
 
     private int millilitres() {
-        return amountMl != null ? amountMl
-                : amountOz.multiply(ML_PER_US_FL_OZ).setScale(0, RoundingMode.HALF_UP).intValueExact();
+        return amountMl != null ? amountMl : VolumeUnit.US_FL_OZ.toMl(amountOz);
     }
 }

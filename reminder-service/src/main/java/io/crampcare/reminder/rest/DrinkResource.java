@@ -30,6 +30,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.crampcare.reminder.model.Drink;
 import io.crampcare.reminder.service.DrinkService;
+import io.crampcare.reminder.service.StoredPreferences;
+import io.crampcare.reminder.service.WaterTexts;
 import io.crampcare.support.clock.DatabaseClock;
 import io.crampcare.support.idempotency.IdempotencyService;
 import io.crampcare.support.idempotency.IdempotentRequests;
@@ -71,7 +73,9 @@ public class DrinkResource {
     @Inject
     PagingConfig paging;
     @Inject
-    WaterStoppedTexts stopTexts;
+    WaterTexts texts;
+    @Inject
+    StoredPreferences preferences;
 
     @POST
     @Operation(operationId = "logDrink", summary = "Log a drink", description = "It counts toward the day's water at "
@@ -143,7 +147,8 @@ public class DrinkResource {
     }
 
     private DrinkView view(DrinkService.LoggedDrink logged) {
-        return DrinkView.of(logged.drink(), logged.waterStopped().map(stopTexts::of).orElse(null));
+        return DrinkView.of(logged.drink(), logged.waterStopped().map(reason -> new DrinkView.WaterStopped(reason,
+                texts.stopped(reason, preferences.presentationOf(logged.drink().userId)))).orElse(null));
     }
 
     private static String location(Drink drink) {

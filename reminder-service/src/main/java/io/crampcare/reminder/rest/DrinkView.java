@@ -1,7 +1,6 @@
 package io.crampcare.reminder.rest;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -11,6 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.crampcare.contracts.drink.DrinkKind;
 import io.crampcare.contracts.drink.DrinkSource;
 import io.crampcare.reminder.model.Drink;
+import io.crampcare.reminder.model.VolumeUnit;
 import io.crampcare.reminder.model.WaterStopReason;
 
 /**
@@ -59,7 +59,7 @@ public record DrinkView(UUID id, String userId, Instant drunkAt,
                 drink.source, drink.nudgeId, drink.loggedAt, waterStopped);
     }
 
-    static BigDecimal ounces(int millilitres) {
-        return BigDecimal.valueOf(millilitres).divide(DrinkBody.ML_PER_US_FL_OZ, 1, RoundingMode.HALF_UP);
+    private static BigDecimal ounces(int millilitres) {
+        return VolumeUnit.US_FL_OZ.fromMl(millilitres);
     }
 }

@@ -15,7 +15,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.crampcare.reminder.model.Presentation;
 import io.crampcare.reminder.service.HydrationStatus;
+import io.crampcare.reminder.service.StoredPreferences;
+import io.crampcare.reminder.service.WaterTexts;
 import io.crampcare.support.clock.DatabaseClock;
 import io.crampcare.support.security.Access;
 import io.crampcare.support.security.Roles;
@@ -33,7 +36,9 @@ public class HydrationResource {
     @Inject
     DatabaseClock clock;
     @Inject
-    WaterStoppedTexts stopTexts;
+    WaterTexts texts;
+    @Inject
+    StoredPreferences preferences;
 
     @GET
     @Path("today")
@@ -44,8 +49,11 @@ public class HydrationResource {
     public HydrationView.Today today(@Parameter(ref = Access.USER_ID_PARAMETER) @PathParam("userId") String userId) {
         access.requireActingFor(userId);
         HydrationStatus.Today today = status.today(userId, clock.now());
-        return new HydrationView.Today(today.zone().getId(), HydrationView.Day.of(today.day()),
-                today.stoppedBy().map(stopTexts::of).orElse(null),
+        Presentation to = preferences.presentationOf(userId);
+        return new HydrationView.Today(today.zone().getId(), to.unit(), HydrationView.Day.of(today.day()),
+                texts.summary(today.day(), to),
+                today.stoppedBy().map(reason -> new DrinkView.WaterStopped(reason, texts.stopped(reason, to)))
+                        .orElse(null),
                 today.nextDrink().map(nudge -> HydrationView.NextDrink.of(nudge, today.zone())).orElse(null));
     }
 

@@ -12,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import io.crampcare.contracts.nudge.NudgeKind;
 import io.crampcare.reminder.model.Nudge;
+import io.crampcare.reminder.model.VolumeUnit;
 import io.crampcare.reminder.planning.WaterDay;
 
 /** Today's water and the days before it, as the API shows them: millilitres, with US fluid ounces beside them. */
@@ -61,12 +62,18 @@ public final class HydrationView {
     /**
      * Today's water.
      *
-     * @param waterStopped present when today has no more drink nudges, with why (drink to thirst)
+     * @param waterStopped present when today has no more drink nudges, with why (drink to thirst), in the user's
+     *                     language
      * @param nextDrink    the next drink nudge planned (today or later); absent when none is
      */
-    @Schema(name = "WaterToday", requiredProperties = { "timeZone", "today" })
+    @Schema(name = "WaterToday", requiredProperties = { "timeZone", "unit", "today", "summary" })
     public record Today(@Schema(description = "The user's time zone, which days are counted in.", examples = "Europe/Berlin")
-            String timeZone, Day today, DrinkView.WaterStopped waterStopped, NextDrink nextDrink) {
+            String timeZone,
+            @Schema(description = "The unit the user reads amounts in (preferences); the numbers are in both.")
+            VolumeUnit unit, Day today,
+            @Schema(description = "Today in one sentence, in the user's language and unit.",
+                    examples = "1,000 mL of 2,400 mL drunk today, 1,400 mL to go.")
+            String summary, DrinkView.WaterStopped waterStopped, NextDrink nextDrink) {
     }
 
     /**
@@ -80,6 +87,6 @@ public final class HydrationView {
     }
 
     private static BigDecimal ounces(Integer millilitres) {
-        return millilitres == null ? null : DrinkView.ounces(millilitres);
+        return millilitres == null ? null : VolumeUnit.US_FL_OZ.fromMl(millilitres);
     }
 }
