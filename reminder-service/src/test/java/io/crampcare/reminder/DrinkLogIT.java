@@ -255,10 +255,10 @@ class DrinkLogIT {
         Instant dueAt = due.truncatedTo(ChronoUnit.MICROS);
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
                 INSERT INTO nudge (id, user_id, kind, due_at, local_date, status, amount_ml, fired_at)
-                VALUES (?1, ?2, 'HYDRATION', ?3, ?4, ?5, ?6, CASE WHEN ?5 = 'FIRED' THEN ?3 END)""")
+                VALUES (?1, ?2, 'HYDRATION', ?3, ?4, ?5, ?6, ?7)""")
                 .setParameter(1, id).setParameter(2, user).setParameter(3, dueAt)
                 .setParameter(4, dueAt.atZone(ZoneOffset.UTC).toLocalDate()).setParameter(5, status)
-                .setParameter(6, amountMl).executeUpdate());
+                .setParameter(6, amountMl).setParameter(7, "FIRED".equals(status) ? dueAt : null).executeUpdate());
         return id;
     }
 }
