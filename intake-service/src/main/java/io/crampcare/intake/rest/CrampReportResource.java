@@ -93,9 +93,6 @@ public class CrampReportResource {
                     examples = @ExampleObject(name = "gradual cramp after squats", value = STORED)),
             headers = @Header(name = IdempotentRequests.REPLAYED, ref = IdempotentRequests.REPLAYED))
     @APIResponse(responseCode = "400", description = "Invalid or malformed report; `errors` names each invalid field")
-    @APIResponse(responseCode = "409", description = "The first request with this Idempotency-Key is still in flight",
-            headers = @Header(name = "Retry-After", ref = "Retry-After"))
-    @APIResponse(responseCode = "422", description = "Idempotency-Key already used with a different body")
     public Response submit(
             @Parameter(ref = IdempotentRequests.KEY_PARAMETER) @HeaderParam(IdempotentRequests.KEY) String idempotencyKey,
             @Valid @NotNull(message = "a JSON body is required") CrampReportRequest request) {

@@ -94,7 +94,6 @@ public class DrinkResource {
     @APIResponse(responseCode = "409", description = "nudgeId names a nudge that has not fired yet, or the first "
             + "request with this Idempotency-Key is still in flight (then with Retry-After)",
             headers = @Header(name = "Retry-After", ref = "Retry-After"))
-    @APIResponse(responseCode = "422", description = "Idempotency-Key already used with a different body")
     public Response log(@Parameter(ref = Access.USER_ID_PARAMETER) @PathParam("userId") String userId,
             @Parameter(ref = IdempotentRequests.KEY_PARAMETER) @HeaderParam(IdempotentRequests.KEY) String idempotencyKey,
             @Valid @NotNull(message = "a JSON body is required") DrinkBody body) {
