@@ -238,7 +238,27 @@ def demo(intake_port, advice_port, reminder_port, kafka_bootstrap):
     print("   Checked: nothing in the quiet hours %s-%s, and at most %s mL in any hour (the limit is %s mL)."
           % (quiet_start, quiet_end, format(heaviest, ","), format(per_hour, ",")))
 
-    step("6. A one-off workout: hard, 45 minutes, starting in 16 minutes")
+    step("6. A big glass of water, logged (the drink log)")
+    today = next(iter(days))
+    before = sum(n["amountMl"] for n in days[today])
+    d = api.call("POST", "%s/users/%s/drinks" % (reminder, user), {"amountMl": 500, "kind": "WATER"}).expect(201)
+    print("   Logged %s mL (%s oz) at %s: drink %s." % (d["amountMl"], d["amountOz"], d["drunkAt"], d["id"]))
+    d = api.call("GET", "%s/users/%s/nudges?status=PLANNED&pageSize=100" % (reminder, user)).expect(200)
+    after = sum(n["amountMl"] for n in d["items"] if n["kind"] == "HYDRATION" and n["localTime"][:10] == today)
+    print("   Today's water nudges were replanned from what is left: {:,} mL planned before, {:,} mL now.".format(
+        before, after))
+    d = api.call("GET", "%s/users/%s/hydration/today" % (reminder, user)).expect(200)
+    t = d["today"]
+    def ml(value):
+        return "-" if value is None else format(value, ",")
+    print("   Today (%s, %s): target %s mL, drunk %s mL (the report's 900 and this glass), %s mL to go."
+          % (t["date"], d["timeZone"], ml(t.get("targetMl")), ml(t["drunkMl"]), ml(t.get("remainingMl"))))
+    if d.get("nextDrink"):
+        print("   Next drink nudge: %s mL at %s." % (d["nextDrink"]["amountMl"], d["nextDrink"]["localTime"][11:]))
+    if d.get("waterStopped"):
+        print("   No more drink nudges today: %s" % d["waterStopped"]["detail"])
+
+    step("7. A one-off workout: hard, 45 minutes, starting in 16 minutes")
     d = api.call("POST", "%s/users/%s/workouts" % (reminder, user),
                  {"type": "ONE_OFF", "startsAt": iso_in(960), "durationMinutes": 45, "intensity": "HARD"}).expect(201)
     workout, start = d["id"], at(d["startsAt"])
@@ -272,13 +292,15 @@ def demo(intake_port, advice_port, reminder_port, kafka_bootstrap):
     print("   The warm-up nudge fires in about a minute as an event on the nudges topic. The demo does not wait;")
     print("   to watch it:  kcat -b %s -t nudges -C -o end" % kafka_bootstrap)
 
-    step("7. What to try next")
+    step("8. What to try next")
     print("   - Swagger UI, every endpoint and field: http://localhost:%s/q/swagger-ui (intake)," % intake_port)
     print("     http://localhost:%s/q/swagger-ui (advice), http://localhost:%s/q/swagger-ui (reminder)"
           % (advice_port, reminder_port))
     print("   - A token of your own: TOKEN=$(./stack token %s), then curl -H \"Authorization: Bearer $TOKEN\" ..." % user)
     print("     e.g. GET %s/rules (every rule and its source) or, once the warm-up fired," % advice)
     print("     POST %s/nudges/{id}/ack {\"outcome\":\"DONE\"}" % reminder)
+    print("   - GET %s/users/%s/hydration/days: the last 7 days and the streak of days that met the target"
+          % (reminder, user))
     print("   - README.md: the API, the events on Kafka, security and settings")
 
 

@@ -18,6 +18,9 @@ import io.restassured.http.ContentType;
 class AuthorizationIT extends AuthorizationMatrix {
 
     private static final Supplier<String> OWNERS_WORKOUT = once(AuthorizationIT::newWorkout);
+    private static final Supplier<String> OWNERS_DRINK = once(() -> TestTokens.asUser(OWNER)
+            .contentType(ContentType.JSON).body(Map.of("amountMl", 200))
+            .when().post("/api/v1/users/" + OWNER + "/drinks").then().statusCode(201).extract().path("id"));
     /** A planned nudge of the owner's (from a workout of their own, which the DELETE case does not touch). */
     private static final Supplier<String> OWNERS_NUDGE = once(() -> {
         newWorkout();
@@ -36,6 +39,12 @@ class AuthorizationIT extends AuthorizationMatrix {
                 namedUser("GET /api/v1/users/{userId}/workouts/{workoutId}").with("workoutId", OWNERS_WORKOUT),
                 namedUser("DELETE /api/v1/users/{userId}/workouts/{workoutId}").with("workoutId", OWNERS_WORKOUT),
                 namedUser("GET /api/v1/users/{userId}/nudges"),
+                namedUser("GET /api/v1/users/{userId}/drinks"),
+                namedUser("GET /api/v1/users/{userId}/hydration/today"),
+                namedUser("GET /api/v1/users/{userId}/hydration/days"),
+                namedUser("POST /api/v1/users/{userId}/drinks").body(() -> Map.of("amountMl", 250)),
+                namedUser("GET /api/v1/users/{userId}/drinks/{drinkId}").with("drinkId", OWNERS_DRINK),
+                namedUser("DELETE /api/v1/users/{userId}/drinks/{drinkId}").with("drinkId", OWNERS_DRINK),
                 ownRecord("GET /api/v1/nudges/{id}", OWNERS_NUDGE),
                 ownRecord("POST /api/v1/nudges/{id}/ack", OWNERS_NUDGE)
                         .body(() -> Map.of("outcome", "DONE")),

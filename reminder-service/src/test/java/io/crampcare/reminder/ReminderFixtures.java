@@ -104,8 +104,13 @@ public final class ReminderFixtures {
 
     /** A fixed-offset zone whose local time is near noon now, so snoozing stays inside 07:00-22:00. */
     public static String zoneWhereItIsAboutNoon() {
+        return zoneWhereItIsAbout(12);
+    }
+
+    /** A fixed-offset zone whose local time now is within the hour that starts at {@code hour}:00. */
+    public static String zoneWhereItIsAbout(int hour) {
         int utcHour = Instant.now().atZone(ZoneOffset.UTC).getHour();
-        int offset = 12 - utcHour;
+        int offset = hour - utcHour;
         if (offset > 14) {
             offset -= 24;
         } else if (offset < -12) {

@@ -68,15 +68,22 @@ import io.crampcare.client.intake.model.Muscle;
 import io.crampcare.client.intake.model.Onset;
 import io.crampcare.client.intake.model.Side;
 import io.crampcare.client.intake.model.Symptom;
+import io.crampcare.client.reminder.api.DrinksApi;
 import io.crampcare.client.reminder.api.NudgesApi;
 import io.crampcare.client.reminder.api.PreferencesApi;
 import io.crampcare.client.reminder.api.WorkoutsApi;
 import io.crampcare.client.reminder.model.AckOutcome;
 import io.crampcare.client.reminder.model.Acknowledgement;
+import io.crampcare.client.reminder.model.Drink;
+import io.crampcare.client.reminder.model.DrinkKind;
+import io.crampcare.client.reminder.model.DrinkSource;
+import io.crampcare.client.reminder.model.NewDrink;
 import io.crampcare.client.reminder.model.Nudge;
 import io.crampcare.client.reminder.model.NudgeKind;
 import io.crampcare.client.reminder.model.NudgeStatus;
 import io.crampcare.client.reminder.model.Preferences;
+import io.crampcare.client.reminder.model.WaterDays;
+import io.crampcare.client.reminder.model.WaterToday;
 import io.crampcare.client.reminder.model.Workout;
 import io.crampcare.client.reminder.model.WorkoutRequest;
 import io.crampcare.contracts.EventTypes;
@@ -610,6 +617,60 @@ class SystemIT {
         say("overdrinking guard: drink to thirst only, %d water nudges planned, none of them today", days.size());
     }
 
+    @Test
+    @Order(13)
+    void theDrinkLogLoop() {
+        String user = TestUsers.newUser("drinker");
+        ZoneId zone = ZoneId.of(zoneWhereItIsAboutNoon());
+        putPreferences(user, zone.getId());
+        // Report -> advice -> planned water: the report says 900 mL were drunk so far today.
+        Advice advice = awaitAdvice(user, submit(report(user, Instant.now().minusSeconds(60), Onset.GRADUAL, List.of())
+                .waterTodayMl(900)));
+        int target = advice.getHydration().getDailyTargetMl();
+        int plannedBefore = await().atMost(Duration.ofSeconds(30)).until(() -> plannedWaterToday(user, zone), ml -> ml > 0);
+        WaterToday before = as(user).drinks.getWaterToday().userIdPath(user).executeAs(status(200));
+        assertEquals(target, before.getToday().getTargetMl());
+        assertEquals(900, before.getToday().getDrunkMl(), "what the report said was drunk");
+
+        // A logged drink -> a replanned day -> today's status.
+        Drink drink = as(user).drinks.logDrink().userIdPath(user).body(new NewDrink().amountMl(1000).kind(DrinkKind.WATER))
+                .executeAs(status(201));
+        assertEquals(1000, drink.getAmountMl());
+        assertEquals(DrinkSource.LOGGED, drink.getSource());
+        WaterToday after = as(user).drinks.getWaterToday().userIdPath(user).executeAs(status(200));
+        assertEquals(1900, after.getToday().getDrunkMl());
+        assertEquals(before.getToday().getRemainingMl() - 1000, after.getToday().getRemainingMl());
+        int plannedAfter = plannedWaterToday(user, zone);
+        assertTrue(plannedAfter < plannedBefore && plannedAfter <= after.getToday().getRemainingMl(),
+                "replanned from what is left: " + plannedBefore + " -> " + plannedAfter);
+        EventLog.Event logged = await().atMost(Duration.ofSeconds(30)).until(() -> events.on(Topics.DRINKS,
+                e -> user.equals(e.key())), l -> !l.isEmpty()).get(0);
+        assertEquals(drink.getId().toString(), logged.data().path("drinkId").asText());
+        assertEquals(List.of(drink), as(user).drinks.listDrinks().userIdPath(user).executeAs(status(200)).getItems());
+        WaterDays days = as(user).drinks.listWaterDays().userIdPath(user).executeAs(status(200));
+        assertEquals(7, days.getDays().size());
+        assertEquals(1900, days.getDays().get(6).getDrunkMl());
+
+        // Undone: the water is planned again.
+        as(user).drinks.deleteDrink().userIdPath(user).drinkIdPath(drink.getId()).execute(r -> r.then().statusCode(204));
+        int plannedAgain = plannedWaterToday(user, zone);
+        assertTrue(plannedAgain > plannedAfter, "planned again: " + plannedAfter + " -> " + plannedAgain);
+        assertEquals(900, as(user).drinks.getWaterToday().userIdPath(user).executeAs(status(200)).getToday()
+                .getDrunkMl());
+        say("drink log: %d mL planned today, %d after a logged litre, %d again after its undo", plannedBefore,
+                plannedAfter, plannedAgain);
+    }
+
+    /** The user's water planned for the rest of today, in mL. */
+    private int plannedWaterToday(String user, ZoneId zone) {
+        LocalDate today = LocalDate.now(zone);
+        return as(user).nudges.listNudges().userIdPath(user).statusQuery(NudgeStatus.PLANNED).pageSizeQuery(100)
+                .executeAs(status(200)).getItems().stream()
+                .filter(n -> n.getKind() == NudgeKind.HYDRATION && n.getDueAt().atZoneSameInstant(zone).toLocalDate()
+                        .equals(today))
+                .mapToInt(Nudge::getAmountMl).sum();
+    }
+
     private int deadLetters() {
         return Topics.ALL.stream().mapToInt(t -> events.on(Topics.deadLetter(t), e -> true).size()).sum();
     }
@@ -713,6 +774,7 @@ class SystemIT {
         final PreferencesApi preferences;
         final WorkoutsApi workouts;
         final NudgesApi nudges;
+        final DrinksApi drinks;
 
         Clients(String token) {
             reports = io.crampcare.client.intake.ApiClient.api(io.crampcare.client.intake.ApiClient.Config.apiConfig()
@@ -727,6 +789,7 @@ class SystemIT {
             preferences = reminder.preferences();
             workouts = reminder.workouts();
             nudges = reminder.nudges();
+            drinks = reminder.drinks();
         }
     }
 
@@ -786,7 +849,10 @@ class SystemIT {
                         NudgeKind.WARM_UP, NudgeKind.STRETCH)));
         Preferences stored = as(user).preferences.putPreferences().userIdPath(user).body(preferences)
                 .executeAs(status(200));
-        assertEquals(preferences, stored);
+        // Sent without unit and language: the defaults.
+        assertEquals("ML", String.valueOf(stored.getUnit()));
+        assertEquals("en", String.valueOf(stored.getLocale()));
+        assertEquals(preferences.unit(stored.getUnit()).locale(stored.getLocale()), stored);
         return stored;
     }
 

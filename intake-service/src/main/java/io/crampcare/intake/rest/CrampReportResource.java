@@ -37,6 +37,7 @@ import io.crampcare.support.ids.TimeOrderedIds;
 import io.crampcare.support.paging.PageParams;
 import io.crampcare.support.paging.PageRequest;
 import io.crampcare.support.paging.PagingConfig;
+import io.crampcare.support.paging.TimeWindow;
 import io.crampcare.support.rest.ApiJson;
 import io.crampcare.support.security.Access;
 import io.crampcare.support.security.Roles;
@@ -92,9 +93,6 @@ public class CrampReportResource {
                     examples = @ExampleObject(name = "gradual cramp after squats", value = STORED)),
             headers = @Header(name = IdempotentRequests.REPLAYED, ref = IdempotentRequests.REPLAYED))
     @APIResponse(responseCode = "400", description = "Invalid or malformed report; `errors` names each invalid field")
-    @APIResponse(responseCode = "409", description = "The first request with this Idempotency-Key is still in flight",
-            headers = @Header(name = "Retry-After", ref = "Retry-After"))
-    @APIResponse(responseCode = "422", description = "Idempotency-Key already used with a different body")
     public Response submit(
             @Parameter(ref = IdempotentRequests.KEY_PARAMETER) @HeaderParam(IdempotentRequests.KEY) String idempotencyKey,
             @Valid @NotNull(message = "a JSON body is required") CrampReportRequest request) {
@@ -118,13 +116,16 @@ public class CrampReportResource {
 
     @GET
     @Operation(operationId = "listCrampReports", summary = "List a user's cramp reports, newest first",
-            description = "Cursor pagination: pass nextPageToken as pageToken to get the next page. The order "
-                    + "(occurredAt, then id, descending) is stable, so paging shows no gaps or repeats.")
+            description = "from and to select by occurredAt. Cursor pagination: pass nextPageToken as pageToken to "
+                    + "get the next page. The order (occurredAt, then id, descending) is stable, so paging shows no "
+                    + "gaps or repeats.")
     @APIResponse(responseCode = "200", description = "One page of reports")
     @APIResponse(responseCode = "400", description = "Invalid query parameter; `errors` names each")
-    public CrampReportPage list(@Valid @BeanParam CrampReportQuery query, @Valid @BeanParam PageParams page) {
+    public CrampReportPage list(@Valid @BeanParam CrampReportQuery query, @Valid @BeanParam TimeWindow window,
+            @Valid @BeanParam PageParams page) {
         access.requireActingFor(query.userId());
-        PageRequest.Slice<CrampReport> slice = reports.list(query.userId(), query.from(), query.to(), page.request(paging));
+        PageRequest.Slice<CrampReport> slice = reports.list(query.userId(), window.from(), window.to(),
+                page.request(paging));
         return new CrampReportPage(slice.items().stream().map(mapper::toResponse).toList(), slice.nextPageToken());
     }
 

@@ -17,7 +17,8 @@ import io.crampcare.reminder.planning.DrinkLimits.Limit;
 /**
  * Keeps all of one user's drink nudges (water portions, pre-exercise drinks, snoozed ones) within the reminder's
  * {@link DrinkLimits}, whichever path plans them: every drink nudge is admitted through a guard that holds the user's
- * other drinks (planned, fired or done; skipped and expired ones were not drunk).
+ * other drinks: drink nudges planned or fired, and the drinks drunk (logged, or DONE drink nudges); skipped and
+ * expired nudges were not drunk.
  *
  * <h2>Rules</h2>
  * <ol>
@@ -101,6 +102,21 @@ public final class DrinkGuard {
     public List<Portion> admitAll(Collection<Portion> drinks) {
         return drinks.stream().sorted(Comparator.comparing(Portion::dueAt)).map(this::admit)
                 .flatMap(Optional::stream).toList();
+    }
+
+    /**
+     * The limit the held drinks already exceed in an hour that contains {@code t}, or in its local day: the hourly
+     * guard first. Empty while they keep within both (reaching a limit exactly is within it). This is the live guard
+     * over what was drunk: the caller holds drinks only, not nudges that may never be drunk.
+     */
+    public Optional<Limit> exceededAt(Instant t) {
+        if (fullestHour(t) > limits.maxPerHourMl()) {
+            return Optional.of(Limit.HOURLY);
+        }
+        if (dayTotal(t) > limits.maxDailyMl()) {
+            return Optional.of(Limit.DAILY);
+        }
+        return Optional.empty();
     }
 
     /** The drinks held: those the guard started with and those it admitted. */

@@ -36,6 +36,7 @@ import io.crampcare.support.errors.InvalidInput;
 import io.crampcare.support.paging.PageParams;
 import io.crampcare.support.paging.PageRequest;
 import io.crampcare.support.paging.PagingConfig;
+import io.crampcare.support.paging.TimeWindow;
 import io.crampcare.support.security.Access;
 import io.crampcare.support.security.Roles;
 import io.crampcare.support.validation.CrossField;
@@ -120,13 +121,13 @@ public class NudgeResource {
     @GET
     @Path("users/{userId}/nudges")
     @Operation(operationId = "listNudges", summary = "A user's nudges, planned and past, latest due first",
-            description = "Cursor pagination: pass nextPageToken as pageToken.")
+            description = "from and to select by dueAt. Cursor pagination: pass nextPageToken as pageToken.")
     @APIResponse(responseCode = "200", description = "One page of nudges")
     public NudgeView.Page list(@Parameter(ref = Access.USER_ID_PARAMETER) @PathParam("userId") String userId,
-            @Valid @BeanParam NudgeQuery query, @Valid @BeanParam PageParams page) {
+            @Valid @BeanParam NudgeQuery query, @Valid @BeanParam TimeWindow window, @Valid @BeanParam PageParams page) {
         access.requireActingFor(userId);
         ZoneId zone = preferences.of(userId).zone();
-        PageRequest.Slice<Nudge> slice = nudges.list(userId, query.from(), query.to(), query.status(),
+        PageRequest.Slice<Nudge> slice = nudges.list(userId, window.from(), window.to(), query.status(),
                 page.request(paging));
         return new NudgeView.Page(slice.items().stream().map(n -> NudgeView.of(n, zone)).toList(), slice.nextPageToken());
     }

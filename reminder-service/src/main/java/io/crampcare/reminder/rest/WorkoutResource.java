@@ -65,9 +65,6 @@ public class WorkoutResource {
             content = @Content(schema = @Schema(implementation = WorkoutView.class)),
             headers = @Header(name = IdempotentRequests.REPLAYED, ref = IdempotentRequests.REPLAYED))
     @APIResponse(responseCode = "400", description = "Invalid workout or Idempotency-Key; errors names each field")
-    @APIResponse(responseCode = "409", description = "The first request with this Idempotency-Key is still in flight",
-            headers = @Header(name = "Retry-After", ref = "Retry-After"))
-    @APIResponse(responseCode = "422", description = "Idempotency-Key already used with a different body")
     public Response create(@Parameter(ref = Access.USER_ID_PARAMETER) @PathParam("userId") String userId,
             @Parameter(ref = IdempotentRequests.KEY_PARAMETER) @HeaderParam(IdempotentRequests.KEY) String idempotencyKey,
             @Valid @NotNull(message = "a JSON body is required") WorkoutBody body) {

@@ -20,6 +20,7 @@ import org.jboss.logging.Logger;
 import io.crampcare.contracts.advice.AdviceIssuedV1;
 import io.crampcare.contracts.advice.HydrationPlan;
 import io.crampcare.contracts.advice.Urgency;
+import io.crampcare.reminder.model.WaterStopReason;
 import io.crampcare.reminder.planning.DrinkLimits;
 import io.crampcare.reminder.planning.PlanSource;
 import io.crampcare.reminder.planning.Preferences;
@@ -151,7 +152,8 @@ public class AdvicePlanning {
             Instant reportTime = advice.reportOccurredAt() != null ? advice.reportOccurredAt() : advice.issuedAt();
             boolean aboutToday = reportTime.atZone(zone).toLocalDate().equals(today);
             if (aboutToday && arrival.stopsWater()) {
-                stopped.add(PlanStore.StoppedDay.of(advice.userId(), today, zone, advice.adviceId()));
+                stopped.add(PlanStore.StoppedDay.of(advice.userId(), today, zone, advice.adviceId(),
+                        WaterStopReason.ADVICE));
                 // Why, and for whom, never together at INFO: an urgency beside a user id is health data.
                 LOG.infof("Advice %s: no more water planned today", advice.adviceId());
                 LOG.debugf("Advice %s (%s): no more water planned for %s today", advice.adviceId(),

@@ -7,15 +7,11 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import io.crampcare.contracts.EventDescriptor;
 import io.crampcare.contracts.nudge.AckOutcome;
-import io.crampcare.contracts.nudge.NudgeAcknowledgedV1;
-import io.crampcare.contracts.nudge.NudgeKind;
 import io.crampcare.reminder.model.Nudge;
 import io.crampcare.reminder.model.NudgeStatus;
 import io.crampcare.reminder.planning.Portion;
@@ -25,38 +21,27 @@ import io.crampcare.reminder.store.UserLocks;
 import io.crampcare.support.errors.InvalidInput;
 import io.crampcare.support.errors.NotFound;
 import io.crampcare.support.errors.StateConflict;
-import io.crampcare.support.metrics.CommittedCounts;
-import io.crampcare.support.outbox.Outbox;
 import io.crampcare.support.paging.PageRequest;
-import io.quarkus.runtime.StartupEvent;
 
-/** What people do with fired nudges (done, skipped, snoozed), each published on nudge-acks; and the nudge history. */
+/**
+ * What people do with fired nudges (done, skipped, snoozed), each published on nudge-acks ({@link NudgeAcks}); and the
+ * nudge history. A DONE drink nudge counts as drinking its portion ({@link DrinkService#recordDone}).
+ */
 @ApplicationScoped
 public class NudgeService {
 
-    /** Answers by kind and outcome (DONE, SKIPPED, SNOOZED), counted as they are published. */
-    static final String ACKED = "crampcare.nudges.acked";
-
-    @Inject
-    Outbox outbox;
     @Inject
     StoredPreferences preferences;
-    @Inject
-    CommittedCounts counts;
     @Inject
     UserLocks locks;
     @Inject
     NudgeStore store;
     @Inject
     DrinkLedger drinks;
-
-    void registerCounters(@Observes StartupEvent event) {
-        for (NudgeKind kind : NudgeKind.values()) {
-            for (AckOutcome outcome : AckOutcome.values()) {
-                counts.zero(ACKED, "kind", kind.name(), "outcome", outcome.name());
-            }
-        }
-    }
+    @Inject
+    NudgeAcks acks;
+    @Inject
+    DrinkService drinkLog;
 
     @Transactional
     public Nudge get(UUID id) {
@@ -67,13 +52,19 @@ public class NudgeService {
         return nudge;
     }
 
-    /** DONE or SKIPPED for a fired nudge. */
+    /**
+     * DONE or SKIPPED for a fired nudge. DONE on a drink nudge records its portion as drunk, unless the person logged a
+     * drink for it already; the user's lock first (as planning and logging a drink take it), so that the two race
+     * safely and the rest of the day is replanned from what was drunk.
+     */
     @Transactional
     public Nudge acknowledge(UUID id, AckOutcome outcome, Instant now) {
+        store.ownerOf(id).ifPresent(locks::lock);
         Nudge nudge = fired(id);
-        nudge.status = outcome == AckOutcome.DONE ? NudgeStatus.DONE : NudgeStatus.SKIPPED;
-        nudge.answeredAt = now.truncatedTo(ChronoUnit.MICROS);
-        publish(nudge, outcome, now);
+        acks.answer(nudge, outcome, now);
+        if (outcome == AckOutcome.DONE && nudge.amountMl != null) {
+            drinkLog.recordDone(nudge, now);
+        }
         return nudge;
     }
 
@@ -104,7 +95,7 @@ public class NudgeService {
             }
             nudge.amountMl = drink.get().amountMl();
         }
-        publish(nudge, AckOutcome.SNOOZED, now); // with the due time that was snoozed
+        acks.publish(nudge, AckOutcome.SNOOZED, now); // with the due time that was snoozed
         nudge.status = NudgeStatus.PLANNED;
         nudge.dueAt = later;
         nudge.snoozes++;
@@ -130,12 +121,5 @@ public class NudgeService {
             throw new StateConflict("Nudge " + id + " is " + nudge.status + "; only a fired nudge can be answered or snoozed.");
         }
         return nudge;
-    }
-
-    private void publish(Nudge nudge, AckOutcome outcome, Instant now) {
-        NudgeAcknowledgedV1 ack = new NudgeAcknowledgedV1(nudge.id, nudge.userId, nudge.kind, outcome,
-                nudge.dueAt, now.truncatedTo(ChronoUnit.MICROS));
-        outbox.write(EventDescriptor.NUDGE_ACKNOWLEDGED, ack, ack.acknowledgedAt());
-        counts.increment(ACKED, "kind", nudge.kind.name(), "outcome", outcome.name());
     }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import io.crampcare.reminder.model.Presentation;
 import io.crampcare.reminder.model.UserPreferences;
 import io.crampcare.reminder.planning.Preferences;
 
@@ -21,6 +22,13 @@ public class StoredPreferences {
     public Preferences of(String userId) {
         UserPreferences row = UserPreferences.findById(userId);
         return row == null ? Preferences.defaults() : row.preferences();
+    }
+
+    /** How to speak to the user: their unit and language (the defaults for users who never set them). */
+    @Transactional
+    public Presentation presentationOf(String userId) {
+        UserPreferences row = UserPreferences.findById(userId);
+        return row == null ? Presentation.defaults() : row.presentation();
     }
 
     /** The preferences of many users in one query (the dispatcher's batches). */

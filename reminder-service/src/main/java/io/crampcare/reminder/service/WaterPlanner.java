@@ -49,22 +49,24 @@ class WaterPlanner {
      * advice says so (else null), and the trace the portions continue. Made by {@link #ofAdvice} or {@link #ofTarget}.
      */
     record Request(String userId, UUID adviceId, int dailyTargetMl, int maxPerHourMl, Preferences prefs,
-            Integer todayRemainingMl, TraceContext trace) {
+            Integer todayRemainingMl, Integer todayReportedMl, Instant reportedAt, TraceContext trace) {
 
         /**
          * An advice's water plan (within the reminder's limits); on the day of its report ({@code aboutToday}) only
-         * what the advice says is left of it, when it says so.
+         * what the advice says is left of it, when it says so, after what the report said was drunk by the time the
+         * advice was issued.
          */
         static Request ofAdvice(AdviceIssuedV1 advice, HydrationPlan water, Preferences prefs, boolean aboutToday,
                 TraceContext trace) {
             return new Request(advice.userId(), advice.adviceId(), water.dailyTargetMl(), water.maxPerHourMl(), prefs,
-                    aboutToday ? water.remainingTodayMl() : null, trace);
+                    aboutToday ? water.remainingTodayMl() : null, aboutToday ? water.alreadyDrunkTodayMl() : null,
+                    advice.issuedAt(), trace);
         }
 
         /** A stored water target's whole days, in the current trace. */
         static Request ofTarget(HydrationTarget target, Preferences prefs) {
             return new Request(target.userId, target.adviceId, target.dailyTargetMl, target.maxPerHourMl, prefs, null,
-                    TraceContext.current());
+                    null, null, TraceContext.current());
         }
 
         LocalDate today(Instant now) {
@@ -102,10 +104,13 @@ class WaterPlanner {
         for (Request request : requests) {
             LocalDate today = request.today(now);
             Integer remaining = request.todayRemainingMl();
-            days.add(new DayRequest(request.userId(), today, request.adviceId(),
-                    remaining == null ? request.dailyTargetMl() : remaining, remaining != null));
-            days.add(new DayRequest(request.userId(), today.plusDays(1), request.adviceId(), request.dailyTargetMl(),
-                    false));
+            ZoneId zone = request.prefs().zone();
+            days.add(remaining == null
+                    ? DayRequest.whole(request.userId(), today, zone, request.adviceId(), request.dailyTargetMl())
+                    : DayRequest.rest(request.userId(), today, zone, request.adviceId(), request.dailyTargetMl(),
+                            remaining, request.todayReportedMl(), request.reportedAt()));
+            days.add(DayRequest.whole(request.userId(), today.plusDays(1), zone, request.adviceId(),
+                    request.dailyTargetMl()));
         }
         Map<UserDay, DayRow> rows = store.planDays(mode, days);
         Map<Request, List<DayPortion>> portions = new LinkedHashMap<>();

@@ -17,19 +17,27 @@ import io.crampcare.support.sql.NamedSql;
 import io.crampcare.reminder.planning.Portion;
 
 /**
- * The drink nudges that count against users' drink limits, of many users in one statement. The data source hands out
+ * What counts against users' drink limits (drinks drunk and drink nudges), of many users in one statement. The data source hands out
  * the transaction's own connection: what is read includes this transaction's changes.
  */
 @ApplicationScoped
 public class HeldDrinks {
 
-    // What may have been drunk: planned, fired or done (skipped and expired ones were not), of many users at once.
+    // What was or may be drunk, of many users at once: the drinks in the log (logged, and the DONE nudges' portions),
+    // and the drink nudges planned or fired that have no drink recorded (skipped and expired ones were not drunk; a
+    // DONE one counts as its drink, at its time and amount, and not at all once that drink was undone).
     private static final NamedSql HELD = NamedSql.of("""
-            SELECT held.user_id, nudge.due_at, nudge.amount_ml
-            FROM unnest(:users::text[], :froms::timestamptz[]) AS held (user_id, from_at)
-            JOIN nudge ON nudge.user_id = held.user_id AND nudge.due_at >= held.from_at
-            WHERE nudge.kind IN ('HYDRATION', 'PRE_EXERCISE_HYDRATION') AND nudge.status IN ('PLANNED', 'FIRED', 'DONE')
+            WITH held AS (
+                SELECT * FROM unnest(:users::text[], :froms::timestamptz[]) AS held (user_id, from_at)
+            )
+            SELECT held.user_id, nudge.due_at AS at, nudge.amount_ml
+            FROM held JOIN nudge ON nudge.user_id = held.user_id AND nudge.due_at >= held.from_at
+            WHERE nudge.kind IN ('HYDRATION', 'PRE_EXERCISE_HYDRATION') AND nudge.status IN ('PLANNED', 'FIRED')
               AND nudge.amount_ml IS NOT NULL AND nudge.id <> :except
+              AND NOT EXISTS (SELECT 1 FROM drink WHERE drink.nudge_id = nudge.id)
+            UNION ALL
+            SELECT held.user_id, drink.drunk_at, drink.amount_ml
+            FROM held JOIN drink ON drink.user_id = held.user_id AND drink.drunk_at >= held.from_at
             """);
     // No nudge has it: nothing left out.
     private static final UUID NONE = new UUID(0, 0);
@@ -54,7 +62,7 @@ public class HeldDrinks {
             starts[i] = from.get(users[i]).toString();
         }
         list(dataSource, HELD, Map.of("users", users, "froms", starts, "except", except == null ? NONE : except),
-                row -> held.get(row.text("user_id")).add(new Portion(row.instant("due_at"), row.integer("amount_ml"))));
+                row -> held.get(row.text("user_id")).add(new Portion(row.instant("at"), row.integer("amount_ml"))));
         return held;
     }
 }

@@ -105,6 +105,13 @@ public class NudgeStore {
         return page.slice(rows, n -> new PageCursor(n.dueAt, n.id));
     }
 
+    /** The user's next drink nudge (water or pre-exercise) planned from {@code now} on, if any. */
+    public Optional<Nudge> nextDrink(String userId, Instant now) {
+        return Nudge.<Nudge>find("userId = ?1 and status = ?2 and kind in ?3 and dueAt >= ?4", Sort.ascending("dueAt"),
+                userId, NudgeStatus.PLANNED, List.of(NudgeKind.HYDRATION, NudgeKind.PRE_EXERCISE_HYDRATION), now)
+                .firstResultOptional();
+    }
+
     /** Whose nudge {@code id} is, read without loading (or locking) the nudge; empty when there is none. */
     public Optional<String> ownerOf(UUID id) {
         return Nudge.getEntityManager().createQuery("select n.userId from Nudge n where n.id = :id", String.class)

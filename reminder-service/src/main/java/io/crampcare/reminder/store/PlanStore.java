@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +19,7 @@ import jakarta.inject.Inject;
 
 import io.agroal.api.AgroalDataSource;
 import io.crampcare.contracts.advice.HydrationPlan;
+import io.crampcare.reminder.model.WaterStopReason;
 import io.crampcare.reminder.planning.PlanSource;
 import io.crampcare.support.sql.NamedSql;
 import io.crampcare.support.tracing.TraceContext;
@@ -34,23 +36,35 @@ public class PlanStore {
             SELECT user_id, advice_id, report_occurred_at, advice_issued_at FROM hydration_target
             WHERE user_id = ANY (:users::text[])
             """);
-    // Plans days in one round trip (it was four statements a day, bench/BENCHMARKS.md 6): what each day's fired water nudges
-    // served, the day's row (what it aims at, fired nudges included, and whether water is stopped for it) and, unless
+    // Plans days in one round trip (it was four statements a day, bench/BENCHMARKS.md 6): what each day's drinks and
+    // fired water nudges served (a nudge fired and not answered, or skipped, counts its amount; a DONE one counts as
+    // its drink, and no more once that drink was undone), the day's row (what it aims at, fired nudges included, and whether water is stopped for it) and, unless
     // the day is new, the removal of its unfired water. All parts see one snapshot; the rows they touch differ. A day
     // appears once (one per user and date), as ON CONFLICT DO UPDATE touches a row once per statement.
     private static final String PLAN_DAYS = """
             WITH plan AS (
                 SELECT * FROM unnest(:users::text[], :days::date[], :advices::uuid[], :targets::integer[],
-                                     :addsServed::boolean[])
-                    AS plan (user_id, local_date, advice_id, target_ml, adds_served)
+                                     :addsServed::boolean[], :starts::timestamptz[], :ends::timestamptz[],
+                                     :dailyTargets::integer[], :reported::integer[], :reportedAt::timestamptz[])
+                    AS plan (user_id, local_date, advice_id, target_ml, adds_served, day_start, day_end,
+                             daily_target_ml, reported_ml, reported_at)
             ), fired AS (
-                SELECT plan.*, fired.served_ml, fired.fired FROM plan CROSS JOIN LATERAL (
-                    SELECT coalesce(sum(amount_ml), 0)::integer AS served_ml, count(*)::integer AS fired FROM nudge
-                    WHERE user_id = plan.user_id AND local_date = plan.local_date AND kind = 'HYDRATION'
-                      AND status IN ('FIRED', 'DONE', 'SKIPPED')) fired
+                SELECT plan.*, (fired.unlogged_ml + drunk.drunk_ml)::integer AS served_ml, fired.fired
+                FROM plan CROSS JOIN LATERAL (
+                    SELECT coalesce(sum(nudge.amount_ml) FILTER (WHERE drink.id IS NULL AND nudge.status <> 'DONE'), 0)
+                               AS unlogged_ml,
+                           count(*)::integer AS fired
+                    FROM nudge LEFT JOIN drink ON drink.nudge_id = nudge.id
+                    WHERE nudge.user_id = plan.user_id AND nudge.local_date = plan.local_date
+                      AND nudge.kind = 'HYDRATION' AND nudge.status IN ('FIRED', 'DONE', 'SKIPPED')) fired
+                CROSS JOIN LATERAL (
+                    SELECT coalesce(sum(amount_ml), 0) AS drunk_ml FROM drink
+                    WHERE user_id = plan.user_id AND drunk_at >= plan.day_start AND drunk_at < plan.day_end) drunk
             ), day AS (
-                INSERT INTO hydration_day (user_id, local_date, advice_id, target_ml)
-                SELECT user_id, local_date, advice_id, target_ml + CASE WHEN adds_served THEN served_ml ELSE 0 END
+                INSERT INTO hydration_day (user_id, local_date, advice_id, target_ml, daily_target_ml, reported_ml,
+                                           reported_at)
+                SELECT user_id, local_date, advice_id, target_ml + CASE WHEN adds_served THEN served_ml ELSE 0 END,
+                       daily_target_ml, reported_ml, reported_at
                 FROM fired
                 ON CONFLICT (user_id, local_date) DO %s RETURNING user_id, local_date, target_ml, drink_to_thirst
             )%s
@@ -62,17 +76,18 @@ public class PlanStore {
                 DELETE FROM nudge USING plan WHERE nudge.user_id = plan.user_id AND nudge.local_date = plan.local_date
                   AND nudge.kind = 'HYDRATION' AND nudge.status = 'PLANNED'
             )""";
-    // No more water on each day: the day is marked (for every later plan of it), and its unfired water and
-    // pre-exercise drink nudges go. The day's bounds are in the user's zone.
+    // No more water on each day: the day is marked (for every later plan of it) with the first reason it stopped, and
+    // its unfired water and pre-exercise drink nudges go. The day's bounds are in the user's zone.
     private static final NamedSql STOP_WATER = NamedSql.of("""
             WITH stop AS (
                 SELECT * FROM unnest(:users::text[], :days::date[], :advices::uuid[], :starts::timestamptz[],
-                                     :ends::timestamptz[])
-                    AS stop (user_id, local_date, advice_id, day_start, day_end)
+                                     :ends::timestamptz[], :reasons::text[])
+                    AS stop (user_id, local_date, advice_id, day_start, day_end, stopped_by)
             ), day AS (
-                INSERT INTO hydration_day (user_id, local_date, advice_id, target_ml, drink_to_thirst)
-                SELECT user_id, local_date, advice_id, 0, true FROM stop
-                ON CONFLICT (user_id, local_date) DO UPDATE SET drink_to_thirst = true
+                INSERT INTO hydration_day (user_id, local_date, advice_id, target_ml, drink_to_thirst, stopped_by)
+                SELECT user_id, local_date, advice_id, 0, true, stopped_by FROM stop
+                ON CONFLICT (user_id, local_date) DO UPDATE
+                    SET drink_to_thirst = true, stopped_by = coalesce(hydration_day.stopped_by, excluded.stopped_by)
             )
             DELETE FROM nudge USING stop WHERE nudge.user_id = stop.user_id AND nudge.status = 'PLANNED'
               AND (nudge.kind = 'HYDRATION' AND nudge.local_date = stop.local_date
@@ -102,6 +117,11 @@ public class PlanStore {
                 next_plan_at = excluded.next_plan_at
             """);
 
+    // Why a user's day has no more water (null while it has).
+    private static final NamedSql STOP_REASON = NamedSql.of("""
+            SELECT stopped_by FROM hydration_day WHERE user_id = :user AND local_date = :day AND drink_to_thirst
+            """);
+
     // The days of a user, from a date on, on which no more water is planned (drinkToThirstOnly, an emergency).
     private static final NamedSql STOPPED_DAYS = NamedSql.of("""
             SELECT local_date FROM hydration_day WHERE user_id = :user AND drink_to_thirst AND local_date >= :from
@@ -109,8 +129,15 @@ public class PlanStore {
 
     /** How a day's row is treated: a new advice sets its target, a replan keeps it, the roll-forward claims a new day. */
     public enum DayPlan {
-        ADVICE("UPDATE SET advice_id = excluded.advice_id, target_ml = excluded.target_ml", true),
-        REPLAN("UPDATE SET target_ml = hydration_day.target_ml", true),
+        ADVICE("""
+                UPDATE SET advice_id = excluded.advice_id, target_ml = excluded.target_ml,
+                    daily_target_ml = excluded.daily_target_ml,
+                    reported_ml = coalesce(excluded.reported_ml, hydration_day.reported_ml),
+                    reported_at = CASE WHEN excluded.reported_ml IS NULL THEN hydration_day.reported_at
+                                       ELSE excluded.reported_at END""", true),
+        // A replan keeps the day's target; a day a drink stopped before any advice (no target) takes the plan's.
+        REPLAN("UPDATE SET target_ml = hydration_day.target_ml, "
+                + "daily_target_ml = coalesce(hydration_day.daily_target_ml, excluded.daily_target_ml)", true),
         NEW_DAY("NOTHING", false); // a new day has no unfired water to drop
 
         private final NamedSql statement;
@@ -120,13 +147,32 @@ public class PlanStore {
         }
     }
 
-    /** A day to plan: {@code targetMl} plus, when {@code addsServed}, what its fired nudges served. */
-    public record DayRequest(String userId, LocalDate day, UUID adviceId, int targetMl, boolean addsServed) {
+    /**
+     * A day to plan: {@code targetMl} to aim at, plus, when {@code addsServed}, what its drinks and fired nudges served;
+     * the day's bounds in the user's zone; the advice's daily target, and what the day's report said was drunk before
+     * it and when (both null without such a report).
+     */
+    public record DayRequest(String userId, LocalDate day, UUID adviceId, int targetMl, boolean addsServed,
+            Instant dayStart, Instant dayEnd, int dailyTargetMl, Integer reportedMl, Instant reportedAt) {
+
+        /** A whole day of the daily target. */
+        public static DayRequest whole(String userId, LocalDate day, ZoneId zone, UUID adviceId, int dailyTargetMl) {
+            return new DayRequest(userId, day, adviceId, dailyTargetMl, false, day.atStartOfDay(zone).toInstant(),
+                    day.plusDays(1).atStartOfDay(zone).toInstant(), dailyTargetMl, null, null);
+        }
+
+        /** The report's day: what the advice says is left of it, after {@code reportedMl} drunk by {@code reportedAt}. */
+        public static DayRequest rest(String userId, LocalDate day, ZoneId zone, UUID adviceId, int dailyTargetMl,
+                int remainingMl, Integer reportedMl, Instant reportedAt) {
+            return new DayRequest(userId, day, adviceId, remainingMl, true, day.atStartOfDay(zone).toInstant(),
+                    day.plusDays(1).atStartOfDay(zone).toInstant(), dailyTargetMl, reportedMl,
+                    reportedMl == null ? null : reportedAt);
+        }
     }
 
     /**
-     * A day's target and whether water is stopped for it, with what the day's fired water nudges served and how many
-     * of the daily cap they used.
+     * A day's target and whether water is stopped for it, with what the day's drinks and fired water nudges served and
+     * how many of the daily cap the nudges used.
      */
     public record DayRow(int targetMl, boolean drinkToThirst, int servedMl, int firedCount) {
     }
@@ -135,13 +181,14 @@ public class PlanStore {
     public record UserDay(String userId, LocalDate day) {
     }
 
-    /** A day whose water stops, with its bounds in the user's zone ({@link #of}). */
-    public record StoppedDay(String userId, LocalDate day, UUID adviceId, Instant dayStart, Instant dayEnd) {
+    /** A day whose water stops, why, with its bounds in the user's zone ({@link #of}). */
+    public record StoppedDay(String userId, LocalDate day, UUID adviceId, Instant dayStart, Instant dayEnd,
+            WaterStopReason reason) {
 
-        /** The local {@code day} of a user in {@code zone}, stopped by an advice. */
-        public static StoppedDay of(String userId, LocalDate day, ZoneId zone, UUID adviceId) {
+        /** The local {@code day} of a user in {@code zone}, stopped for {@code reason} (by an advice, or none). */
+        public static StoppedDay of(String userId, LocalDate day, ZoneId zone, UUID adviceId, WaterStopReason reason) {
             return new StoppedDay(userId, day, adviceId, day.atStartOfDay(zone).toInstant(),
-                    day.plusDays(1).atStartOfDay(zone).toInstant());
+                    day.plusDays(1).atStartOfDay(zone).toInstant(), reason);
         }
     }
 
@@ -187,7 +234,11 @@ public class PlanStore {
         if (!days.isEmpty()) {
             list(dataSource, mode.statement, Map.of("users", column(days, DayRequest::userId),
                     "days", column(days, DayRequest::day), "advices", column(days, DayRequest::adviceId),
-                    "targets", column(days, DayRequest::targetMl), "addsServed", column(days, DayRequest::addsServed)),
+                    "targets", column(days, DayRequest::targetMl), "addsServed", column(days, DayRequest::addsServed),
+                    "starts", column(days, DayRequest::dayStart), "ends", column(days, DayRequest::dayEnd),
+                    "dailyTargets", column(days, DayRequest::dailyTargetMl),
+                    "reported", column(days, DayRequest::reportedMl),
+                    "reportedAt", column(days, DayRequest::reportedAt)),
                     row -> Map.entry(new UserDay(row.text("user_id"), LocalDate.parse(row.text("local_date"))),
                             new DayRow(row.integer("target_ml"), row.bool("drink_to_thirst"), row.integer("served_ml"),
                                     row.integer("fired"))))
@@ -200,8 +251,15 @@ public class PlanStore {
         if (!days.isEmpty()) {
             update(dataSource, STOP_WATER, Map.of("users", column(days, StoppedDay::userId),
                     "days", column(days, StoppedDay::day), "advices", column(days, StoppedDay::adviceId),
-                    "starts", column(days, StoppedDay::dayStart), "ends", column(days, StoppedDay::dayEnd)));
+                    "starts", column(days, StoppedDay::dayStart), "ends", column(days, StoppedDay::dayEnd),
+                    "reasons", column(days, StoppedDay::reason)));
         }
+    }
+
+    /** Why the user's {@code day} has no more water ({@link #stopWater}); empty while it has. */
+    public Optional<WaterStopReason> stopReason(String userId, LocalDate day) {
+        return list(dataSource, STOP_REASON, Map.of("user", userId, "day", day),
+                row -> WaterStopReason.valueOf(row.text("stopped_by"))).stream().findFirst();
     }
 
     /** The days of the user from {@code from} on whose water was stopped ({@link #stopWater}). */

@@ -97,4 +97,29 @@ class DrinkGuardTest {
         assertEquals(500, new DrinkLimits(6000, 1000, 500).portionCeiling(800));
         assertTrue(LIMITS.portionCeiling(5000) <= 1000);
     }
+
+    @Test
+    void whatWasDrunkExceedsTheHourlyGuardOnlyPastIt() {
+        DrinkGuard exactly = new DrinkGuard(LIMITS, UTC, List.of(new Portion(at("10:00"), 600),
+                new Portion(at("10:59"), 400)), limit -> { });
+        assertEquals(Optional.empty(), exactly.exceededAt(at("10:59")), "1,000 mL in an hour is within the guard");
+        DrinkGuard past = new DrinkGuard(LIMITS, UTC, List.of(new Portion(at("10:00"), 600),
+                new Portion(at("10:40"), 600), new Portion(at("12:00"), 100)), limit -> { });
+        assertEquals(Optional.of(Limit.HOURLY), past.exceededAt(at("10:40")));
+        assertEquals(Optional.of(Limit.HOURLY), past.exceededAt(at("10:00")), "an hour that holds both drinks");
+        assertEquals(Optional.empty(), past.exceededAt(at("12:00")), "a later hour holds only its own drink");
+    }
+
+    @Test
+    void whatWasDrunkExceedsTheDailyCeilingInItsLocalDay() {
+        List<Portion> day = new ArrayList<>();
+        for (int hour = 8; hour < 15; hour++) {
+            day.add(new Portion(at(String.format("%02d:00", hour)), 900)); // 6,300 mL, 900 an hour
+        }
+        DrinkGuard drunk = new DrinkGuard(LIMITS, UTC, day, limit -> { });
+        assertEquals(Optional.of(Limit.DAILY), drunk.exceededAt(at("14:00")));
+        assertEquals(Optional.empty(), new DrinkGuard(LIMITS, UTC, day.subList(0, 6), limit -> { })
+                .exceededAt(at("13:00")), "5,400 mL: within the ceiling");
+        assertEquals(Optional.empty(), drunk.exceededAt(Instant.parse("2026-06-02T08:00:00Z")), "the next day");
+    }
 }

@@ -227,6 +227,15 @@ public class ApiDocumentConventions implements OASFilter {
         if (!parameters.isEmpty()) {
             addIfAbsent(responses, "400", "Invalid parameter (or one holding a control character); `errors` names each");
         }
+        // An Idempotency-Key's own answers (IdempotentRequests): its first request still in flight, or the key reused.
+        if (parameters.stream().anyMatch(p -> p.getRef() != null
+                && p.getRef().endsWith("/" + IdempotentRequests.KEY_PARAMETER))) {
+            if (!responses.hasAPIResponse("409")) {
+                responses.addAPIResponse("409", problem("The first request with this Idempotency-Key is still in "
+                        + "flight").addHeader(RETRY_AFTER, ref(RETRY_AFTER)));
+            }
+            addIfAbsent(responses, "422", "Idempotency-Key already used with a different body");
+        }
         // A user id names no resource of its own (a user without data has empty lists), every other one does.
         if (parameters.stream().anyMatch(p -> p.getIn() == Parameter.In.PATH && !isUserId(p))) {
             addIfAbsent(responses, "404", "Nothing has this id (or it is another user's)");
