@@ -655,6 +655,7 @@ class SystemIT {
                 .executeAs(status(201));
         assertEquals(1000, drink.getAmountMl());
         assertEquals(DrinkSource.LOGGED, drink.getSource());
+        assertEquals(drink, as(user).drinks.getDrink().userIdPath(user).drinkIdPath(drink.getId()).executeAs(status(200)));
         WaterToday after = as(user).drinks.getWaterToday().userIdPath(user).executeAs(status(200));
         assertEquals(1900, after.getToday().getDrunkMl());
         assertEquals(before.getToday().getRemainingMl() - 1000, after.getToday().getRemainingMl());
