@@ -288,10 +288,13 @@ class SystemIT {
         UUID workoutId = createWorkout(user, Instant.now().plus(3, ChronoUnit.HOURS),
                 io.crampcare.client.reminder.model.Intensity.HARD).getId();
         UUID nudgeId = as(user).nudges.listNudges().userIdPath(user).executeAs(status(200)).getItems().get(0).getId();
+        UUID drinkId = as(user).drinks.logDrink().userIdPath(user).body(new NewDrink().amountMl(250))
+                .executeAs(status(201)).getId();
+        as(victim).drinks.logDrink().userIdPath(victim).body(new NewDrink().amountMl(250)).executeAs(status(201));
         Map<String, Integer> before = holdings(user, victim);
 
         Targets targets = new Targets(user, TestTokens.user(user), victim, reportId.toString(), adviceId.toString(),
-                nudgeId.toString(), workoutId.toString());
+                nudgeId.toString(), workoutId.toString(), drinkId.toString());
         List<HostileRequest> requests = HostileRequests.generate(20261126L, 3000, targets);
         // HTTP/1.1, as the gateway speaks to the services: offered an h2c upgrade, a service may answer a body over
         // the limit by resetting the stream (HTTP/2's way of not reading the rest), which JDK 25's client reports as
@@ -338,6 +341,9 @@ class SystemIT {
         Map<String, Integer> after = holdings(user, victim);
         assertEquals(before.get("victim reports"), after.get("victim reports"), "nothing of the victim's changed");
         assertEquals(before.get("victim workouts"), after.get("victim workouts"), "nothing of the victim's changed");
+        assertEquals(before.get("victim drinks"), after.get("victim drinks"), "nothing of the victim's changed");
+        assertEquals(before.get("user drinks") + created.getOrDefault("DRINK_CREATE", 0), after.get("user drinks"),
+                "the user's drinks changed only by the requests that were accepted");
         int reportsAccepted = created.getOrDefault("REPORT_CREATE", 0);
         assertEquals(before.get("user reports") + reportsAccepted, after.get("user reports"),
                 "the user's reports changed only by the requests that were accepted");
@@ -386,7 +392,7 @@ class SystemIT {
         return submit(report(user, Instant.now().minusSeconds(60), Onset.GRADUAL, List.of()));
     }
 
-    /** How many reports and workouts each of the two users has (read as an admin). */
+    /** How many reports, workouts and drinks each of the two users has (read as an admin). */
     private Map<String, Integer> holdings(String user, String victim) {
         Map<String, Integer> counts = new HashMap<>();
         for (String who : List.of(user, victim)) {
@@ -405,6 +411,18 @@ class SystemIT {
             } while (token != null);
             counts.put(label + " reports", reports);
             counts.put(label + " workouts", admin.workouts.listWorkouts().userIdPath(who).executeAs(status(200)).size());
+            int drinks = 0;
+            token = null;
+            do {
+                var request = admin.drinks.listDrinks().userIdPath(who).pageSizeQuery(100);
+                if (token != null) {
+                    request.pageTokenQuery(token);
+                }
+                var page = request.executeAs(status(200));
+                drinks += page.getItems().size();
+                token = page.getNextPageToken();
+            } while (token != null);
+            counts.put(label + " drinks", drinks);
         }
         return counts;
     }
@@ -637,6 +655,7 @@ class SystemIT {
                 .executeAs(status(201));
         assertEquals(1000, drink.getAmountMl());
         assertEquals(DrinkSource.LOGGED, drink.getSource());
+        assertEquals(drink, as(user).drinks.getDrink().userIdPath(user).drinkIdPath(drink.getId()).executeAs(status(200)));
         WaterToday after = as(user).drinks.getWaterToday().userIdPath(user).executeAs(status(200));
         assertEquals(1900, after.getToday().getDrunkMl());
         assertEquals(before.getToday().getRemainingMl() - 1000, after.getToday().getRemainingMl());

@@ -39,6 +39,7 @@ import io.crampcare.support.paging.PageParams;
 import io.crampcare.support.paging.PageRequest;
 import io.crampcare.support.paging.PagingConfig;
 import io.crampcare.support.paging.TimeWindow;
+import io.crampcare.support.problem.ProblemMappers;
 import io.crampcare.support.rest.ApiJson;
 import io.crampcare.support.security.Access;
 import io.crampcare.support.security.Roles;
@@ -139,6 +140,8 @@ public class DrinkResource {
             + "(io.crampcare.drink.deleted.v1). The DONE answer of a nudge it was the portion of stays.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such drink (or it was deleted)")
+    // No body on success: a client generated from the document accepts only the errors' problem+json here.
+    @Produces({ MediaType.APPLICATION_JSON, ProblemMappers.PROBLEM_JSON })
     public void delete(@Parameter(ref = Access.USER_ID_PARAMETER) @PathParam("userId") String userId,
             @Parameter(description = "The drink's id") @PathParam("drinkId") UUID drinkId) {
         access.requireActingFor(userId);

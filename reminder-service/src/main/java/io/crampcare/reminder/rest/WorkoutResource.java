@@ -33,6 +33,7 @@ import io.crampcare.reminder.service.WorkoutService;
 import io.crampcare.support.clock.DatabaseClock;
 import io.crampcare.support.idempotency.IdempotencyService;
 import io.crampcare.support.idempotency.IdempotentRequests;
+import io.crampcare.support.problem.ProblemMappers;
 import io.crampcare.support.rest.ApiJson;
 import io.crampcare.support.security.Access;
 import io.crampcare.support.security.Roles;
@@ -109,6 +110,8 @@ public class WorkoutResource {
             + "fired ones stay in the history.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such workout (or it was deleted)")
+    // No body on success: a client generated from the document accepts only the errors' problem+json here.
+    @Produces({ MediaType.APPLICATION_JSON, ProblemMappers.PROBLEM_JSON })
     public void delete(@Parameter(ref = Access.USER_ID_PARAMETER) @PathParam("userId") String userId,
             @Parameter(description = "The workout's id") @PathParam("workoutId") UUID workoutId) {
         access.requireActingFor(userId);

@@ -104,6 +104,16 @@ final class Bodies {
 
     static final List<Field> SNOOZE = List.of(f("minutes", Kind.INT, true));
 
+    static final List<String> DRINK_KINDS = List.of("WATER", "SPORTS_DRINK", "OTHER");
+
+    /** amountMl or amountOz, one of them: the valid body gives amountMl. */
+    static final List<Field> DRINK = List.of(
+            f("amountMl", Kind.INT, false),
+            f("amountOz", Kind.NUMBER, false),
+            f("kind", Kind.ENUM, false, DRINK_KINDS),
+            f("drunkAt", Kind.INSTANT, false),
+            f("nudgeId", Kind.STRING, false));
+
     static List<Field> fields(Endpoint.BodyKind kind) {
         return switch (kind) {
             case REPORT -> REPORT;
@@ -111,6 +121,7 @@ final class Bodies {
             case WORKOUT -> WORKOUT;
             case ACK -> ACK;
             case SNOOZE -> SNOOZE;
+            case DRINK -> DRINK;
             case NONE -> List.of();
         };
     }
@@ -123,6 +134,8 @@ final class Bodies {
             case WORKOUT -> workout(rnd);
             case ACK -> Json.obj().put("outcome", Rand.pick(rnd, ACK_OUTCOMES));
             case SNOOZE -> Json.obj().put("minutes", Rand.pickOf(rnd, 5, 15, 30));
+            // No drunkAt: "now" would make the output depend on the clock (absent, it is the time of logging).
+            case DRINK -> Json.obj().put("amountMl", Rand.between(rnd, 50, 400)).put("kind", Rand.pick(rnd, DRINK_KINDS));
             case NONE -> throw new IllegalArgumentException("no body");
         };
     }

@@ -27,12 +27,17 @@ public enum Endpoint {
     NUDGE_LIST("reminder", "GET", "/users/{userId}/nudges", IdKind.NONE, BodyKind.NONE, Query.NUDGES),
     NUDGE_GET("reminder", "GET", "/nudges/{id}", IdKind.NUDGE, BodyKind.NONE, Query.NONE),
     NUDGE_ACK("reminder", "POST", "/nudges/{id}/ack", IdKind.NUDGE, BodyKind.ACK, Query.NONE),
-    NUDGE_SNOOZE("reminder", "POST", "/nudges/{id}/snooze", IdKind.NUDGE, BodyKind.SNOOZE, Query.NONE);
+    NUDGE_SNOOZE("reminder", "POST", "/nudges/{id}/snooze", IdKind.NUDGE, BodyKind.SNOOZE, Query.NONE),
+    DRINK_CREATE("reminder", "POST", "/users/{userId}/drinks", IdKind.NONE, BodyKind.DRINK, Query.NONE),
+    DRINK_LIST("reminder", "GET", "/users/{userId}/drinks", IdKind.NONE, BodyKind.NONE, Query.DRINKS),
+    DRINK_GET("reminder", "GET", "/users/{userId}/drinks/{drinkId}", IdKind.DRINK, BodyKind.NONE, Query.NONE),
+    WATER_TODAY("reminder", "GET", "/users/{userId}/hydration/today", IdKind.NONE, BodyKind.NONE, Query.NONE),
+    WATER_DAYS("reminder", "GET", "/users/{userId}/hydration/days", IdKind.NONE, BodyKind.NONE, Query.NONE);
 
     /** Which of the test's real records fills the id slot. */
     enum IdKind {
         NONE(t -> null), REPORT(Targets::reportId), ADVICE(Targets::adviceId), NUDGE(Targets::nudgeId),
-        WORKOUT(Targets::workoutId);
+        WORKOUT(Targets::workoutId), DRINK(Targets::drinkId);
 
         final Function<Targets, String> real;
 
@@ -42,7 +47,7 @@ public enum Endpoint {
     }
 
     enum BodyKind {
-        NONE, REPORT, PREFERENCES, WORKOUT, ACK, SNOOZE
+        NONE, REPORT, PREFERENCES, WORKOUT, ACK, SNOOZE, DRINK
     }
 
     /** The query parameters an endpoint reads. */
@@ -53,7 +58,9 @@ public enum Endpoint {
         /** pageSize, pageToken */
         PAGED(false, true, false, false),
         /** from, to, status, pageSize, pageToken */
-        NUDGES(false, true, true, true);
+        NUDGES(false, true, true, true),
+        /** from, to, pageSize, pageToken */
+        DRINKS(false, true, true, false);
 
         final boolean userId;
         final boolean paged;

@@ -33,7 +33,8 @@ class HostileRequestsTest {
 
     private static final Targets TARGETS = new Targets("fuzz-user", TOKEN, "fuzz-victim",
             "0b7c2f0e-8f4a-4e7e-9d55-6a1f2f3c9b11", "5f0c1d2e-8a44-4c36-9b9e-2d7f0f3b6a11",
-            "9a1b2c3d-4e5f-4a6b-8c7d-0e1f2a3b4c5d", "1d2e3f4a-5b6c-4d7e-8f9a-0b1c2d3e4f5a");
+            "9a1b2c3d-4e5f-4a6b-8c7d-0e1f2a3b4c5d", "1d2e3f4a-5b6c-4d7e-8f9a-0b1c2d3e4f5a",
+            "01a2516c-b68c-77e3-9852-85d3b00ef804");
 
     private static final List<HostileRequest> REQUESTS = HostileRequests.generate(SEED, COUNT, TARGETS);
 

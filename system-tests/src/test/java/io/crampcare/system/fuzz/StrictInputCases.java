@@ -35,7 +35,7 @@ public final class StrictInputCases {
     /** The JAX-RS names of the id path parameters. */
     private static final Map<Endpoint, String> ID_NAMES = Map.of(Endpoint.REPORT_GET, "id", Endpoint.ADVICE_GET, "id",
             Endpoint.ADVICE_BY_REPORT, "reportId", Endpoint.WORKOUT_DELETE, "workoutId", Endpoint.NUDGE_GET, "id",
-            Endpoint.NUDGE_ACK, "id", Endpoint.NUDGE_SNOOZE, "id");
+            Endpoint.NUDGE_ACK, "id", Endpoint.NUDGE_SNOOZE, "id", Endpoint.DRINK_GET, "drinkId");
 
     private StrictInputCases() {
     }

@@ -13,9 +13,10 @@ import java.util.Objects;
  * @param adviceId  an advice of {@code user}
  * @param nudgeId   a nudge of {@code user}
  * @param workoutId a workout of {@code user}
+ * @param drinkId   a drink of {@code user}
  */
 public record Targets(String user, String userToken, String otherUser, String reportId, String adviceId, String nudgeId,
-        String workoutId) {
+        String workoutId, String drinkId) {
 
     public Targets {
         Objects.requireNonNull(user, "user");
@@ -25,6 +26,7 @@ public record Targets(String user, String userToken, String otherUser, String re
         Objects.requireNonNull(adviceId, "adviceId");
         Objects.requireNonNull(nudgeId, "nudgeId");
         Objects.requireNonNull(workoutId, "workoutId");
+        Objects.requireNonNull(drinkId, "drinkId");
         if (user.equals(otherUser)) {
             throw new IllegalArgumentException("otherUser must differ from user");
         }
