@@ -249,6 +249,9 @@ def demo(intake_port, advice_port, reminder_port, kafka_bootstrap):
         before, after))
     d = api.call("GET", "%s/users/%s/hydration/today" % (reminder, user)).expect(200)
     t = d["today"]
+    if after >= before and (t.get("remainingMl") or 0) > after:
+        print("   (Unchanged: the waking time left today paces the plan below what is left of the target, so the")
+        print("   glass came out of the part that no longer fits into today.)")
     def ml(value):
         return "-" if value is None else format(value, ",")
     print("   Today (%s, %s): target %s mL, drunk %s mL (the report's 900 and this glass), %s mL to go."
