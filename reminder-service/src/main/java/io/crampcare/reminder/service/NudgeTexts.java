@@ -1,16 +1,12 @@
 package io.crampcare.reminder.service;
 
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.crampcare.contracts.nudge.NudgeKind;
 import io.crampcare.reminder.config.ReminderConfig;
 import io.crampcare.reminder.model.Presentation;
-import io.quarkus.qute.i18n.Localized;
-import io.quarkus.qute.i18n.MessageBundles;
 
 /** The short message each kind of nudge carries, in the person's language and unit ({@link NudgeMessages}). */
 @ApplicationScoped
@@ -20,10 +16,7 @@ class NudgeTexts {
     private final long warmUpLeadMinutes;
 
     NudgeTexts(ReminderConfig config) {
-        // Every supported language has its bundle, or the first nudge fails here rather than one of them later.
-        this.bundles = Presentation.SUPPORTED_LOCALES.stream().map(locale -> locale.toLanguageTag())
-                .collect(Collectors.toUnmodifiableMap(Function.identity(),
-                        tag -> MessageBundles.get(NudgeMessages.class, Localized.Literal.of(tag))));
+        this.bundles = LanguageBundles.of(NudgeMessages.class);
         this.warmUpLeadMinutes = config.warmUpLead().toMinutes();
     }
 

@@ -1,8 +1,6 @@
 package io.crampcare.reminder.service;
 
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -10,8 +8,6 @@ import io.crampcare.reminder.model.Presentation;
 import io.crampcare.reminder.model.WaterStopReason;
 import io.crampcare.reminder.planning.DrinkLimits;
 import io.crampcare.reminder.planning.WaterDay;
-import io.quarkus.qute.i18n.Localized;
-import io.quarkus.qute.i18n.MessageBundles;
 
 /** What a person is told about their day's water, in their language and unit ({@link WaterMessages}). */
 @ApplicationScoped
@@ -21,9 +17,7 @@ public class WaterTexts {
     private final DrinkLimits limits;
 
     WaterTexts(DrinkLedger ledger) {
-        this.bundles = Presentation.SUPPORTED_LOCALES.stream().map(locale -> locale.toLanguageTag())
-                .collect(Collectors.toUnmodifiableMap(Function.identity(),
-                        tag -> MessageBundles.get(WaterMessages.class, Localized.Literal.of(tag))));
+        this.bundles = LanguageBundles.of(WaterMessages.class);
         this.limits = ledger.limits();
     }
 
