@@ -171,7 +171,7 @@ wait_healthy "up"
 step_done
 
 # ==== 2. report -> advice -> planned nudges ============================================================================
-step "a report -> its advice -> planned nudges, through the gateway"
+step "a report -> its advice -> planned nudges, a logged drink, through the gateway"
 user=smoke-$(date +%s)
 token=$(./stack token "$user")
 # A time zone where it is about 10:00 now, so that the rest of the day has waking hours for nudges.
@@ -194,7 +194,12 @@ while call GET "/users/$user/nudges?status=PLANNED&pageSize=100"; expect 200 "GE
   [ $(($(now_ms) - started)) -lt 30000 ] || die "no hydration nudges planned for $user after 30 s"
   sleep 0.5
 done
-step_done "Location and links relative to the gateway; advice ($urgency) seen ${advice_ms} ms after the 201, $(json 'len(d["items"])') nudges planned"
+planned=$(json 'len(d["items"])')
+# The drink log and today's water, through the gateway too (each public path has its location there).
+call POST "/users/$user/drinks" '{"amountMl":250}' -H "Idempotency-Key: $(uuid)"; expect 201 "POST drink"
+call GET "/users/$user/hydration/today"; expect 200 "GET hydration/today"
+[ "$(json 'd["today"]["drunkMl"] >= 250')" = True ] || die "today's water does not count the logged glass: $(head -c 300 "$work/body")"
+step_done "Location and links relative to the gateway; advice ($urgency) seen ${advice_ms} ms after the 201, $planned nudges planned; a logged glass counted in today's water"
 
 # ==== 3. the front door ==================================================================================================
 step "the front door: path tricks, HTTPS only, answer headers, a new trace, 429 under a burst, no way to the Kafka nodes or the database"

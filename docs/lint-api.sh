@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Lints the API documents: Redocly CLI on the three services' OpenAPI documents (config docs/redocly.yaml) and the
-# AsyncAPI CLI on the event catalogue (event-contracts/src/main/resources/asyncapi.yaml). CI runs it after
+# AsyncAPI CLI on the event catalogue (event-contracts/src/main/resources/asyncapi.yaml), and checks that the gateway
+# routes every public path of each document to its service (deploy/gateway/check-routes.py). CI runs it after
 # `./mvnw verify`, which writes each service's document to <service>/target/openapi/openapi.yaml.
 #
 # Usage: docs/lint-api.sh     exit status 0 when both linters report no errors (AsyncAPI: no warnings either),
@@ -66,6 +67,9 @@ started=$(now)
 echo "lint-api: AsyncAPI CLI on the event catalogue"
 "$tools/node_modules/.bin/asyncapi" validate "$catalogue" --fail-severity warn || status=1
 echo "lint-api: AsyncAPI CLI done in $(elapsed "$started")"
+
+echo "lint-api: the gateway's routes against the OpenAPI documents"
+python3 "$root/deploy/gateway/check-routes.py" "$root" || status=1
 
 if ((status)); then
   echo "lint-api: FAILED (see the errors above)" >&2
