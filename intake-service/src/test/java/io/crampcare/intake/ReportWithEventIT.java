@@ -1,8 +1,12 @@
 package io.crampcare.intake;
 
 import static io.crampcare.testsupport.TestTokens.asAdmin;
+import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -95,6 +99,23 @@ class ReportWithEventIT {
                 published.add(json.readTree(record.value().getData().toBytes()).get("reportId").asText());
             }
             assertEquals(numbered, published, "published in seq order");
+        }
+    }
+
+    /** The person's free text is stored and answered, but on no topic (issue 32: minimisation). */
+    @Test
+    void theNotesStayInTheIntakeService() throws Exception {
+        String user = TestUsers.newUser("notes");
+        String id = asAdmin().contentType(ContentType.JSON).body(TestReports.valid(user)).when().post(REPORTS)
+                .then().statusCode(201).extract().path("id");
+        asAdmin().when().get(REPORTS + "/" + id).then().statusCode(200).body("notes", is("Last set of squats."));
+        try (CloudEventReader reader = new CloudEventReader(TestUsers.bootstrapServers(), Topics.CRAMP_REPORTS)) {
+            ConsumerRecord<String, CloudEvent> record = reader.await(r -> user.equals(r.key()), 1,
+                    Duration.ofSeconds(30)).get(0);
+            String data = new String(record.value().getData().toBytes(), StandardCharsets.UTF_8);
+            assertEquals(id, json.readTree(data).get("reportId").asText());
+            assertTrue(json.readTree(data).get("notes").isNull(), data);
+            assertFalse(data.contains("squats"), data);
         }
     }
 

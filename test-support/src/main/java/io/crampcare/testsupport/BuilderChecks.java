@@ -30,9 +30,24 @@ public final class BuilderChecks {
      * @param newBuilder a fresh builder with nothing set; its {@code build()} makes the record
      */
     public static void eachComponentByName(Class<? extends Record> type, Supplier<?> newBuilder) {
+        eachComponentByName(type, newBuilder, Set.of());
+    }
+
+    /**
+     * As {@link #eachComponentByName(Class, Supplier)}, for a builder that on purpose has no setter for the components
+     * named in {@code alwaysNull}: those are null in every record it builds.
+     */
+    public static void eachComponentByName(Class<? extends Record> type, Supplier<?> newBuilder,
+            Set<String> alwaysNull) {
         RecordComponent[] components = type.getRecordComponents();
         Object empty = build(newBuilder.get());
         for (RecordComponent set : components) {
+            if (alwaysNull.contains(set.getName())) {
+                if (read(set, empty) != null) {
+                    throw new AssertionError(type.getSimpleName() + "." + set.getName() + " is not null");
+                }
+                continue;
+            }
             Object builder = newBuilder.get();
             Object value = sample(set.getGenericType());
             invoke(method(builder, set), builder, value);
@@ -57,9 +72,22 @@ public final class BuilderChecks {
      */
     public static <S extends Record> void eachComponentCarriedByName(Class<S> sourceType, Supplier<?> newSourceBuilder,
             Function<S, ? extends Record> map, Map<String, String> renamed, Map<String, Set<String>> alsoChanges) {
+        eachComponentCarriedByName(sourceType, newSourceBuilder, map, renamed, alsoChanges, Set.of());
+    }
+
+    /**
+     * As above, for a source builder that on purpose has no setter for the components named in {@code unset} (they
+     * are null in every source it builds, so the mapping is not checked for them).
+     */
+    public static <S extends Record> void eachComponentCarriedByName(Class<S> sourceType, Supplier<?> newSourceBuilder,
+            Function<S, ? extends Record> map, Map<String, String> renamed, Map<String, Set<String>> alsoChanges,
+            Set<String> unset) {
         Record empty = map.apply(sourceType.cast(build(newSourceBuilder.get())));
         RecordComponent[] targets = empty.getClass().getRecordComponents();
         for (RecordComponent set : sourceType.getRecordComponents()) {
+            if (unset.contains(set.getName())) {
+                continue;
+            }
             Object builder = newSourceBuilder.get();
             Object value = sample(set.getGenericType());
             invoke(method(builder, set), builder, value);

@@ -30,7 +30,7 @@ import java.util.UUID;
  * @param symptoms        accompanying symptoms (empty when none)
  * @param newMedication   started a new medicine recently
  * @param bodyWeightKg    body weight in kg, when given
- * @param notes           free text from the person
+ * @param notes           always null: the free text stays in the intake service (issue 32); earlier producers wrote it
  * @param hotEnvironment  exercising or staying in heat or humidity when the cramp came (added within v1; null when not
  *                        answered or from producers that predate it)
  * @param waterLastHourMl water drunk in the hour before the report, in mL (added within v1; null when not answered)

@@ -5,7 +5,10 @@ import io.crampcare.contracts.report.CrampReportSubmittedV1;
 import io.crampcare.intake.model.CrampReport;
 import io.crampcare.intake.model.SymptomsConverter;
 
-/** The event that announces a stored report: a function of the report alone. */
+/**
+ * The event that announces a stored report: a function of the report alone. The person's free-text {@code notes} stay
+ * in this service (issue 32, minimisation): no consumer reads them, so they are on no topic.
+ */
 public final class CrampReportMapper {
 
     private CrampReportMapper() {
@@ -22,7 +25,7 @@ public final class CrampReportMapper {
                 .sweatingHeavily(report.sweatingHeavily).waterTodayMl(report.waterTodayMl)
                 .visibleLump(report.visibleLump).reliefBy(report.reliefBy)
                 .symptoms(SymptomsConverter.inEnumOrder(report.symptoms)).newMedication(report.newMedication)
-                .bodyWeightKg(report.bodyWeightKg).notes(report.notes).hotEnvironment(report.hotEnvironment)
+                .bodyWeightKg(report.bodyWeightKg).hotEnvironment(report.hotEnvironment)
                 .waterLastHourMl(report.waterLastHourMl).unaccustomedExercise(report.unaccustomedExercise)
                 .takesStatin(report.takesStatin)
                 .build();

@@ -40,11 +40,13 @@ public final class CrampReportSubmittedBuilder {
     private Set<Symptom> symptoms;
     private Boolean newMedication;
     private Double bodyWeightKg;
-    private String notes;
     private Boolean hotEnvironment;
     private Integer waterLastHourMl;
     private Boolean unaccustomedExercise;
     private Boolean takesStatin;
+
+    /** The event's {@code notes} is always null: the free text is on no topic (see {@link CrampReportMapper}). */
+    private static final String NO_NOTES = null;
 
     public static CrampReportSubmittedBuilder report() {
         return new CrampReportSubmittedBuilder();
@@ -71,7 +73,6 @@ public final class CrampReportSubmittedBuilder {
     public CrampReportSubmittedBuilder symptoms(Set<Symptom> value) { symptoms = value; return this; }
     public CrampReportSubmittedBuilder newMedication(Boolean value) { newMedication = value; return this; }
     public CrampReportSubmittedBuilder bodyWeightKg(Double value) { bodyWeightKg = value; return this; }
-    public CrampReportSubmittedBuilder notes(String value) { notes = value; return this; }
     public CrampReportSubmittedBuilder hotEnvironment(Boolean value) { hotEnvironment = value; return this; }
     public CrampReportSubmittedBuilder waterLastHourMl(Integer value) { waterLastHourMl = value; return this; }
     public CrampReportSubmittedBuilder unaccustomedExercise(Boolean value) { unaccustomedExercise = value; return this; }
@@ -81,7 +82,7 @@ public final class CrampReportSubmittedBuilder {
     public CrampReportSubmittedV1 build() {
         return new CrampReportSubmittedV1(reportId, userId, occurredAt, receivedAt, muscle, side, onset, severity,
                 durationSeconds, context, activity, warmedUp, stretchedAfter, sweatingHeavily, waterTodayMl,
-                visibleLump, reliefBy, symptoms, newMedication, bodyWeightKg, notes, hotEnvironment, waterLastHourMl,
+                visibleLump, reliefBy, symptoms, newMedication, bodyWeightKg, NO_NOTES, hotEnvironment, waterLastHourMl,
                 unaccustomedExercise, takesStatin);
     }
 }

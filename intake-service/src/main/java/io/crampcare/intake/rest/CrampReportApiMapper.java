@@ -54,21 +54,24 @@ public class CrampReportApiMapper {
         return report;
     }
 
-    /** The report as the API shows it: what its event says, plus the water in ounces and links. */
+    /**
+     * The report as the API shows it: what its event says, plus the person's notes (which are on no topic), the water
+     * in ounces and links.
+     */
     public CrampReportResponse toResponse(CrampReport report) {
-        return toResponse(CrampReportMapper.toEvent(report));
+        return toResponse(CrampReportMapper.toEvent(report), report.notes);
     }
 
     /**
      * The one positional call: each argument is the event's component of the same name (CrampReportApiMapperTest holds
-     * each in its place).
+     * each in its place), but {@code notes}, which the event never carries.
      */
-    static CrampReportResponse toResponse(CrampReportSubmittedV1 r) {
+    static CrampReportResponse toResponse(CrampReportSubmittedV1 r, String notes) {
         String self = API_PATH + "/" + r.reportId();
         return new CrampReportResponse(r.reportId(), r.userId(), r.occurredAt(), r.receivedAt(), r.muscle(), r.side(),
                 r.onset(), r.severity(), r.durationSeconds(), r.context(), activity(r.activity()), r.warmedUp(),
                 r.stretchedAfter(), r.sweatingHeavily(), r.waterTodayMl(), ounces(r.waterTodayMl()), r.visibleLump(),
-                r.reliefBy(), r.symptoms(), r.newMedication(), r.bodyWeightKg(), r.notes(), r.hotEnvironment(),
+                r.reliefBy(), r.symptoms(), r.newMedication(), r.bodyWeightKg(), notes, r.hotEnvironment(),
                 r.waterLastHourMl(), r.unaccustomedExercise(), r.takesStatin(),
                 new CrampReportResponse.Links(self, self + "/advice"));
     }

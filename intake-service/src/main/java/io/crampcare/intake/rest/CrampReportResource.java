@@ -133,7 +133,7 @@ public class CrampReportResource {
     private CrampReportResponse submit(CrampReportRequest request, IdempotencyService.Granted claim) {
         CrampReportService.Submission submission = reports.prepare(
                 mapper.toReport(request, TimeOrderedIds.next(), Instant.now()));
-        CrampReportResponse response = CrampReportApiMapper.toResponse(submission.event());
+        CrampReportResponse response = CrampReportApiMapper.toResponse(submission.event(), submission.report().notes);
         reports.submit(submission, claim == null ? null
                 : new IdempotencyService.Answer(claim, 201, response.links().self(), apiJson.write(response)));
         return response;

@@ -1,5 +1,7 @@
 package io.crampcare.intake.mapping;
 
+import java.util.Set;
+
 import org.junit.jupiter.api.Test;
 
 import io.crampcare.contracts.report.CrampReportSubmittedV1;
@@ -8,7 +10,8 @@ import io.crampcare.testsupport.BuilderChecks;
 class CrampReportSubmittedBuilderTest {
 
     @Test
-    void eachComponentLandsInItsOwnPlace() {
-        BuilderChecks.eachComponentByName(CrampReportSubmittedV1.class, CrampReportSubmittedBuilder::report);
+    void eachComponentLandsInItsOwnPlaceAndTheNotesAreOnNoTopic() {
+        BuilderChecks.eachComponentByName(CrampReportSubmittedV1.class, CrampReportSubmittedBuilder::report,
+                Set.of("notes"));
     }
 }

@@ -1,5 +1,7 @@
 package io.crampcare.intake.rest;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.util.Map;
 import java.util.Set;
 
@@ -14,7 +16,13 @@ class CrampReportApiMapperTest {
     @Test
     void theAnswerCarriesEachPartOfTheReportInItsOwnPlace() {
         BuilderChecks.eachComponentCarriedByName(CrampReportSubmittedV1.class, CrampReportSubmittedBuilder::report,
-                CrampReportApiMapper::toResponse, Map.of("reportId", "id"),
-                Map.of("reportId", Set.of("links"), "waterTodayMl", Set.of("waterTodayOz")));
+                event -> CrampReportApiMapper.toResponse(event, null), Map.of("reportId", "id"),
+                Map.of("reportId", Set.of("links"), "waterTodayMl", Set.of("waterTodayOz")), Set.of("notes"));
+    }
+
+    @Test
+    void theNotesComeFromTheReportNotFromItsEvent() {
+        CrampReportSubmittedV1 event = CrampReportSubmittedBuilder.report().build();
+        assertEquals("after squats", CrampReportApiMapper.toResponse(event, "after squats").notes());
     }
 }

@@ -166,8 +166,8 @@ public class AdvicePlanning {
             PlanSource incoming = PlanSource.of(advice);
             PlanSource current = sources.get(advice.userId());
             if (current != null && !incoming.supersedes(current)) {
-                LOG.infof("Advice %s (report %s) is older than advice %s, which the water plan of %s follows; skipped",
-                        advice.adviceId(), advice.reportId(), current.adviceId(), advice.userId());
+                LOG.infof("Advice %s (report %s) is older than advice %s, which the user's water plan follows; skipped",
+                        advice.adviceId(), advice.reportId(), current.adviceId());
                 counts.increment(OUTDATED);
                 continue;
             }

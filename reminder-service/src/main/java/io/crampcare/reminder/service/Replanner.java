@@ -43,7 +43,7 @@ class Replanner {
         for (Workout workout : active) {
             workouts.plan(workout, now);
         }
-        LOG.infof("Preferences of %s changed: %d unfired nudges replanned", userId, removed);
+        LOG.infof("Preferences changed: %d unfired nudges replanned", removed); // no user id at INFO (issue 32)
         LOG.debugf("Preferences of %s: replanned from %s and %d workouts", userId,
                 target == null ? "no water target" : "a water target of " + target.dailyTargetMl + " mL", active.size());
     }

@@ -57,12 +57,13 @@ record BatchPublisher(AgroalDataSource dataSource, RelayStore store, OutboxSende
     private void logOwnFailures(Map<ClaimedEvent, SendFailure> failures, Set<UUID> parked) {
         failures.forEach((event, failure) -> {
             if (parked.contains(event.id())) {
-                LOG.errorf("Outbox event %s (%s, key %s) parked after %d failed attempts: %s; it holds back "
+                // Not the key: it is the user's id, and logs name no user (issue 32); the event id finds the row.
+                LOG.errorf("Outbox event %s (%s) parked after %d failed attempts: %s; it holds back "
                         + "only its key's later events. Retry: POST /api/v1/admin/outbox/parked/%s/retry",
-                        event.id(), event.topic(), event.key(), config.maxAttempts(), failure.message(), event.id());
+                        event.id(), event.topic(), config.maxAttempts(), failure.message(), event.id());
             } else {
-                LOG.warnf("Outbox event %s (%s, key %s) failed on its own: %s; retrying it after a backoff",
-                        event.id(), event.topic(), event.key(), failure.message());
+                LOG.warnf("Outbox event %s (%s) failed on its own: %s; retrying it after a backoff",
+                        event.id(), event.topic(), failure.message());
             }
         });
     }
