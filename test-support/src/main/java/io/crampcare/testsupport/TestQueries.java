@@ -4,12 +4,17 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
 import javax.sql.DataSource;
 
-/** Plain JDBC reads for tests that look into a service's tables: parameters bound in order, rows read by a lambda. */
+/**
+ * Plain JDBC for tests that look into a service's tables, or put rows there that the API cannot make (a report from
+ * years ago): parameters bound in order (instants as timestamptz), rows read by a lambda.
+ */
 public final class TestQueries {
 
     /** Reads the current row. */
@@ -26,9 +31,7 @@ public final class TestQueries {
             throws SQLException {
         List<T> result = new ArrayList<>();
         try (Connection connection = dataSource.getConnection(); PreparedStatement query = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                query.setObject(i + 1, parameters[i]);
-            }
+            bind(query, parameters);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     result.add(reader.read(rows));
@@ -46,5 +49,21 @@ public final class TestQueries {
             throw new AssertionError("no row from " + sql);
         }
         return rows.get(0);
+    }
+
+    /** Runs {@code sql} (an insert, say) in its own transaction; returns the rows it changed. */
+    public static int update(DataSource dataSource, String sql, Object... parameters) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement update = connection.prepareStatement(sql)) {
+            bind(update, parameters);
+            return update.executeUpdate();
+        }
+    }
+
+    /** Binds the parameters in order; an {@link Instant} as a timestamptz. */
+    private static void bind(PreparedStatement statement, Object... parameters) throws SQLException {
+        for (int i = 0; i < parameters.length; i++) {
+            Object value = parameters[i] instanceof Instant instant ? instant.atOffset(ZoneOffset.UTC) : parameters[i];
+            statement.setObject(i + 1, value);
+        }
     }
 }
