@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
+import io.crampcare.support.audit.AccessReason;
 import io.crampcare.support.deadletter.DeadLetterAdminResource;
 import io.crampcare.support.idempotency.IdempotentRequests;
 import io.crampcare.support.paging.PageRequest;
@@ -49,6 +50,10 @@ public class ApiDocumentConventions implements OASFilter {
     static final String WWW_AUTHENTICATE = "WWW-Authenticate";
     static final String LOCATION = "Location";
     static final String PROBLEM = "#/components/schemas/Problem";
+    static final String PARAMETERS = "#/components/parameters/";
+    static final String SCHEMAS = "#/components/schemas/";
+    static final String ADMIN_PATHS = "/api/v1/admin/";
+    static final String DEAD_LETTER_PATHS = "/api/v1/admin/dead-letters/";
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -62,6 +67,7 @@ public class ApiDocumentConventions implements OASFilter {
         declareUserIdParameter(components);
         declareTopicParameter(components);
         declareIdempotencyKey(components);
+        declareAccessReason(components);
         if (openAPI.getPaths() == null) {
             return;
         }
@@ -71,6 +77,9 @@ public class ApiDocumentConventions implements OASFilter {
                 if (operation.getOperationId() == null) {
                     throw new IllegalStateException("Every operation needs an operationId (@Operation(operationId = ...)): "
                             + entry.getKey() + " " + path.getKey());
+                }
+                if (touchesUserData(path.getKey(), path.getValue(), operation, components)) {
+                    operation.addParameter(OASFactory.createParameter().ref(PARAMETERS + AccessReason.PARAMETER));
                 }
                 if (path.getKey().startsWith("/api/")) {
                     addCommonAnswers(operation, path.getValue());
@@ -161,6 +170,56 @@ public class ApiDocumentConventions implements OASFilter {
         header(components, IdempotentRequests.REPLAYED, false, "Present (true) when this is the stored answer to an "
                 + "earlier request with the same Idempotency-Key", OASFactory.createSchema()
                         .addType(Schema.SchemaType.STRING).enumeration(List.<Object>of("true")));
+    }
+
+    /** The reason an operator gives for acting on another user's data (support/audit AccessReason). */
+    private static void declareAccessReason(Components components) {
+        components.addParameter(AccessReason.PARAMETER, OASFactory.createParameter().name(AccessReason.HEADER)
+                .in(Parameter.In.HEADER).description("Why someone other than the user (an operator, role admin) "
+                        + "reads or changes this user's data, recorded with who, what and when in the audit of access "
+                        + "(GET /api/v1/admin/audit). Required then: without it, or with control characters, the "
+                        + "answer is 400 naming this header. Not needed (nor recorded) when users act on their own data")
+                .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).minLength(1)
+                        .maxLength(AccessReason.MAX_LENGTH).pattern("^[^\\x00-\\x1F\\x7F-\\x9F]+$")
+                        .examples(List.of("support ticket 4711: user asked why no advice came"))));
+    }
+
+    /**
+     * Whether an operation reads or changes a user's data: outside the operator endpoints, one that takes a path
+     * parameter (a userId or a record's id), a userId parameter, or a body naming a userId; and the dead-letter tools,
+     * which show and replay users' records.
+     */
+    private static boolean touchesUserData(String path, PathItem pathItem, Operation operation,
+            Components components) {
+        if (path.startsWith(ADMIN_PATHS)) {
+            return path.startsWith(DEAD_LETTER_PATHS);
+        }
+        if (!path.startsWith("/api/")) {
+            return false;
+        }
+        List<Parameter> parameters = new ArrayList<>();
+        if (pathItem.getParameters() != null) {
+            parameters.addAll(pathItem.getParameters());
+        }
+        if (operation.getParameters() != null) {
+            parameters.addAll(operation.getParameters());
+        }
+        if (parameters.stream().anyMatch(p -> isUserId(p) || p.getIn() == Parameter.In.PATH
+                || "userId".equals(p.getName()))) {
+            return true;
+        }
+        return operation.getRequestBody() != null && operation.getRequestBody().getContent() != null
+                && operation.getRequestBody().getContent().getMediaTypes().values().stream()
+                        .anyMatch(type -> namesUser(type.getSchema(), components));
+    }
+
+    /** Whether a body's schema (or the component it refers to) has a userId property. */
+    private static boolean namesUser(Schema schema, Components components) {
+        if (schema != null && schema.getRef() != null && schema.getRef().startsWith(SCHEMAS)
+                && components.getSchemas() != null) {
+            schema = components.getSchemas().get(schema.getRef().substring(SCHEMAS.length()));
+        }
+        return schema != null && schema.getProperties() != null && schema.getProperties().containsKey("userId");
     }
 
     private static void declareTopicParameter(Components components) {
