@@ -21,7 +21,6 @@ import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
-import io.crampcare.support.audit.AccessReason;
 import io.crampcare.support.deadletter.DeadLetterAdminResource;
 import io.crampcare.support.idempotency.IdempotentRequests;
 import io.crampcare.support.paging.PageRequest;
@@ -41,7 +40,8 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
  * The answers added here are the ones the HTTP layer gives whatever the operation: 401/403 (every {@code /api} call
  * needs a token), 406 (an {@code Accept} it cannot produce), 415/413/400 (for a body: wrong type, too large,
  * malformed), 400 (any parameter, e.g. one holding a control character), 404 (a path parameter that names nothing, or is not an id at all),
- * 503 (the database is away: {@code Retry-After}) and 500.
+ * 503 (the database is away: {@code Retry-After}) and 500. Operations on a user's data name the
+ * {@code CrampCare-Access-Reason} header ({@link AccessReasonConvention}).
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class ApiDocumentConventions implements OASFilter {
@@ -50,10 +50,6 @@ public class ApiDocumentConventions implements OASFilter {
     static final String WWW_AUTHENTICATE = "WWW-Authenticate";
     static final String LOCATION = "Location";
     static final String PROBLEM = "#/components/schemas/Problem";
-    static final String PARAMETERS = "#/components/parameters/";
-    static final String SCHEMAS = "#/components/schemas/";
-    static final String ADMIN_PATHS = "/api/v1/admin/";
-    static final String DEAD_LETTER_PATHS = "/api/v1/admin/dead-letters/";
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -67,7 +63,7 @@ public class ApiDocumentConventions implements OASFilter {
         declareUserIdParameter(components);
         declareTopicParameter(components);
         declareIdempotencyKey(components);
-        declareAccessReason(components);
+        AccessReasonConvention.declare(components);
         if (openAPI.getPaths() == null) {
             return;
         }
@@ -78,9 +74,7 @@ public class ApiDocumentConventions implements OASFilter {
                     throw new IllegalStateException("Every operation needs an operationId (@Operation(operationId = ...)): "
                             + entry.getKey() + " " + path.getKey());
                 }
-                if (touchesUserData(path.getKey(), path.getValue(), operation, components)) {
-                    operation.addParameter(OASFactory.createParameter().ref(PARAMETERS + AccessReason.PARAMETER));
-                }
+                AccessReasonConvention.addTo(path.getKey(), path.getValue(), operation, components);
                 if (path.getKey().startsWith("/api/")) {
                     addCommonAnswers(operation, path.getValue());
                 }
@@ -172,56 +166,6 @@ public class ApiDocumentConventions implements OASFilter {
                         .addType(Schema.SchemaType.STRING).enumeration(List.<Object>of("true")));
     }
 
-    /** The reason an operator gives for acting on another user's data (support/audit AccessReason). */
-    private static void declareAccessReason(Components components) {
-        components.addParameter(AccessReason.PARAMETER, OASFactory.createParameter().name(AccessReason.HEADER)
-                .in(Parameter.In.HEADER).description("Why someone other than the user (an operator, role admin) "
-                        + "reads or changes this user's data, recorded with who, what and when in the audit of access "
-                        + "(GET /api/v1/admin/audit). Required then: without it, or with control characters, the "
-                        + "answer is 400 naming this header. Not needed (nor recorded) when users act on their own data")
-                .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).minLength(1)
-                        .maxLength(AccessReason.MAX_LENGTH).pattern("^[^\\x00-\\x1F\\x7F-\\x9F]+$")
-                        .examples(List.of("support ticket 4711: user asked why no advice came"))));
-    }
-
-    /**
-     * Whether an operation reads or changes a user's data: outside the operator endpoints, one that takes a path
-     * parameter (a userId or a record's id), a userId parameter, or a body naming a userId; and the dead-letter tools,
-     * which show and replay users' records.
-     */
-    private static boolean touchesUserData(String path, PathItem pathItem, Operation operation,
-            Components components) {
-        if (path.startsWith(ADMIN_PATHS)) {
-            return path.startsWith(DEAD_LETTER_PATHS);
-        }
-        if (!path.startsWith("/api/")) {
-            return false;
-        }
-        List<Parameter> parameters = new ArrayList<>();
-        if (pathItem.getParameters() != null) {
-            parameters.addAll(pathItem.getParameters());
-        }
-        if (operation.getParameters() != null) {
-            parameters.addAll(operation.getParameters());
-        }
-        if (parameters.stream().anyMatch(p -> isUserId(p) || p.getIn() == Parameter.In.PATH
-                || "userId".equals(p.getName()))) {
-            return true;
-        }
-        return operation.getRequestBody() != null && operation.getRequestBody().getContent() != null
-                && operation.getRequestBody().getContent().getMediaTypes().values().stream()
-                        .anyMatch(type -> namesUser(type.getSchema(), components));
-    }
-
-    /** Whether a body's schema (or the component it refers to) has a userId property. */
-    private static boolean namesUser(Schema schema, Components components) {
-        if (schema != null && schema.getRef() != null && schema.getRef().startsWith(SCHEMAS)
-                && components.getSchemas() != null) {
-            schema = components.getSchemas().get(schema.getRef().substring(SCHEMAS.length()));
-        }
-        return schema != null && schema.getProperties() != null && schema.getProperties().containsKey("userId");
-    }
-
     private static void declareTopicParameter(Components components) {
         components.addParameter(DeadLetterAdminResource.TOPIC, OASFactory.createParameter().name("topic")
                 .in(Parameter.In.PATH).required(true).description("One of this service's dead-letter topics")
@@ -275,13 +219,7 @@ public class ApiDocumentConventions implements OASFilter {
             addIfAbsent(responses, "413", "Body over 64 KiB (declared or chunked)");
             addIfAbsent(responses, "415", "Content-Type is missing or not application/json");
         }
-        List<Parameter> parameters = new ArrayList<>();
-        if (pathItem.getParameters() != null) {
-            parameters.addAll(pathItem.getParameters());
-        }
-        if (operation.getParameters() != null) {
-            parameters.addAll(operation.getParameters());
-        }
+        List<Parameter> parameters = parametersOf(pathItem, operation);
         // Any parameter, the path's too: one holding a control character is a 400 (PlainParameters).
         if (!parameters.isEmpty()) {
             addIfAbsent(responses, "400", "Invalid parameter (or one holding a control character); `errors` names each");
@@ -314,7 +252,19 @@ public class ApiDocumentConventions implements OASFilter {
         }
     }
 
-    private static boolean isUserId(Parameter parameter) {
+    /** The operation's parameters and those of its path. */
+    static List<Parameter> parametersOf(PathItem pathItem, Operation operation) {
+        List<Parameter> parameters = new ArrayList<>();
+        if (pathItem.getParameters() != null) {
+            parameters.addAll(pathItem.getParameters());
+        }
+        if (operation.getParameters() != null) {
+            parameters.addAll(operation.getParameters());
+        }
+        return parameters;
+    }
+
+    static boolean isUserId(Parameter parameter) {
         return parameter.getRef() != null && parameter.getRef().endsWith("/" + Access.USER_ID_PARAMETER);
     }
 
