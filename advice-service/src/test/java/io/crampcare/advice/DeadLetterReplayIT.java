@@ -1,6 +1,7 @@
 package io.crampcare.advice;
 
 import static io.crampcare.testsupport.TestTokens.asAdmin;
+import static io.crampcare.testsupport.TestTokens.asAdminWithoutReason;
 import static io.crampcare.testsupport.TestTokens.asUser;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -36,6 +37,7 @@ import io.crampcare.contracts.EventTypes;
 import io.crampcare.contracts.Topics;
 import io.crampcare.testsupport.CloudEventWriter;
 import io.crampcare.testsupport.Scrape;
+import io.crampcare.testsupport.TestTokens;
 import io.crampcare.testsupport.TestUsers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -148,6 +150,21 @@ class DeadLetterReplayIT {
         // Nothing was parked again, and the dead letters stay where they were.
         list(Map.of("from", since.toString())).body("items.ceId", is(List.of(eventA, eventB)));
         assertEquals(heldBefore + 2, Scrape.value(DEPTH));
+
+        // Each listing and replay that showed the user's records is in the audit of access, once a request.
+        var audit = asAdmin().queryParam("userId", user).queryParam("pageSize", 100).when().get("/api/v1/admin/audit")
+                .then().statusCode(200).extract().jsonPath();
+        List<String> operations = audit.getList("items.operation");
+        assertEquals(5, operations.stream().filter("dead-letters.list"::equals).count(), operations.toString());
+        assertEquals(4, operations.stream().filter("dead-letters.replay"::equals).count(), operations.toString());
+        assertTrue(audit.getList("items.reason").stream().allMatch(TestTokens.TEST_REASON::equals));
+        assertTrue(audit.getList("items.actor").stream().allMatch(TestTokens.ADMIN::equals));
+        // The tools say why before they show anything.
+        problem(asAdminWithoutReason().when().get(BASE + DLQ), 400, "validation")
+                .body("errors.field", is(List.of(TestTokens.ACCESS_REASON)));
+        problem(asAdminWithoutReason().contentType(ContentType.JSON).body("{\"dryRun\": true}")
+                .when().post(BASE + DLQ + "/replay"), 400, "validation")
+                .body("errors.field", is(List.of(TestTokens.ACCESS_REASON)));
     }
 
     @Test

@@ -795,15 +795,16 @@ class SystemIT {
         final NudgesApi nudges;
         final DrinksApi drinks;
 
-        Clients(String token) {
+        /** {@code reason}: the CrampCare-Access-Reason an admin gives, or null. */
+        Clients(String token, String reason) {
             reports = io.crampcare.client.intake.ApiClient.api(io.crampcare.client.intake.ApiClient.Config.apiConfig()
-                    .reqSpecSupplier(() -> spec("intake", token, io.crampcare.client.intake.JacksonObjectMapper.jackson())))
+                    .reqSpecSupplier(() -> spec("intake", token, reason, io.crampcare.client.intake.JacksonObjectMapper.jackson())))
                     .crampReports();
             advice = io.crampcare.client.advice.ApiClient.api(io.crampcare.client.advice.ApiClient.Config.apiConfig()
-                    .reqSpecSupplier(() -> spec("advice", token, io.crampcare.client.advice.JacksonObjectMapper.jackson())))
+                    .reqSpecSupplier(() -> spec("advice", token, reason, io.crampcare.client.advice.JacksonObjectMapper.jackson())))
                     .advice();
             io.crampcare.client.reminder.ApiClient reminder = io.crampcare.client.reminder.ApiClient.api(
-                    io.crampcare.client.reminder.ApiClient.Config.apiConfig().reqSpecSupplier(() -> spec("reminder", token,
+                    io.crampcare.client.reminder.ApiClient.Config.apiConfig().reqSpecSupplier(() -> spec("reminder", token, reason,
                             io.crampcare.client.reminder.JacksonObjectMapper.jackson())));
             preferences = reminder.preferences();
             workouts = reminder.workouts();
@@ -817,17 +818,20 @@ class SystemIT {
      * as this run started it and the bearer token. Requests go through RestAssured.given(), so the global
      * ApiContractFilter sees them.
      */
-    private RequestSpecBuilder spec(String service, String token, io.restassured.mapper.ObjectMapper mapper) {
-        return new RequestSpecBuilder().setBaseUri(system.url(service)).addHeader("Authorization", "Bearer " + token)
+    private RequestSpecBuilder spec(String service, String token, String reason,
+            io.restassured.mapper.ObjectMapper mapper) {
+        RequestSpecBuilder spec = new RequestSpecBuilder().setBaseUri(system.url(service))
+                .addHeader("Authorization", "Bearer " + token)
                 .setConfig(config().objectMapperConfig(objectMapperConfig().defaultObjectMapper(mapper)));
+        return reason == null ? spec : spec.addHeader(TestTokens.ACCESS_REASON, reason);
     }
 
     private Clients as(String user) {
-        return new Clients(TestTokens.user(user));
+        return new Clients(TestTokens.user(user), null);
     }
 
     private Clients asAdmin() {
-        return new Clients(TestTokens.admin());
+        return new Clients(TestTokens.admin(), TestTokens.TEST_REASON);
     }
 
     /** For a generated operation's executeAs: the answer must have this status before its body is read. */

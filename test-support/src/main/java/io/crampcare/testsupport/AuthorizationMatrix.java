@@ -29,7 +29,7 @@ import io.restassured.specification.RequestSpecification;
  * without a rule here fails the build. A service's test only lists its endpoints ({@link #endpoints()}): each with its
  * rule and what a call on data of {@link #OWNER} needs beyond the path template.
  * <p>
- * Over 300 lines on purpose: the rules, the operator endpoints every service has, and the six tests that send each
+ * Over 300 lines on purpose: the rules, the operator endpoints every service has, and the seven tests that send each
  * kind of caller to every endpoint, inherited together by each service's matrix.
  */
 public abstract class AuthorizationMatrix {
@@ -190,6 +190,7 @@ public abstract class AuthorizationMatrix {
 
     /** service-support's operator endpoints, the same in every service. */
     static final List<Endpoint> OPERATOR_ENDPOINTS = List.of(
+            admin("GET /api/v1/admin/audit"),
             admin("GET /api/v1/admin/outbox"),
             admin("POST /api/v1/admin/outbox/parked/retry"),
             admin("POST /api/v1/admin/outbox/parked/{id}/retry"),
@@ -301,6 +302,26 @@ public abstract class AuthorizationMatrix {
                 notRefused(wrong, endpoint, "owner", send(TestTokens.asUser(OWNER), endpoint, path));
             }
             notRefused(wrong, endpoint, "admin", send(TestTokens.asAdmin(), endpoint, path));
+        });
+        failOn(wrong);
+    }
+
+    /**
+     * An admin acting on a user's data says why (CrampCare-Access-Reason): without a reason, every endpoint that names
+     * a user or addresses a record, and the dead-letter tools, answer 400 naming the header.
+     */
+    @Test
+    void anAdminWithoutAReasonGets400() {
+        List<String> wrong = new ArrayList<>();
+        allRules().forEach((endpoint, rule) -> {
+            if (rule == Rule.NAMED_USER || rule == Rule.OWN_RECORD || endpoint.contains("/admin/dead-letters/")) {
+                Response response = send(TestTokens.asAdminWithoutReason(), endpoint, callOf(endpoint).path());
+                check(wrong, endpoint, "admin without a reason", response, 400);
+                if (response.statusCode() == 400 && !TestTokens.ACCESS_REASON
+                        .equals(response.jsonPath().getString("errors[0].field"))) {
+                    wrong.add(endpoint + " as admin without a reason: 400 not naming " + TestTokens.ACCESS_REASON);
+                }
+            }
         });
         failOn(wrong);
     }

@@ -145,7 +145,8 @@ public abstract class StrictInputChecks {
             throws IOException, InterruptedException {
         URI uri = URI.create(RestAssured.baseURI + ":" + RestAssured.port + op.path());
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + TestTokens.admin()).method(op.method(), body);
+                .header("Authorization", "Bearer " + TestTokens.admin())
+                .header(TestTokens.ACCESS_REASON, TestTokens.TEST_REASON).method(op.method(), body);
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }

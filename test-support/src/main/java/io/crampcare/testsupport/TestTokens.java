@@ -36,8 +36,18 @@ public final class TestTokens {
     private TestTokens() {
     }
 
-    /** A request as an admin, for tests about behaviour rather than access. */
+    /** The header an admin acting for another user says why in (service-support's AccessReason). */
+    public static final String ACCESS_REASON = "CrampCare-Access-Reason";
+    /** The reason the tests' admin gives. */
+    public static final String TEST_REASON = "automated test";
+
+    /** A request as an admin, for tests about behaviour rather than access: with a reason, as acting for users needs. */
     public static RequestSpecification asAdmin() {
+        return asAdminWithoutReason().header(ACCESS_REASON, TEST_REASON);
+    }
+
+    /** A request as an admin that gives no reason (CrampCare-Access-Reason). */
+    public static RequestSpecification asAdminWithoutReason() {
         return RestAssured.given().auth().oauth2(admin());
     }
 

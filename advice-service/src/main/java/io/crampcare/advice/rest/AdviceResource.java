@@ -25,7 +25,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.crampcare.advice.rules.AdviceDecider;
 import io.crampcare.advice.service.AdviceService;
 import io.crampcare.contracts.advice.AdviceIssuedV1;
-import io.crampcare.support.errors.NotFound;
 import io.crampcare.support.paging.PageParams;
 import io.crampcare.support.paging.PageRequest;
 import io.crampcare.support.paging.PagingConfig;
@@ -77,8 +76,8 @@ public class AdviceResource {
     @APIResponse(responseCode = "404", description = "No advice with this id (or it is another user's)")
     public AdviceIssuedV1 get(@Parameter(description = "The advice's id") @PathParam("id") UUID id) {
         String notFound = "No advice has id " + id + ".";
-        AdviceIssuedV1 found = advice.find(id).orElseThrow(() -> new NotFound(notFound));
-        return access.visibleOrNotFound(found, found.userId(), notFound);
+        AdviceIssuedV1 found = advice.find(id).orElse(null);
+        return access.visibleOrNotFound(found, found == null ? null : found.userId(), notFound);
     }
 
     @GET

@@ -30,7 +30,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.crampcare.intake.model.CrampReport;
 import io.crampcare.intake.service.CrampReportService;
-import io.crampcare.support.errors.NotFound;
 import io.crampcare.support.idempotency.IdempotencyService;
 import io.crampcare.support.idempotency.IdempotentRequests;
 import io.crampcare.support.ids.TimeOrderedIds;
@@ -109,9 +108,8 @@ public class CrampReportResource {
     @APIResponse(responseCode = "404", description = "No report with this id (or it is another user's)")
     public CrampReportResponse get(@Parameter(description = "The report's id") @PathParam("id") UUID id) {
         String notFound = "No cramp report has id " + id + ".";
-        CrampReportResponse report = reports.find(id).map(mapper::toResponse)
-                .orElseThrow(() -> new NotFound(notFound));
-        return access.visibleOrNotFound(report, report.userId(), notFound);
+        CrampReportResponse report = reports.find(id).map(mapper::toResponse).orElse(null);
+        return access.visibleOrNotFound(report, report == null ? null : report.userId(), notFound);
     }
 
     @GET

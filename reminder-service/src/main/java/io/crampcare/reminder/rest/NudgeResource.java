@@ -134,8 +134,8 @@ public class NudgeResource {
 
     /** The nudge, or 404 when it does not exist or belongs to someone else (ids reveal nothing). */
     private Nudge visible(UUID id) {
-        Nudge nudge = nudges.get(id);
-        return access.visibleOrNotFound(nudge, nudge.userId, "No nudge has id " + id + ".");
+        Nudge nudge = nudges.find(id);
+        return access.visibleOrNotFound(nudge, nudge == null ? null : nudge.userId, "No nudge has id " + id + ".");
     }
 
     private NudgeView view(Nudge nudge) {

@@ -43,13 +43,10 @@ public class NudgeService {
     @Inject
     DrinkService drinkLog;
 
+    /** The nudge, or null when none has this id. */
     @Transactional
-    public Nudge get(UUID id) {
-        Nudge nudge = Nudge.findById(id);
-        if (nudge == null) {
-            throw new NotFound("No nudge has id " + id + ".");
-        }
-        return nudge;
+    public Nudge find(UUID id) {
+        return Nudge.findById(id);
     }
 
     /**

@@ -1,5 +1,8 @@
 package io.crampcare.support.deadletter;
 
+import java.util.List;
+import java.util.Objects;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -19,14 +22,18 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.crampcare.support.audit.AccessAudit;
 import io.crampcare.support.problem.Problem;
 import io.crampcare.support.problem.ProblemMappers;
+import io.crampcare.support.security.Access;
 import io.crampcare.support.security.GatewayAdminFilter;
 import io.crampcare.support.security.Roles;
 
 /**
  * Operator view of the dead letters this service's consumers parked, and their replay. Only the dead-letter topics
- * this service's own channels declare are addressable (any other is 404).
+ * this service's own channels declare are addressable (any other is 404). Both show users' records (the key is the
+ * userId) and need a reason (CrampCare-Access-Reason); each user whose records one shows or replays is recorded in the
+ * audit of access.
  */
 @Path("/api/v1/admin/dead-letters/{topic}")
 @Tag(name = "Operations", description = "For operators (role admin)")
@@ -45,11 +52,18 @@ public class DeadLetterAdminResource {
 
     /** The topic path parameter, declared once in the document (ApiDocumentConventions). */
     public static final String TOPIC = "deadLetterTopic";
+    /** The tools' names in the audit of access. */
+    static final String LISTED = "dead-letters.list";
+    static final String REPLAYED = "dead-letters.replay";
 
     @Inject
     DeadLetterService deadLetters;
     @Inject
     DeadLetterPaging paging;
+    @Inject
+    AccessAudit audit;
+    @Inject
+    Access access;
 
     @GET
     @Operation(operationId = "listDeadLetters", summary = "List dead letters", description = "The dead letters of one of this service's dead-letter "
@@ -58,7 +72,10 @@ public class DeadLetterAdminResource {
     @APIResponse(responseCode = "200", description = "One page of dead letters")
     public DeadLetterPage list(@Parameter(ref = TOPIC) @PathParam("topic") String topic,
             @Valid @BeanParam DeadLetterQuery query) {
-        return deadLetters.list(topic, query.filter(), query.pageSize(paging), query.after());
+        audit.requireReason();
+        DeadLetterPage page = deadLetters.list(topic, query.filter(), query.pageSize(paging), query.after());
+        audit.usedTool(access.caller(), Roles.ADMIN, LISTED, users(page.items().stream().map(DeadLetter::key).toList()));
+        return page;
     }
 
     @POST
@@ -72,6 +89,15 @@ public class DeadLetterAdminResource {
     public ReplayResult replay(@Parameter(ref = TOPIC) @PathParam("topic") String topic,
             @Valid ReplayRequest request) {
         ReplayRequest body = request == null ? ReplayRequest.ALL : request;
-        return deadLetters.replay(topic, body.filter(), Boolean.TRUE.equals(body.dryRun()));
+        audit.requireReason();
+        ReplayResult result = deadLetters.replay(topic, body.filter(), Boolean.TRUE.equals(body.dryRun()));
+        audit.usedTool(access.caller(), Roles.ADMIN, REPLAYED,
+                users(result.records().stream().map(ReplayResult.Item::key).toList()));
+        return result;
+    }
+
+    /** The users whose records these keys are, each once (a record without a key names nobody). */
+    private static List<String> users(List<String> keys) {
+        return keys.stream().filter(Objects::nonNull).distinct().toList();
     }
 }

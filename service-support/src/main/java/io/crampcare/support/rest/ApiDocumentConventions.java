@@ -40,7 +40,8 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
  * The answers added here are the ones the HTTP layer gives whatever the operation: 401/403 (every {@code /api} call
  * needs a token), 406 (an {@code Accept} it cannot produce), 415/413/400 (for a body: wrong type, too large,
  * malformed), 400 (any parameter, e.g. one holding a control character), 404 (a path parameter that names nothing, or is not an id at all),
- * 503 (the database is away: {@code Retry-After}) and 500.
+ * 503 (the database is away: {@code Retry-After}) and 500. Operations on a user's data name the
+ * {@code CrampCare-Access-Reason} header ({@link AccessReasonConvention}).
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class ApiDocumentConventions implements OASFilter {
@@ -62,6 +63,7 @@ public class ApiDocumentConventions implements OASFilter {
         declareUserIdParameter(components);
         declareTopicParameter(components);
         declareIdempotencyKey(components);
+        AccessReasonConvention.declare(components);
         if (openAPI.getPaths() == null) {
             return;
         }
@@ -72,6 +74,7 @@ public class ApiDocumentConventions implements OASFilter {
                     throw new IllegalStateException("Every operation needs an operationId (@Operation(operationId = ...)): "
                             + entry.getKey() + " " + path.getKey());
                 }
+                AccessReasonConvention.addTo(path.getKey(), path.getValue(), operation, components);
                 if (path.getKey().startsWith("/api/")) {
                     addCommonAnswers(operation, path.getValue());
                 }
@@ -216,13 +219,7 @@ public class ApiDocumentConventions implements OASFilter {
             addIfAbsent(responses, "413", "Body over 64 KiB (declared or chunked)");
             addIfAbsent(responses, "415", "Content-Type is missing or not application/json");
         }
-        List<Parameter> parameters = new ArrayList<>();
-        if (pathItem.getParameters() != null) {
-            parameters.addAll(pathItem.getParameters());
-        }
-        if (operation.getParameters() != null) {
-            parameters.addAll(operation.getParameters());
-        }
+        List<Parameter> parameters = parametersOf(pathItem, operation);
         // Any parameter, the path's too: one holding a control character is a 400 (PlainParameters).
         if (!parameters.isEmpty()) {
             addIfAbsent(responses, "400", "Invalid parameter (or one holding a control character); `errors` names each");
@@ -255,7 +252,19 @@ public class ApiDocumentConventions implements OASFilter {
         }
     }
 
-    private static boolean isUserId(Parameter parameter) {
+    /** The operation's parameters and those of its path. */
+    static List<Parameter> parametersOf(PathItem pathItem, Operation operation) {
+        List<Parameter> parameters = new ArrayList<>();
+        if (pathItem.getParameters() != null) {
+            parameters.addAll(pathItem.getParameters());
+        }
+        if (operation.getParameters() != null) {
+            parameters.addAll(operation.getParameters());
+        }
+        return parameters;
+    }
+
+    static boolean isUserId(Parameter parameter) {
         return parameter.getRef() != null && parameter.getRef().endsWith("/" + Access.USER_ID_PARAMETER);
     }
 

@@ -12,6 +12,8 @@ import io.quarkus.security.identity.SecurityIdentity;
  * Ownership checks, in one place for every service: a user acts only on their own userId (the token's subject); an
  * admin on anyone's. Two answers for strangers, consistently: naming another user (a path or body userId) is 403;
  * looking up another user's record by id is 404, the same as a record that does not exist, so ids reveal nothing.
+ * An admin acting for another user (or looking up a record that names nobody) is reported to the
+ * {@link AccessRecorder}: the audit of access, which requires the request to say why.
  */
 @RequestScoped
 public class Access {
@@ -20,9 +22,11 @@ public class Access {
     public static final String USER_ID_PARAMETER = "userIdPath";
 
     private final SecurityIdentity identity;
+    private final AccessRecorder recorder;
 
-    Access(SecurityIdentity identity) {
+    Access(SecurityIdentity identity, AccessRecorder recorder) {
         this.identity = identity;
+        this.recorder = recorder;
     }
 
     public boolean isAdmin() {
@@ -42,9 +46,20 @@ public class Access {
         return subject;
     }
 
-    /** Whether the caller may see or change data of {@code userId}. */
+    /**
+     * Whether the caller may see or change data of {@code userId}; an admin acting for another user is recorded (and
+     * must give a reason).
+     */
     public boolean mayActFor(String userId) {
-        return isAdmin() || caller().equals(userId);
+        String caller = caller();
+        if (caller.equals(userId)) {
+            return true;
+        }
+        if (!isAdmin()) {
+            return false;
+        }
+        recorder.actingFor(caller, Roles.ADMIN, userId);
+        return true;
     }
 
     /** 403 unless the caller may act for the user a request names. */
@@ -54,8 +69,14 @@ public class Access {
         }
     }
 
-    /** 404 (as if it did not exist) unless the caller may see a record owned by {@code ownerUserId}. */
+    /**
+     * 404 (as if it did not exist) unless the caller may see a record owned by {@code ownerUserId}; {@code record}
+     * null is one that does not exist, which an admin's attempt at is recorded too.
+     */
     public <T> T visibleOrNotFound(T record, String ownerUserId, String notFoundDetail) {
+        if (record == null && isAdmin()) {
+            recorder.actingFor(caller(), Roles.ADMIN, null);
+        }
         if (record == null || !mayActFor(ownerUserId)) {
             throw new NotFound(notFoundDetail);
         }
