@@ -41,6 +41,7 @@ class AuthorizationIT extends AuthorizationMatrix {
                 }),
                 namedUser("GET /api/v1/users/{userId}/advice"),
                 namedUser("GET /api/v1/users/{userId}/adherence"),
+                namedUser("GET /api/v1/users/{userId}/data"),
                 anyUser("GET /api/v1/rules"));
     }
 }

@@ -21,6 +21,8 @@ class AuthorizationIT extends AuthorizationMatrix {
         return List.of(
                 namedUser("POST /api/v1/cramp-reports").body(() -> TestReports.valid(OWNER)),
                 namedUser("GET /api/v1/cramp-reports").query("?userId=" + OWNER),
+                namedUser("GET /api/v1/users/{userId}/data"),
+                namedUser("GET /api/v1/users/{userId}/export"),
                 ownRecord("GET /api/v1/cramp-reports/{id}", OWNERS_REPORT));
     }
 }

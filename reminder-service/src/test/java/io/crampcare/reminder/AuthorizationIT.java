@@ -39,6 +39,7 @@ class AuthorizationIT extends AuthorizationMatrix {
                 namedUser("GET /api/v1/users/{userId}/workouts/{workoutId}").with("workoutId", OWNERS_WORKOUT),
                 namedUser("DELETE /api/v1/users/{userId}/workouts/{workoutId}").with("workoutId", OWNERS_WORKOUT),
                 namedUser("GET /api/v1/users/{userId}/nudges"),
+                namedUser("GET /api/v1/users/{userId}/data"),
                 namedUser("GET /api/v1/users/{userId}/drinks"),
                 namedUser("GET /api/v1/users/{userId}/hydration/today"),
                 namedUser("GET /api/v1/users/{userId}/hydration/days"),

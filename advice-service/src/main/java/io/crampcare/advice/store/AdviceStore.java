@@ -1,6 +1,7 @@
 package io.crampcare.advice.store;
 
 import static io.crampcare.support.sql.ColumnArrays.column;
+import static io.crampcare.support.sql.ColumnArrays.list;
 import static io.crampcare.support.sql.ColumnArrays.query;
 import static io.crampcare.support.sql.ColumnArrays.update;
 
@@ -8,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -18,6 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.agroal.api.AgroalDataSource;
 import io.crampcare.advice.model.Advice;
+import io.crampcare.advice.model.NudgeAck;
 import io.crampcare.contracts.advice.AdviceIssuedV1;
 import io.crampcare.contracts.nudge.NudgeAcknowledgedV1;
 import io.crampcare.contracts.report.CrampReportSubmittedV1;
@@ -25,6 +28,7 @@ import io.crampcare.support.inbox.InboxEvent;
 import io.crampcare.support.paging.KeysetQuery;
 import io.crampcare.support.paging.PageCursor;
 import io.crampcare.support.paging.PageRequest;
+import io.crampcare.support.sql.NamedSql;
 import io.quarkus.panache.common.Sort;
 
 /**
@@ -81,6 +85,10 @@ public class AdviceStore {
             INSERT INTO nudge_ack (event_id, nudge_id, user_id, kind, outcome, acknowledged_at)
             SELECT * FROM unnest(?::text[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::timestamptz[])
             """;
+
+    private static final NamedSql REPORTS_OF = NamedSql.of("""
+            SELECT report_id, occurred_at FROM report_history WHERE user_id = :user ORDER BY occurred_at, report_id
+            """);
 
     /** One report to judge: its user's window is (from, to]. */
     public record Judged(UUID reportId, String userId, Instant from, Instant to) {
@@ -165,6 +173,27 @@ public class AdviceStore {
                 query.parameters()).page(0, page.fetchSize()).list();
         PageRequest.Slice<Advice> slice = page.slice(rows, a -> new PageCursor(a.issuedAt, a.id));
         return new PageRequest.Slice<>(slice.items().stream().map(this::issued).toList(), slice.nextPageToken());
+    }
+
+    /** Every advice of a user as issued, oldest first (by issuedAt, then id). */
+    public List<AdviceIssuedV1> allOf(String userId) {
+        return Advice.<Advice>list("userId", Sort.ascending("issuedAt", "id"), userId).stream().map(this::issued)
+                .toList();
+    }
+
+    /** Every answer to a nudge a user gave, oldest first (by acknowledgedAt, then event id). */
+    public List<NudgeAck> acksOf(String userId) {
+        return NudgeAck.list("userId", Sort.ascending("acknowledgedAt", "eventId"), userId);
+    }
+
+    /** A report the advice service remembers (table report_history): which, and when its cramp began. */
+    public record ReportSeen(UUID reportId, Instant occurredAt) {
+    }
+
+    /** Every report of a user the advice service remembers, oldest first. */
+    public List<ReportSeen> reportsOf(String userId) {
+        return list(dataSource, REPORTS_OF, Map.of("user", userId),
+                row -> new ReportSeen(row.uuid("report_id"), row.instant("occurred_at")));
     }
 
     private AdviceIssuedV1 issued(Advice advice) {

@@ -63,6 +63,11 @@ public class CrampReportStore {
         return page.slice(rows, r -> new PageCursor(r.occurredAt, r.id));
     }
 
+    /** Every report of a user, oldest first (by occurredAt, then id): the user's own copy of what intake holds. */
+    public List<CrampReport> allOf(String userId) {
+        return CrampReport.list("userId", Sort.ascending("occurredAt", "id"), userId);
+    }
+
     private static int bind(PreparedStatement insert, CrampReport report) throws SQLException {
         int i = 0;
         insert.setObject(++i, report.id);
