@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import io.crampcare.contracts.EventTypes;
 import io.crampcare.contracts.Topics;
 import io.crampcare.testsupport.CloudEventWriter;
+import io.crampcare.testsupport.TestTokens;
 import io.crampcare.testsupport.TestUsers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -74,10 +75,15 @@ class PersonalDataIT {
         String user = "data-" + UUID.randomUUID();
         asUser("someone-else").when().get("/api/v1/users/" + user + "/data").then().statusCode(403)
                 .contentType("application/problem+json");
-        Map<String, Object> empty = Map.of("advice", List.of(), "reportHistory", List.of(), "nudgeAcks", List.of());
+        Map<String, Object> empty = Map.of("advice", List.of(), "reportHistory", List.of(), "nudgeAcks", List.of(),
+                "audit", List.of());
         assertEquals(empty, data(user).getMap(""));
-        assertEquals(empty, asAdmin().when().get("/api/v1/users/" + user + "/data").then().statusCode(200)
-                .extract().jsonPath().getMap(""));
+        // The admin's read is in the audit part, with its reason.
+        JsonPath admins = asAdmin().when().get("/api/v1/users/" + user + "/data").then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(List.of(), admins.getList("advice"));
+        assertEquals(List.of("GET /api/v1/users/{userId}/data"), admins.getList("audit.operation"));
+        assertEquals(List.of(TestTokens.TEST_REASON), admins.getList("audit.reason"));
     }
 
     private static JsonPath data(String user) {

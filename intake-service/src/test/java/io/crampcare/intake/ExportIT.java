@@ -87,9 +87,14 @@ class ExportIT {
         String user = "export-" + UUID.randomUUID();
         submit(user, Instant.now().minus(1, ChronoUnit.HOURS));
         String admin = TestTokens.admin();
-        given().auth().oauth2(admin).when().get("/api/v1/users/" + user + "/export").then().statusCode(200)
-                .body("intake.reports.size()", org.hamcrest.Matchers.is(1));
-        assertEquals("GET /api/v1/users/" + user + "/data\nBearer " + admin, Control.reminder().last());
+        given().auth().oauth2(admin).header(TestTokens.ACCESS_REASON, "export for a court order").when()
+                .get("/api/v1/users/" + user + "/export").then().statusCode(200)
+                .body("intake.reports.size()", org.hamcrest.Matchers.is(1))
+                // The admin's export is itself in the person's audit, with the reason given.
+                .body("intake.audit.reason", org.hamcrest.Matchers.hasItem("export for a court order"))
+                .body("intake.audit.operation", org.hamcrest.Matchers.hasItem("GET /api/v1/users/{userId}/export"));
+        assertEquals("GET /api/v1/users/" + user + "/data\nBearer " + admin + "\nexport for a court order",
+                Control.reminder().last(), "the other services are asked with the admin's token and reason");
         Control.reminder().reset();
 
         asUser("someone-else").when().get("/api/v1/users/" + user + "/export").then().statusCode(403)
@@ -123,7 +128,7 @@ class ExportIT {
                 .then().statusCode(200).contentType("application/zip").extract().response();
         Map<String, String> files = unzip(response.asByteArray());
 
-        assertEquals(List.of("export.json", "intake/reports.csv", "advice/advice.csv", "advice/reportHistory.csv",
+        assertEquals(List.of("export.json", "intake/reports.csv", "intake/audit.csv", "advice/advice.csv", "advice/reportHistory.csv",
                 "advice/nudgeAcks.csv", "reminder/preferences.csv", "reminder/workouts.csv", "reminder/nudges.csv",
                 "reminder/drinks.csv", "reminder/hydrationTargets.csv", "reminder/hydrationDays.csv"),
                 List.copyOf(files.keySet()));

@@ -15,6 +15,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import io.crampcare.testsupport.TestTokens;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
@@ -91,8 +92,10 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
                 }
                 case "/control/last" -> send(exchange, 200, last);
                 default -> {
+                    String reason = exchange.getRequestHeaders().getFirst(TestTokens.ACCESS_REASON);
                     last = exchange.getRequestMethod() + " " + path + "\n"
-                            + exchange.getRequestHeaders().getFirst("Authorization");
+                            + exchange.getRequestHeaders().getFirst("Authorization")
+                            + (reason == null ? "" : "\n" + reason);
                     if (drop) {
                         exchange.close(); // no answer at all: as a service that went away
                     } else {
@@ -137,7 +140,10 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
             given().when().post(url + "/control/reset").then().statusCode(204);
         }
 
-        /** The last data request: "METHOD path", then its Authorization header on the next line. */
+        /**
+         * The last data request: "METHOD path", then its Authorization header on the next line, and its
+         * CrampCare-Access-Reason on a third when it had one.
+         */
         String last() {
             return given().when().get(url + "/control/last").then().statusCode(200).extract().asString();
         }

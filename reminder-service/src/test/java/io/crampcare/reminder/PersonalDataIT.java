@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import io.crampcare.contracts.EventTypes;
 import io.crampcare.contracts.Topics;
 import io.crampcare.testsupport.CloudEventWriter;
+import io.crampcare.testsupport.TestTokens;
 import io.crampcare.testsupport.TestUsers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -98,20 +99,28 @@ class PersonalDataIT {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void onlyThePersonAndAnAdminReadIt() {
         String user = "data-" + UUID.randomUUID();
         ReminderFixtures.preferences(user, "UTC");
         asUser("someone-else").when().get("/api/v1/users/" + user + "/data").then().statusCode(403)
                 .contentType("application/problem+json");
-        assertEquals(data(user).getMap(""), asAdmin().when().get("/api/v1/users/" + user + "/data").then()
-                .statusCode(200).extract().jsonPath().getMap(""));
+        Map<String, Object> own = data(user).getMap("");
+        Map<String, Object> admins = asAdmin().when().get("/api/v1/users/" + user + "/data").then()
+                .statusCode(200).extract().jsonPath().getMap("");
+        // The same data; the admin's read is in the audit part, with its reason.
+        assertEquals(List.of(), own.remove("audit"));
+        List<Map<String, Object>> audit = (List<Map<String, Object>>) admins.remove("audit");
+        assertEquals(own, admins);
+        assertEquals(List.of("GET /api/v1/users/{userId}/data"), audit.stream().map(e -> e.get("operation")).toList());
+        assertEquals(TestTokens.TEST_REASON, audit.get(0).get("reason"));
     }
 
     @Test
     void aPersonWithoutDataGetsEmptyTables() {
         String user = "data-" + UUID.randomUUID();
         assertEquals(Map.of("preferences", List.of(), "workouts", List.of(), "nudges", List.of(), "drinks", List.of(),
-                "hydrationTargets", List.of(), "hydrationDays", List.of()), data(user).getMap(""));
+                "hydrationTargets", List.of(), "hydrationDays", List.of(), "audit", List.of()), data(user).getMap(""));
     }
 
     private static JsonPath data(String user) {

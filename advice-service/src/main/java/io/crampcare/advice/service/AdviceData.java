@@ -9,6 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.crampcare.advice.model.NudgeAck;
 import io.crampcare.advice.store.AdviceStore;
 import io.crampcare.contracts.advice.AdviceIssuedV1;
+import io.crampcare.support.audit.AuditEntry;
 
 /**
  * Everything the advice service holds about one person (docs/export-format.md, part {@code advice}), each table
@@ -18,10 +19,13 @@ import io.crampcare.contracts.advice.AdviceIssuedV1;
  *                      sources, the hydration plan)
  * @param reportHistory the reports the advice service remembers to judge "frequent"
  * @param nudgeAcks     the person's answers to nudges, as the reminder announced them
+ * @param audit         the audit of access about the person in this service
  */
 @Schema(name = "AdvicePersonalData", description = "Everything advice holds about the person, each table oldest first",
-        requiredProperties = { "advice", "reportHistory", "nudgeAcks" })
-public record AdviceData(List<AdviceIssuedV1> advice, List<ReportSeen> reportHistory, List<Ack> nudgeAcks) {
+        requiredProperties = { "advice", "reportHistory", "nudgeAcks", "audit" })
+public record AdviceData(List<AdviceIssuedV1> advice, List<ReportSeen> reportHistory, List<Ack> nudgeAcks,
+        @Schema(description = "Who else read or changed this data in the advice service, and why (the audit of "
+                + "access), oldest first") List<AuditEntry> audit) {
 
     /** One report_history row: a report and when its cramp began. */
     @Schema(name = "ExportedReportHistory", requiredProperties = { "reportId", "occurredAt" })

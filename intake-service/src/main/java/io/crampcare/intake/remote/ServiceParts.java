@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.crampcare.intake.config.ExportConfig;
+import io.crampcare.support.audit.AccessReason;
 import io.crampcare.support.errors.Unavailable;
 
 /**
@@ -49,19 +50,26 @@ public class ServiceParts {
      * Both parts of {@code userId}'s data.
      *
      * @param authorization the caller's Authorization header value, forwarded unchanged
+     * @param accessReason  the caller's CrampCare-Access-Reason (an admin's), forwarded unchanged; null when none
      */
-    public Fetched fetch(String userId, String authorization) {
-        CompletableFuture<JsonNode> advice = part("advice-service", config.adviceUrl(), userId, authorization);
-        CompletableFuture<JsonNode> reminder = part("reminder-service", config.reminderUrl(), userId, authorization);
+    public Fetched fetch(String userId, String authorization, String accessReason) {
+        CompletableFuture<JsonNode> advice = part("advice-service", config.adviceUrl(), userId, authorization,
+                accessReason);
+        CompletableFuture<JsonNode> reminder = part("reminder-service", config.reminderUrl(), userId, authorization,
+                accessReason);
         return new Fetched(await(advice), await(reminder));
     }
 
-    private CompletableFuture<JsonNode> part(String service, String baseUrl, String userId, String authorization) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl.replaceAll("/+$", "") + "/api/v1/users/"
-                + URLEncoder.encode(userId, StandardCharsets.UTF_8).replace("+", "%20") + "/data"))
-                .timeout(config.timeout()).header("Authorization", authorization).header("Accept", "application/json")
-                .GET().build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+    private CompletableFuture<JsonNode> part(String service, String baseUrl, String userId, String authorization,
+            String accessReason) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl.replaceAll("/+$", "")
+                + "/api/v1/users/" + URLEncoder.encode(userId, StandardCharsets.UTF_8).replace("+", "%20") + "/data"))
+                .timeout(config.timeout()).header("Authorization", authorization).header("Accept", "application/json");
+        if (accessReason != null) {
+            // An admin's export is recorded in each service's audit of access, with the reason they gave here.
+            request.header(AccessReason.HEADER, accessReason);
+        }
+        return http.sendAsync(request.GET().build(), HttpResponse.BodyHandlers.ofString())
                 .handle((response, failure) -> read(service, response, failure));
     }
 

@@ -8,6 +8,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -25,6 +27,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.crampcare.intake.service.Export;
 import io.crampcare.intake.service.ExportDocument;
+import io.crampcare.support.audit.AccessReason;
 import io.crampcare.support.rest.ApiJson;
 import io.crampcare.support.security.Access;
 import io.crampcare.support.security.Roles;
@@ -66,9 +69,10 @@ public class ExportResource {
     public Response get(@Parameter(ref = Access.USER_ID_PARAMETER) @PathParam("userId") String userId,
             @Parameter(description = "json (default): the document; csv: a zip of one CSV per table plus the document",
                     schema = @Schema(implementation = ExportFormat.class)) @QueryParam("format")
-            @DefaultValue("json") @OneOf(ExportFormat.class) String format) {
+            @DefaultValue("json") @OneOf(ExportFormat.class) String format, @Context HttpHeaders headers) {
         access.requireActingFor(userId);
-        ExportDocument document = export.of(userId, "Bearer " + token.getRawToken());
+        ExportDocument document = export.of(userId, "Bearer " + token.getRawToken(),
+                headers.getHeaderString(AccessReason.HEADER));
         if (format.isEmpty() || ExportFormat.valueOf(format) == ExportFormat.json) {
             return Response.ok(document, MediaType.APPLICATION_JSON_TYPE).build();
         }

@@ -7,14 +7,17 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import io.crampcare.intake.model.CrampReport;
+import io.crampcare.support.audit.AuditEntry;
 
 /**
  * Everything the intake service holds about one person (docs/export-format.md, part {@code intake}): every column of
  * each of their cramp reports, oldest first. The user id is the document's; values are as stored (instants in UTC).
  */
 @Schema(name = "IntakePersonalData", description = "Everything intake holds about the person: their cramp reports, "
-        + "oldest first", requiredProperties = "reports")
-public record IntakeData(List<Report> reports) {
+        + "oldest first", requiredProperties = { "reports", "audit" })
+public record IntakeData(List<Report> reports,
+        @Schema(description = "Who else read or changed this data in the intake service (the export included), and "
+                + "why (the audit of access), oldest first") List<AuditEntry> audit) {
 
     /** One cramp_report row; an absent field was not given in the report. */
     @Schema(name = "ExportedCrampReport", requiredProperties = { "id", "occurredAt", "receivedAt", "muscle", "side",

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import io.crampcare.reminder.store.PersonalDataStore;
+import io.crampcare.support.audit.AuditEntries;
 
 /** Reads everything the reminder service holds about one person, for their export. */
 @ApplicationScoped
@@ -12,11 +13,14 @@ public class PersonalData {
 
     @Inject
     PersonalDataStore store;
+    @Inject
+    AuditEntries audit;
 
     /** Every table read in one transaction (on one connection). */
     @Transactional
     public ReminderData of(String userId) {
         return new ReminderData(store.preferences(userId), store.workouts(userId), store.nudges(userId),
-                store.drinks(userId), store.hydrationTargets(userId), store.hydrationDays(userId));
+                store.drinks(userId), store.hydrationTargets(userId), store.hydrationDays(userId),
+                audit.entriesAbout(userId));
     }
 }
