@@ -25,5 +25,23 @@ BEGIN
 END
 $$;
 
--- No service creates objects outside its own schema.
+-- The privacy registry (issue 32): one schema the three services share, for what concerns a person across all of
+-- them (erasures, and their progress in each service). It belongs to a role nobody logs in as; the services are its
+-- members, so whichever service migrates first creates its tables (service-support db/privacy, each migration hands
+-- its tables to privacy_owner) and every service may read and change its rows. Nothing else is in it.
+DO $$
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'privacy_owner') THEN
+    CREATE ROLE privacy_owner NOLOGIN;
+  END IF;
+END
+$$;
+GRANT privacy_owner TO intake_svc, advice_svc, reminder_svc;
+CREATE SCHEMA IF NOT EXISTS privacy AUTHORIZATION privacy_owner;
+REVOKE ALL ON SCHEMA privacy FROM PUBLIC;
+-- Flyway's history table there is created by whichever service migrates first: the others use it through the group.
+ALTER DEFAULT PRIVILEGES FOR ROLE intake_svc, advice_svc, reminder_svc IN SCHEMA privacy
+  GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO privacy_owner;
+
+-- No service creates objects outside its own schema (and the privacy registry above).
 REVOKE CREATE ON SCHEMA public FROM PUBLIC;

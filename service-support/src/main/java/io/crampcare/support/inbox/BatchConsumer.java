@@ -4,10 +4,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +18,7 @@ import org.jboss.logging.Logger;
 
 import io.crampcare.support.failure.FailureClass;
 import io.crampcare.support.inbox.RetryPolicy.StoppedWhileRetrying;
+import io.crampcare.support.privacy.ErasedSubjects;
 import io.crampcare.support.tracing.TraceContext;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -42,7 +45,8 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
  * <p>
  * Each record's trace continues here: one CONSUMER span "{@code <topic> process}" per record, child of the record's
  * {@code traceparent}, which the effect passes on through {@link InboxEvent#trace()} (the connector's own tracing is
- * off on these channels). Metrics: {@code crampcare.events.consumed{topic,outcome=applied|duplicate}} (committed),
+ * off on these channels). Metrics: {@code crampcare.events.consumed{topic,outcome=applied|duplicate|erased-subject}} (committed; an event about an erased
+ * person changes nothing),
  * {@code crampcare.events.retries{topic,failure}}, {@code crampcare.events.dead_lettered{topic}} and
  * {@code crampcare.events.transaction.size{topic}} (records per consumer transaction).
  */
@@ -60,12 +64,14 @@ public class BatchConsumer {
     private final Tracer tracer;
     private final MeterRegistry registry;
     private final Settlement settlement;
+    private final ErasedSubjects erased;
     /** {@code crampcare.events.transaction.size} per topic, built once rather than looked up at every commit. */
     private final Map<String, DistributionSummary> transactionSizes = new ConcurrentHashMap<>();
 
     BatchConsumer(EventReader reader, InboxStore store, RetryPolicy retry, DeadLetterHandOff handOff, ShutdownGate gate,
-            Tracer tracer, MeterRegistry registry) {
+            Tracer tracer, MeterRegistry registry, ErasedSubjects erased) {
         this.reader = reader;
+        this.erased = erased;
         this.store = store;
         this.retry = retry;
         this.gate = gate;
@@ -140,7 +146,7 @@ public class BatchConsumer {
         Set<String> partitions = new LinkedHashSet<>();
         readable.forEach(c -> partitions.add(c.partition()));
         try {
-            boolean[] applied = retry.run(
+            RecordOutcome[] applied = retry.run(
                     retry.ofBatch(topic, partitions, readable.get(0).event().eventId(), readable.size()),
                     () -> QuarkusTransaction.requiringNew().call(() -> applyRounds(readable, effect)));
             committed(readable, applied, outcomes);
@@ -165,7 +171,7 @@ public class BatchConsumer {
     private <T> boolean alone(Consumed<T> consumed, BatchEffect<T> effect, RecordOutcome[] outcomes) {
         List<Consumed<T>> one = List.of(consumed);
         try {
-            boolean[] applied = retry.run(
+            RecordOutcome[] applied = retry.run(
                     retry.ofRecord(consumed.record().getTopic(), consumed.partition(), consumed.event().eventId()),
                     () -> QuarkusTransaction.requiringNew().call(() -> applyRounds(one, effect)));
             committed(one, applied, outcomes);
@@ -177,11 +183,11 @@ public class BatchConsumer {
         return true;
     }
 
-    private <T> void committed(List<Consumed<T>> committed, boolean[] applied, RecordOutcome[] outcomes) {
+    private <T> void committed(List<Consumed<T>> committed, RecordOutcome[] applied, RecordOutcome[] outcomes) {
         transactionSizes.computeIfAbsent(committed.get(0).record().getTopic(), this::transactionSize)
                 .record(committed.size());
         for (int i = 0; i < committed.size(); i++) {
-            outcomes[committed.get(i).index()] = applied[i] ? RecordOutcome.APPLIED : RecordOutcome.DUPLICATE;
+            outcomes[committed.get(i).index()] = applied[i];
         }
     }
 
@@ -190,20 +196,30 @@ public class BatchConsumer {
                 .tag("topic", topic).register(registry);
     }
 
-    /** Inside the transaction: round by round, the first-seen events to the effect. Which were applied, by index. */
-    private <T> boolean[] applyRounds(List<Consumed<T>> readable, BatchEffect<T> effect) {
-        boolean[] applied = new boolean[readable.size()];
+    /**
+     * Inside the transaction: round by round, the first-seen events to the effect, but those about an erased person
+     * (the key is the user id), which change nothing. What became of each, by index.
+     */
+    private <T> RecordOutcome[] applyRounds(List<Consumed<T>> readable, BatchEffect<T> effect) {
+        RecordOutcome[] applied = new RecordOutcome[readable.size()];
         String topic = readable.get(0).record().getTopic();
         List<Integer> indices = IntStream.range(0, readable.size()).boxed().toList();
+        Set<String> erasedKeys = erased.erasedAmong(readable.stream().map(c -> c.event().key())
+                .filter(Objects::nonNull).collect(Collectors.toSet()));
         for (List<Integer> round : BatchRounds.of(indices, i -> readable.get(i).event().key())) {
             Set<String> firstSeen = store.firstSeen(topic, round.stream().map(i -> readable.get(i).event().eventId())
                     .toList());
             List<InboxEvent<T>> events = new ArrayList<>(round.size());
             for (int i : round) {
+                InboxEvent<T> event = readable.get(i).event();
                 // An id repeated within the round was first seen once: only its first record applies.
-                if (firstSeen.remove(readable.get(i).event().eventId())) {
-                    applied[i] = true;
-                    events.add(readable.get(i).event());
+                if (!firstSeen.remove(event.eventId())) {
+                    applied[i] = RecordOutcome.DUPLICATE;
+                } else if (erasedKeys.contains(event.key())) {
+                    applied[i] = RecordOutcome.ERASED_SUBJECT;
+                } else {
+                    applied[i] = RecordOutcome.APPLIED;
+                    events.add(event);
                 }
             }
             if (!events.isEmpty()) {

@@ -21,7 +21,7 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecord;
  * decided, and ends each record's span. SmallRye's throttled commit tracks only the last record of each partition in a
  * batch, and its acknowledgement commits the whole batch of that partition: so nothing is settled before the
  * transaction has committed, and nothing after a record left for redelivery (or one whose dead-letter write failed) in
- * its partition. Counts {@code crampcare.events.consumed{topic,outcome=applied|duplicate}}.
+ * its partition. Counts {@code crampcare.events.consumed{topic,outcome=applied|duplicate|erased-subject}}.
  */
 record Settlement(DeadLetterHandOff handOff, MeterRegistry registry) {
 
@@ -52,7 +52,7 @@ record Settlement(DeadLetterHandOff handOff, MeterRegistry registry) {
                 }
             } else {
                 registry.counter(CONSUMED, "topic", record.getTopic(), "outcome",
-                        outcome.applied() ? "applied" : "duplicate").increment();
+                        outcome.counted()).increment();
                 acks.add(record.ack().toCompletableFuture());
             }
             spans[i].end();

@@ -1,0 +1,23 @@
+-- Erases again, in every service schema, everyone the privacy registry lists as erased: for a database restored from
+-- a backup older than some erasures (docs/operations.md, "Backup and restore"). Matches rows by the SHA-256 of their
+-- user id, as the registry keeps it, so it needs no user id. Run as postgres, with the services stopped; safe to run
+-- again. A new table that holds a user id joins the list below (and the service's PersonalRowsStore).
+BEGIN;
+CREATE TEMPORARY TABLE erased ON COMMIT DROP AS SELECT subject_hash FROM privacy.erasure;
+CREATE FUNCTION pg_temp.erased(user_id text) RETURNS boolean LANGUAGE sql STABLE AS
+  $$ SELECT EXISTS (SELECT 1 FROM erased WHERE subject_hash = encode(sha256(convert_to(user_id, 'UTF8')), 'hex')) $$;
+DELETE FROM intake.cramp_report WHERE pg_temp.erased(user_id);
+DELETE FROM advice.advice WHERE pg_temp.erased(user_id);
+DELETE FROM advice.report_history WHERE pg_temp.erased(user_id);
+DELETE FROM advice.nudge_ack WHERE pg_temp.erased(user_id);
+DELETE FROM reminder.drink WHERE pg_temp.erased(user_id);
+DELETE FROM reminder.nudge WHERE pg_temp.erased(user_id);
+DELETE FROM reminder.hydration_day WHERE pg_temp.erased(user_id);
+DELETE FROM reminder.hydration_target WHERE pg_temp.erased(user_id);
+DELETE FROM reminder.workout WHERE pg_temp.erased(user_id);
+DELETE FROM reminder.preferences WHERE pg_temp.erased(user_id);
+DELETE FROM intake.outbox_event WHERE pg_temp.erased(message_key);
+DELETE FROM advice.outbox_event WHERE pg_temp.erased(message_key);
+DELETE FROM reminder.outbox_event WHERE pg_temp.erased(message_key);
+-- Idempotency-Key records are not listed: they expire within a day, and each service's hourly cleanup deletes them.
+COMMIT;
