@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Checks the gateway's routes against the services' OpenAPI documents: every public path of a service reaches that
-service through the gateway, and no /api/v1/admin path is routed at all. nginx picks an exact location
+service through the gateway, and no /api/v1/admin path is routed at all. Operations marked x-internal (called service
+to service only) are not public. nginx picks an exact location
 (`location = /p`) first, else the first regex location that matches, in file order; this script does the same.
 
 Usage: deploy/gateway/check-routes.py [ROOT]   (the documents are <service>/target/openapi/openapi.json, written by
@@ -44,7 +45,11 @@ def main():
         if not document.is_file():
             print(f"check-routes: {document} not found (run ./mvnw package -DskipTests first)", file=sys.stderr)
             return 2
-        for template in json.loads(document.read_text())["paths"]:
+        for template, operations in json.loads(document.read_text())["paths"].items():
+            # Operations marked x-internal are called service to service only (the export's parts): not routed.
+            if all(isinstance(op, dict) and op.get("x-internal") is True for op in operations.values()
+                   if isinstance(op, dict) and "responses" in op):
+                continue
             # A path parameter as a client fills it: one segment without '/'.
             path = re.sub(r"\{[^}]+\}", "p-1", template)
             target = routed_to(path, exact, regexes)

@@ -9,6 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -32,6 +33,8 @@ public class PersonalDataResource {
     Access access;
 
     @GET
+    // Not served by the gateway (each service has this path): only intake's export calls it, service to service.
+    @Extension(name = "x-internal", value = "true", parseValue = true)
     @Operation(operationId = "getPersonalData", summary = "Everything advice holds about a person",
             description = "The advice service's part of the export (docs/export-format.md, part advice): every advice "
                     + "as issued, the reports remembered for judging frequency and the nudge answers, each oldest "

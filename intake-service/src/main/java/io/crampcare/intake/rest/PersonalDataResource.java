@@ -9,6 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -32,6 +33,8 @@ public class PersonalDataResource {
     Access access;
 
     @GET
+    // Not served by the gateway (each service has this path): only intake's export calls it, service to service.
+    @Extension(name = "x-internal", value = "true", parseValue = true)
     @Operation(operationId = "getPersonalData", summary = "Everything intake holds about a person",
             description = "Intake's part of the export (docs/export-format.md, part intake): every stored field of "
                     + "each cramp report, oldest first. The export (getExport) includes it; this is the part alone.")
