@@ -12,6 +12,8 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -77,6 +79,15 @@ class ErasureIT {
                 .then().statusCode(403);
         asUser(user).when().post("/api/v1/users/" + user + "/erasure").then().statusCode(202).body("id", is(id));
 
+        // A report that passed its check just before the erasure and committed after the first pass: the second
+        // pass erases it too.
+        await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(50)).until(() -> count("""
+                SELECT count(*) FROM privacy.erasure_step
+                WHERE erasure_id = ?::uuid AND service = 'intake-service' AND first_pass_at IS NOT NULL""", id) == 1);
+        insertLateReport(user);
+        assertEquals("PENDING", asUser(user).when().get(self).then().statusCode(200)
+                .extract().path("services.find { it.service == 'intake-service' }.status"), "until the second pass");
+
         // The intake service's worker erases its part; the others are pending (their services do not run here).
         await().atMost(TIMEOUT).until(() -> "ERASED".equals(asUser(user).when().get(self).then().statusCode(200)
                 .extract().path("services.find { it.service == 'intake-service' }.status")));
@@ -116,6 +127,17 @@ class ErasureIT {
         asAdmin().when().post("/api/v1/users/" + user + "/erasure").then().statusCode(202)
                 .body("requestedBy", is("ADMIN"));
         asAdmin().when().get(REPORTS + "?userId=" + user).then().statusCode(403);
+    }
+
+    private void insertLateReport(String user) throws Exception {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO cramp_report (id, user_id, occurred_at, received_at, muscle, side, onset, severity,
+                                          duration_seconds, context)
+                VALUES (gen_random_uuid(), ?, now(), now(), 'GLUTEUS_MAXIMUS', 'LEFT', 'SUDDEN', 5, 60, 'AT_REST')
+                """)) {
+            insert.setString(1, user);
+            insert.executeUpdate();
+        }
     }
 
     private long count(String sql, Object... parameters) throws Exception {

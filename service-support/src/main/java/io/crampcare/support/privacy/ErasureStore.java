@@ -1,5 +1,6 @@
 package io.crampcare.support.privacy;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -36,19 +37,25 @@ public class ErasureStore {
     private static final NamedSql BY_HASH = NamedSql.of(SELECT_ERASURE
             + " WHERE e.subject_hash = :hash ORDER BY s.service");
     private static final NamedSql SUBJECT_HASH = NamedSql.of("SELECT subject_hash FROM privacy.erasure WHERE id = :id");
-    // Replicas of one service take different erasures; the oldest first.
+    // Replicas of one service take different erasures; the oldest first. A step is due for its first pass at once,
+    // for its second once secondPassAfter has gone by since the first.
     private static final NamedSql CLAIM = NamedSql.of("""
-            SELECT s.erasure_id, e.user_id
+            SELECT s.erasure_id, e.user_id, s.first_pass_at IS NOT NULL AS second_pass
             FROM privacy.erasure_step s JOIN privacy.erasure e ON e.id = s.erasure_id
             WHERE s.service = :service AND s.erased_at IS NULL
+              AND (s.first_pass_at IS NULL OR s.first_pass_at < now() - make_interval(secs => :secondPassAfter))
             ORDER BY e.requested_at, e.id
             LIMIT 1
             FOR UPDATE OF s SKIP LOCKED
             """);
+    private static final NamedSql FIRST_PASS = NamedSql.of("""
+            UPDATE privacy.erasure_step SET first_pass_at = now(), rows_erased = :rows
+            WHERE erasure_id = :id AND service = :service
+            """);
     // Services finishing at once: each takes the erasure's row first, so the last one sees every other step erased.
     private static final NamedSql LOCK = NamedSql.of("SELECT id FROM privacy.erasure WHERE id = :id FOR UPDATE");
     private static final NamedSql MARK_ERASED = NamedSql.of("""
-            UPDATE privacy.erasure_step SET erased_at = now(), rows_erased = :rows
+            UPDATE privacy.erasure_step SET erased_at = now(), rows_erased = coalesce(rows_erased, 0) + :rows
             WHERE erasure_id = :id AND service = :service
             """);
     private static final NamedSql COMPLETE = NamedSql.of("""
@@ -91,13 +98,26 @@ public class ErasureStore {
                 .stream().findFirst();
     }
 
-    /** Claims the oldest pending step of {@code service} (locked until the transaction ends): erasure id and user. */
-    Optional<Claimed> claim(String service) {
-        return ColumnArrays.list(dataSource, CLAIM, Map.of("service", service),
-                row -> new Claimed(row.uuid("erasure_id"), row.text("user_id"))).stream().findFirst();
+    /**
+     * Claims the oldest step of {@code service} due for a pass (locked until the transaction ends): erasure id, user
+     * and which pass.
+     */
+    Optional<Claimed> claim(String service, Duration secondPassAfter) {
+        return ColumnArrays.list(dataSource, CLAIM, Map.of("service", service,
+                "secondPassAfter", (double) secondPassAfter.toMillis() / 1000),
+                row -> new Claimed(row.uuid("erasure_id"), row.text("user_id"), row.bool("second_pass")))
+                .stream().findFirst();
     }
 
-    /** Marks the claimed step erased and, when it was the last, completes the erasure (forgetting the user id). */
+    /** Records the claimed step's first pass; its second is due after the configured pause. */
+    void markFirstPass(UUID id, String service, int rows) {
+        ColumnArrays.update(dataSource, FIRST_PASS, Map.of("id", id, "service", service, "rows", rows));
+    }
+
+    /**
+     * Marks the claimed step erased (after its second pass) and, when it was the last, completes the erasure
+     * (forgetting the user id).
+     */
     public boolean markErased(UUID id, String service, int rows) {
         ColumnArrays.list(dataSource, LOCK, Map.of("id", id), row -> row.uuid("id"));
         ColumnArrays.update(dataSource, MARK_ERASED, Map.of("id", id, "service", service, "rows", rows));
@@ -120,7 +140,7 @@ public class ErasureStore {
         return Erasure.of(rows);
     }
 
-    /** A pending step this replica now holds. */
-    record Claimed(UUID erasureId, String userId) {
+    /** A pending step this replica now holds, for its first or its second pass. */
+    record Claimed(UUID erasureId, String userId, boolean secondPass) {
     }
 }

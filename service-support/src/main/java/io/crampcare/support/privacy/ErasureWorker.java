@@ -14,9 +14,12 @@ import io.quarkus.scheduler.Scheduled;
 
 /**
  * This service's part of each erasure: every replica polls the registry for the service's pending steps, and the one
- * that claims a step deletes the person's rows here ({@link PersonalRows}) and marks the step erased in one
- * transaction. The last service to finish completes the erasure. A service that was down erases when it is back.
- * Counts {@code crampcare.erasures.erased{service}}; logs name the erasure, never the person.
+ * that claims a step deletes the person's rows here ({@link PersonalRows}) in one transaction with the step's record.
+ * Twice: a request or an event that passed its "not erased" check just before the erasure was asked may commit rows
+ * after the first pass, so a second pass comes once such transactions have ended
+ * ({@link PrivacyConfig#secondPassAfter()}), and only it marks the step erased. The last service to finish completes
+ * the erasure. A service that was down erases when it is back. Counts {@code crampcare.erasures.erased{service}};
+ * logs name the erasure, never the person.
  */
 @ApplicationScoped
 public class ErasureWorker {
@@ -28,13 +31,15 @@ public class ErasureWorker {
     private final ErasureStore store;
     private final Instance<PersonalRows> rows;
     private final MeterRegistry registry;
+    private final PrivacyConfig config;
     private final String service;
 
-    ErasureWorker(ErasureStore store, Instance<PersonalRows> rows, MeterRegistry registry,
+    ErasureWorker(ErasureStore store, Instance<PersonalRows> rows, MeterRegistry registry, PrivacyConfig config,
             @ConfigProperty(name = "quarkus.application.name") String service) {
         this.store = store;
         this.rows = rows;
         this.registry = registry;
+        this.config = config;
         this.service = service;
     }
 
@@ -51,10 +56,10 @@ public class ErasureWorker {
         }
     }
 
-    /** Erases this service's part of the oldest pending erasure; false when none is pending. */
+    /** Runs the next due pass of this service's part of the oldest pending erasure; false when none is due. */
     @Transactional
     public boolean eraseNext() {
-        Optional<ErasureStore.Claimed> claimed = store.claim(service);
+        Optional<ErasureStore.Claimed> claimed = store.claim(service, config.secondPassAfter());
         if (claimed.isEmpty()) {
             return false;
         }
@@ -63,9 +68,15 @@ public class ErasureWorker {
         for (PersonalRows personal : rows) {
             erased += personal.erase(step.userId());
         }
+        if (!step.secondPass()) {
+            store.markFirstPass(step.erasureId(), service, erased);
+            LOG.infof("Erasure %s: %d rows erased in %s; a second pass follows in %s", step.erasureId(), erased,
+                    service, config.secondPassAfter());
+            return true;
+        }
         boolean completed = store.markErased(step.erasureId(), service, erased);
         registry.counter("crampcare.erasures.erased", "service", service).increment();
-        LOG.infof("Erasure %s: %d rows erased in %s%s", step.erasureId(), erased, service,
+        LOG.infof("Erasure %s: erased in %s (%d rows in the second pass)%s", step.erasureId(), service, erased,
                 completed ? "; every service has erased its part" : "");
         return true;
     }

@@ -24,4 +24,12 @@ public interface PrivacyConfig {
     /** How long after start it first looks. */
     @WithDefault("5s")
     Duration eraseFirstDelay();
+
+    /**
+     * How long after a service's first pass over a person's rows its second pass comes: longer than any transaction
+     * that began before the erasure may still run (the transaction timeout, 60 s), so that what such a transaction
+     * wrote after the first pass is erased too.
+     */
+    @WithDefault("2m")
+    Duration secondPassAfter();
 }
