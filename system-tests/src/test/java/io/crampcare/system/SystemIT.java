@@ -1,7 +1,5 @@
 package io.crampcare.system;
 
-import static io.restassured.config.ObjectMapperConfig.objectMapperConfig;
-import static io.restassured.config.RestAssuredConfig.config;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -53,11 +51,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
-import io.crampcare.client.advice.api.AdviceApi;
 import io.crampcare.client.advice.model.Advice;
 import io.crampcare.client.advice.model.Recommendation;
 import io.crampcare.client.advice.model.Urgency;
-import io.crampcare.client.intake.api.CrampReportsApi;
 import io.crampcare.client.intake.model.Activity;
 import io.crampcare.client.intake.model.ActivityType;
 import io.crampcare.client.intake.model.CrampContext;
@@ -68,10 +64,6 @@ import io.crampcare.client.intake.model.Muscle;
 import io.crampcare.client.intake.model.Onset;
 import io.crampcare.client.intake.model.Side;
 import io.crampcare.client.intake.model.Symptom;
-import io.crampcare.client.reminder.api.DrinksApi;
-import io.crampcare.client.reminder.api.NudgesApi;
-import io.crampcare.client.reminder.api.PreferencesApi;
-import io.crampcare.client.reminder.api.WorkoutsApi;
 import io.crampcare.client.reminder.model.AckOutcome;
 import io.crampcare.client.reminder.model.Acknowledgement;
 import io.crampcare.client.reminder.model.Drink;
@@ -96,7 +88,6 @@ import io.crampcare.testsupport.CloudEventWriter;
 import io.crampcare.testsupport.TestTokens;
 import io.crampcare.testsupport.TestTraces;
 import io.crampcare.testsupport.TestUsers;
-import io.restassured.builder.RequestSpecBuilder;
 import io.restassured.response.Response;
 
 /**
@@ -125,6 +116,7 @@ class SystemIT {
     private static final Set<Integer> PROTOCOL_LEVEL = Set.of(414, 431);
     private SystemUnderTest system;
     private EventLog events;
+    private ApiClients clients;
 
     @BeforeAll
     void start() {
@@ -132,6 +124,7 @@ class SystemIT {
         try {
             long started = System.nanoTime();
             system.start();
+            clients = new ApiClients(system);
             events = new EventLog(system.bootstrapServers());
             say("system up in %d ms (broker, database, intake, advice, reminder)", (System.nanoTime() - started) / 1_000_000);
         } catch (RuntimeException e) {
@@ -397,7 +390,7 @@ class SystemIT {
         Map<String, Integer> counts = new HashMap<>();
         for (String who : List.of(user, victim)) {
             String label = who.equals(user) ? "user" : "victim";
-            Clients admin = asAdmin();
+            ApiClients.Clients admin = asAdmin();
             int reports = 0;
             String token = null;
             do {
@@ -786,57 +779,16 @@ class SystemIT {
 
     // --- helpers -----------------------------------------------------------------------------------------------
 
-    /** The generated clients of the three services, each call with {@code token} against the running process. */
-    private final class Clients {
-        final CrampReportsApi reports;
-        final AdviceApi advice;
-        final PreferencesApi preferences;
-        final WorkoutsApi workouts;
-        final NudgesApi nudges;
-        final DrinksApi drinks;
-
-        /** {@code reason}: the CrampCare-Access-Reason an admin gives, or null. */
-        Clients(String token, String reason) {
-            reports = io.crampcare.client.intake.ApiClient.api(io.crampcare.client.intake.ApiClient.Config.apiConfig()
-                    .reqSpecSupplier(() -> spec("intake", token, reason, io.crampcare.client.intake.JacksonObjectMapper.jackson())))
-                    .crampReports();
-            advice = io.crampcare.client.advice.ApiClient.api(io.crampcare.client.advice.ApiClient.Config.apiConfig()
-                    .reqSpecSupplier(() -> spec("advice", token, reason, io.crampcare.client.advice.JacksonObjectMapper.jackson())))
-                    .advice();
-            io.crampcare.client.reminder.ApiClient reminder = io.crampcare.client.reminder.ApiClient.api(
-                    io.crampcare.client.reminder.ApiClient.Config.apiConfig().reqSpecSupplier(() -> spec("reminder", token, reason,
-                            io.crampcare.client.reminder.JacksonObjectMapper.jackson())));
-            preferences = reminder.preferences();
-            workouts = reminder.workouts();
-            nudges = reminder.nudges();
-            drinks = reminder.drinks();
-        }
+    private ApiClients.Clients as(String user) {
+        return clients.as(user);
     }
 
-    /**
-     * What the generated ApiClient's default supplier sets (its own Jackson mapping), with the service's address
-     * as this run started it and the bearer token. Requests go through RestAssured.given(), so the global
-     * ApiContractFilter sees them.
-     */
-    private RequestSpecBuilder spec(String service, String token, String reason,
-            io.restassured.mapper.ObjectMapper mapper) {
-        RequestSpecBuilder spec = new RequestSpecBuilder().setBaseUri(system.url(service))
-                .addHeader("Authorization", "Bearer " + token)
-                .setConfig(config().objectMapperConfig(objectMapperConfig().defaultObjectMapper(mapper)));
-        return reason == null ? spec : spec.addHeader(TestTokens.ACCESS_REASON, reason);
+    private ApiClients.Clients asAdmin() {
+        return clients.asAdmin();
     }
 
-    private Clients as(String user) {
-        return new Clients(TestTokens.user(user), null);
-    }
-
-    private Clients asAdmin() {
-        return new Clients(TestTokens.admin(), TestTokens.TEST_REASON);
-    }
-
-    /** For a generated operation's executeAs: the answer must have this status before its body is read. */
     private static Function<Response, Response> status(int expected) {
-        return response -> response.then().statusCode(expected).extract().response();
+        return ApiClients.status(expected);
     }
 
     private UUID submit(CrampReportRequest report) {

@@ -37,6 +37,8 @@ final class SystemUnderTest implements AutoCloseable {
     final TestDatabase database;
     private final Path publicKey;
     final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    /** Where intake's export finds the advice and reminder services of this run (set by {@link #start()}). */
+    private Map<String, String> exportParts = Map.of();
     /** Between the services and PostgreSQL when {@link #linkDatabase()} was called; else they connect directly. */
     private FaultyLink databaseLink;
 
@@ -69,9 +71,15 @@ final class SystemUnderTest implements AutoCloseable {
 
     void start() {
         startBroker();
-        add("intake", freePort());
-        add("advice", freePort());
-        add("reminder", freePort());
+        int intake = freePort();
+        int advice = freePort();
+        int reminder = freePort();
+        // Intake's export asks the other two for their parts, where this run starts them.
+        exportParts = Map.of("CRAMPCARE_EXPORT_ADVICE_URL", "http://127.0.0.1:" + advice,
+                "CRAMPCARE_EXPORT_REMINDER_URL", "http://127.0.0.1:" + reminder);
+        add("intake", intake);
+        add("advice", advice);
+        add("reminder", reminder);
         services.values().forEach(ServiceProcess::start);
         services.values().forEach(s -> s.awaitReady(READY_TIMEOUT));
     }
@@ -98,6 +106,12 @@ final class SystemUnderTest implements AutoCloseable {
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
         // Every exchange is checked against the service's own /q/openapi (ApiContract): serve it, as ./stack does.
         env.put("CRAMPCARE_API_DOCS_ENABLED", "true");
+        // Erasures within seconds: each service looks every second, and its second pass follows 3 s after the first.
+        env.put("CRAMPCARE_PRIVACY_ERASE_EVERY", "1s");
+        env.put("CRAMPCARE_PRIVACY_SECOND_PASS_AFTER", "3s");
+        if (service.equals("intake")) {
+            env.putAll(exportParts);
+        }
         // Faults here are short: retry Kafka sooner than production would.
         env.put("CRAMPCARE_OUTBOX_SEND_TIMEOUT", "3s");
         env.put("CRAMPCARE_OUTBOX_MAX_BACKOFF", "1s");
