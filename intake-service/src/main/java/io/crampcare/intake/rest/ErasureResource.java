@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -48,8 +49,9 @@ public class ErasureResource {
                     + "service that is down now once it is back; from this request on, the user's tokens act on "
                     + "nothing and events about the user change nothing. Asking again answers the same erasure. "
                     + "Location names the erasure: read it until status is COMPLETED (the receipt).")
-    @APIResponse(responseCode = "202", description = "Recorded (or recorded before); the services erase their parts",
-            content = @Content(schema = @Schema(implementation = ErasureView.class)))
+    @APIResponse(responseCode = "202", description = "Recorded (or recorded before); the services erase their parts. "
+            + "Location names the erasure", content = @Content(schema = @Schema(implementation = ErasureView.class)),
+            headers = @Header(name = "Location", ref = "Location"))
     public Response request(@Parameter(ref = Access.USER_ID_PARAMETER) @PathParam("userId") String userId) {
         access.requireActingForErasure(userId);
         Erasure erasure = erasures.request(userId,
