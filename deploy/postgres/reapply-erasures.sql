@@ -19,5 +19,14 @@ DELETE FROM reminder.preferences WHERE pg_temp.erased(user_id);
 DELETE FROM intake.outbox_event WHERE pg_temp.erased(message_key);
 DELETE FROM advice.outbox_event WHERE pg_temp.erased(message_key);
 DELETE FROM reminder.outbox_event WHERE pg_temp.erased(message_key);
+-- The audit of access keeps its entries about an erased person under a pseudonym, as the services' erasure does.
+CREATE FUNCTION pg_temp.pseudonym(user_id text) RETURNS text LANGUAGE sql IMMUTABLE AS
+  $$ SELECT 'erased:' || encode(sha256(convert_to(user_id, 'UTF8')), 'hex') $$;
+UPDATE intake.access_audit SET reason = replace(reason, subject_user_id, pg_temp.pseudonym(subject_user_id)),
+  subject_user_id = pg_temp.pseudonym(subject_user_id) WHERE pg_temp.erased(subject_user_id);
+UPDATE advice.access_audit SET reason = replace(reason, subject_user_id, pg_temp.pseudonym(subject_user_id)),
+  subject_user_id = pg_temp.pseudonym(subject_user_id) WHERE pg_temp.erased(subject_user_id);
+UPDATE reminder.access_audit SET reason = replace(reason, subject_user_id, pg_temp.pseudonym(subject_user_id)),
+  subject_user_id = pg_temp.pseudonym(subject_user_id) WHERE pg_temp.erased(subject_user_id);
 -- Idempotency-Key records are not listed: they expire within a day, and each service's hourly cleanup deletes them.
 COMMIT;
