@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
@@ -26,11 +27,21 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 
-/** asyncapi.yaml must parse, be AsyncAPI 3.0.0, point only at things that exist, and agree with the code. */
+import io.crampcare.contracts.sealed.EventSeal;
+
+/**
+ * asyncapi.yaml must parse, be AsyncAPI 3.0.0, point only at things that exist, and agree with the code: every record
+ * value is a sealed event whose plaintext keeps its type's schema, and every example opens to a valid payload.
+ */
 class AsyncApiDocumentTest {
 
     static final String RESOURCE = "asyncapi.yaml";
     static final JsonNode DOC = ContractResources.readTree(RESOURCE, new ObjectMapper(new YAMLFactory()));
+    static final String SEALED_EVENT = "schemas/sealed-event.v1.json";
+    static final String SEALED_PAYLOAD = "x-sealed-payload";
+    static final String OPENED_EXAMPLES = "x-opened-examples";
+    /** The key the examples are sealed with (see the head of asyncapi.yaml); real keys are random. */
+    static final byte[] EXAMPLE_KEY = new byte[EventSeal.KEY_BYTES];
 
     @Test
     void isAsyncApi300() {
@@ -131,8 +142,9 @@ class AsyncApiDocumentTest {
     }
 
     @Test
-    void messageTypesAreKnownAndExamplesMatchTheirSchemas() {
+    void everyMessageIsSealedAndNamesTheSchemaOfItsType() {
         Set<String> eventTypes = new HashSet<>(EventTypes.ALL);
+        assertEquals(EventSeal.DATA_SCHEMA.toString(), JsonSchemas.readJson(SEALED_EVENT).path("$id").asText());
         for (Map.Entry<String, JsonNode> message : fields(DOC.path("components").path("messages"))) {
             String name = message.getKey();
             JsonNode headers = message.getValue().path("headers");
@@ -141,29 +153,87 @@ class AsyncApiDocumentTest {
             String ceSource = headers.findPath("ce_source").path("const").asText();
             assertTrue(ceSource.matches("/crampcare/[a-z-]+-service"), name + ": ce_source const " + ceSource);
 
-            String payloadRef = message.getValue().path("payload").path("$ref").asText();
-            String payloadResource = URI.create(RESOURCE).resolve(payloadRef).toString();
-            Schema payloadSchema = JsonSchemas.compile(payloadResource);
-            assertEquals(JsonSchemas.readJson(payloadResource).path("$id").asText(),
-                    headers.findPath("ce_dataschema").path("const").asText(), name + ": ce_dataschema is the payload's $id");
+            // The record value, on the topic and its dead-letter twin alike, is the sealed envelope ...
+            assertEquals(SEALED_EVENT, resource(message.getValue().path("payload")), name + ": payload is the sealed event");
+            List<String> dataSchemas = inlineLocalRefs(headers).findValues("ce_dataschema").stream()
+                    .map(schema -> schema.path("const").asText()).toList();
+            assertEquals(List.of(EventSeal.DATA_SCHEMA.toString()), dataSchemas, name + ": ce_dataschema is the sealed event's");
+            // ... and the plaintext inside keeps the schema its ce_type names.
+            String sealedPayload = resource(message.getValue().path(SEALED_PAYLOAD));
+            assertEquals(ContractSchemas.resource(ceType), sealedPayload, name + ": x-sealed-payload of " + ceType);
             assertEquals(ContractSchemas.dataSchema(ceType).orElseThrow().toString(),
-                    headers.findPath("ce_dataschema").path("const").asText(), name + ": ce_dataschema of " + ceType);
-            JsonNode examples = message.getValue().path("examples");
-            assertFalse(examples.isEmpty(), name + " should show an example");
-            // The AsyncAPI CLI does not check example headers against an allOf of $refs; this does.
-            Schema headersSchema = JsonSchemas.compile(inlineLocalRefs(headers));
-            for (JsonNode example : examples) {
-                List<Error> errors = payloadSchema.validate(example.path("payload"));
-                assertTrue(errors.isEmpty(), () -> name + " example " + example.path("name") + ": " + errors);
-                List<Error> headerErrors = headersSchema.validate(example.path("headers"));
-                assertTrue(headerErrors.isEmpty(),
-                        () -> name + " example " + example.path("name") + " headers: " + headerErrors);
-                assertEquals(ceType, example.path("headers").path("ce_type").asText(), name + " example ce_type");
-                assertEquals(ceSource, example.path("headers").path("ce_source").asText(), name + " example ce_source");
-                assertEquals(example.path("payload").path("userId").asText(),
-                        example.path("headers").path("ce_subject").asText(), name + " example: ce_subject is the userId");
+                    JsonSchemas.readJson(sealedPayload).path("$id").asText(), name + ": x-sealed-payload's $id");
+
+            Schema key = JsonSchemas.compile(message.getValue().at("/bindings/kafka/key"));
+            assertTrue(key.validate(JsonNodeFactory.instance.textNode("3b7e1f4a-9c2d-4e58-a6b1-0d4c8f2e7a95")).isEmpty(),
+                    name + ": a subjectRef is a key");
+            for (String notKey : List.of("user-42", "3B7E1F4A-9C2D-4E58-A6B1-0D4C8F2E7A95", "")) {
+                assertFalse(key.validate(JsonNodeFactory.instance.textNode(notKey)).isEmpty(), name + ": key " + notKey);
             }
         }
+    }
+
+    @Test
+    void examplesAreSealedRecordsThatOpenToValidPayloads() {
+        Schema sealedEvent = JsonSchemas.compile(SEALED_EVENT);
+        Map<String, String> subjectRefByUser = new HashMap<>();
+        for (Map.Entry<String, JsonNode> message : fields(DOC.path("components").path("messages"))) {
+            String name = message.getKey();
+            JsonNode headers = message.getValue().path("headers");
+            String ceType = headers.findPath("ce_type").path("const").asText();
+            String ceSource = headers.findPath("ce_source").path("const").asText();
+            Schema payloadSchema = JsonSchemas.compile(resource(message.getValue().path(SEALED_PAYLOAD)));
+            Schema keySchema = JsonSchemas.compile(message.getValue().at("/bindings/kafka/key"));
+            // The AsyncAPI CLI does not check example headers against an allOf of $refs; this does.
+            Schema headersSchema = JsonSchemas.compile(inlineLocalRefs(headers));
+            JsonNode examples = message.getValue().path("examples");
+            assertFalse(examples.isEmpty(), name + " should show an example");
+            JsonNode opened = message.getValue().path(OPENED_EXAMPLES);
+            Set<String> names = new TreeSet<>();
+            for (JsonNode example : examples) {
+                String label = name + " example " + example.path("name").asText();
+                names.add(example.path("name").asText());
+                JsonNode exampleHeaders = example.path("headers");
+                List<Error> errors = sealedEvent.validate(example.path("payload"));
+                assertTrue(errors.isEmpty(), () -> label + ": " + errors);
+                List<Error> headerErrors = headersSchema.validate(exampleHeaders);
+                assertTrue(headerErrors.isEmpty(), () -> label + " headers: " + headerErrors);
+                assertEquals(ceType, exampleHeaders.path("ce_type").asText(), label + " ce_type");
+                assertEquals(ceSource, exampleHeaders.path("ce_source").asText(), label + " ce_source");
+                String subjectRef = example.path("payload").path("subjectRef").asText();
+                assertEquals(subjectRef, exampleHeaders.path("ce_subject").asText(), label + ": ce_subject is the subjectRef");
+                assertTrue(keySchema.validate(JsonNodeFactory.instance.textNode(subjectRef)).isEmpty(), label + ": key");
+
+                JsonNode plaintext = opened.path(example.path("name").asText());
+                assertFalse(plaintext.isMissingNode(), label + " needs its " + OPENED_EXAMPLES + " entry");
+                List<Error> payloadErrors = payloadSchema.validate(plaintext);
+                assertTrue(payloadErrors.isEmpty(), () -> label + " opened payload: " + payloadErrors);
+                String reseal = label + " does not open to its " + OPENED_EXAMPLES + " entry with the example key;"
+                        + " sealed afresh it is " + EventSeal.seal(UUID.fromString(subjectRef), EXAMPLE_KEY,
+                                exampleHeaders.path("ce_id").asText(), ceType, plaintext.toString());
+                String open;
+                try {
+                    open = EventSeal.read(example.path("payload").toString())
+                            .open(EXAMPLE_KEY, exampleHeaders.path("ce_id").asText(), ceType);
+                } catch (EventSeal.NotSealed e) {
+                    throw new AssertionError(reseal, e);
+                }
+                assertEquals(plaintext, JsonSchemas.parse(open), reseal);
+                // One person, one subjectRef: the examples keep to the key ring's rule.
+                String previous = subjectRefByUser.putIfAbsent(plaintext.path("userId").asText(), subjectRef);
+                assertEquals(previous == null ? subjectRef : previous, subjectRef, label + ": subjectRef of its user");
+            }
+            Set<String> openedNames = new TreeSet<>();
+            opened.fieldNames().forEachRemaining(openedNames::add);
+            assertEquals(names, openedNames, name + ": one " + OPENED_EXAMPLES + " entry per example");
+        }
+        assertEquals(subjectRefByUser.size(), Set.copyOf(subjectRefByUser.values()).size(), "each user has a subjectRef of their own");
+    }
+
+    /** The classpath resource a {@code $ref} relative to asyncapi.yaml names. */
+    private static String resource(JsonNode ref) {
+        assertTrue(ref.path("$ref").isTextual(), "a $ref: " + ref);
+        return URI.create(RESOURCE).resolve(ref.path("$ref").asText()).toString();
     }
 
     @Test

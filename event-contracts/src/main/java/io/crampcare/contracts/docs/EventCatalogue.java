@@ -14,15 +14,27 @@ import java.util.List;
  * @param servers            the brokers it names
  * @param defaultContentType of every message that names none
  * @param headerSchemas      the shared header schemas (components.schemas), e.g. the CloudEvents headers
+ * @param envelopes          the schemas of record values that seal a payload (each once, however many messages use it)
  * @param topics             every channel but the dead-letter twins, which are shown inside their topic
  */
 public record EventCatalogue(String title, String asyncapi, String version, List<List<Span>> description,
-        List<Server> servers, String defaultContentType, List<HeaderSchema> headerSchemas, List<Topic> topics) {
+        List<Server> servers, String defaultContentType, List<HeaderSchema> headerSchemas, List<Envelope> envelopes,
+        List<Topic> topics) {
 
     public record Server(String name, String protocol, String host, List<Span> description) {
     }
 
     public record HeaderSchema(String name, List<Field> fields) {
+    }
+
+    /**
+     * A record value that carries a message's payload sealed: the message's {@code payload} when it also names the
+     * plaintext's schema in {@code x-sealed-payload}.
+     *
+     * @param id     the section's anchor
+     * @param schema the envelope schema's file
+     */
+    public record Envelope(String id, String schema, String title, List<List<Span>> description, List<Field> fields) {
     }
 
     /**
@@ -37,13 +49,15 @@ public record EventCatalogue(String title, String asyncapi, String version, List
     /**
      * @param service       the producing service, from the ce_source header's constant
      * @param source        the ce_source header's constant
+     * @param description   the message's description
      * @param key           the Kafka key, or null when not described
-     * @param payloadSchema the payload schema's file
+     * @param payloadSchema the payload schema's file: of the plaintext, when the record value seals it
+     * @param envelope      the record value that seals the payload, or null when the value is the payload itself
      * @param correlation   the correlation id, or null
      * @param rule          the payload schema's if/then rule, or null
      */
-    public record Message(String name, String title, List<Span> summary, String ceType, String contentType,
-            String payloadSchema, Key key, String service, String source, List<Producer> producers,
+    public record Message(String name, String title, List<Span> summary, List<List<Span>> description,
+            String ceType, String contentType, String payloadSchema, Envelope envelope, Key key, String service, String source, List<Producer> producers,
             Correlation correlation, List<Field> headers, String payloadTitle, List<List<Span>> payloadDescription,
             List<Field> fields, Rule rule, List<Example> examples) {
     }
@@ -77,8 +91,11 @@ public record EventCatalogue(String title, String asyncapi, String version, List
     public record Rule(List<Span> when, List<Span> then) {
     }
 
-    /** @param headers and {@code payload} as pretty-printed JSON */
-    public record Example(String name, List<List<Span>> summary, String headers, String payload) {
+    /**
+     * @param headers and {@code payload} as pretty-printed JSON: the record as it travels
+     * @param opened  the payload that opens from a sealed {@code payload}, pretty-printed, or null
+     */
+    public record Example(String name, List<List<Span>> summary, String headers, String payload, String opened) {
     }
 
     /** @param messages the names of the messages it carries */

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.crampcare.contracts.docs.EventCatalogue.Consumer;
 import io.crampcare.contracts.docs.EventCatalogue.Correlation;
 import io.crampcare.contracts.docs.EventCatalogue.DeadLetters;
+import io.crampcare.contracts.docs.EventCatalogue.Envelope;
 import io.crampcare.contracts.docs.EventCatalogue.Example;
 import io.crampcare.contracts.docs.EventCatalogue.HeaderSchema;
 import io.crampcare.contracts.docs.EventCatalogue.Key;
@@ -29,16 +30,23 @@ import io.crampcare.contracts.docs.EventCatalogue.Topic;
 /**
  * Reads the AsyncAPI document plus its payload JSON Schemas into an {@link EventCatalogue}: per topic its facts
  * (address, partitions, key, producer, consumers, CloudEvents type), headers, payload fields, examples and
- * dead-letter twin. Everything is read from the contract, so the page cannot say more than the contract does.
+ * dead-letter twin. A message whose record value seals its payload names the plaintext's schema in
+ * {@value #SEALED_PAYLOAD}: its fields are shown, and the envelope ({@code payload}) once for all messages. Everything is read from the contract, so the page cannot say more than the contract does.
  */
 public final class EventCatalogueReader {
 
     static final String DLQ_SUFFIX = ".dlq";
+    /** The message extension that names the schema of a payload sealed inside the record value ({@code payload}). */
+    static final String SEALED_PAYLOAD = "x-sealed-payload";
+    /** The message extension that holds, by example name, the payload each sealed example opens to. */
+    static final String OPENED_EXAMPLES = "x-opened-examples";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final JsonNode doc;
     private final Function<String, JsonNode> schemaFiles;
+    /** The envelopes the messages use, by schema file, in order of first use. */
+    private final Map<String, Envelope> envelopes = new LinkedHashMap<>();
 
     /**
      * @param doc         the parsed asyncapi.yaml
@@ -58,9 +66,10 @@ public final class EventCatalogueReader {
         List<HeaderSchema> headerSchemas = new ArrayList<>();
         doc.path("components").path("schemas").fields()
                 .forEachRemaining(s -> headerSchemas.add(new HeaderSchema(s.getKey(), SchemaWords.fields(s.getValue()))));
+        List<Topic> topics = topics(); // collects the envelopes
         return new EventCatalogue(info.path("title").asText("Events"), doc.path("asyncapi").asText(),
                 info.path("version").asText(), Span.paragraphs(info.path("description").asText(null)), servers,
-                doc.path("defaultContentType").asText(""), headerSchemas, topics());
+                doc.path("defaultContentType").asText(""), headerSchemas, List.copyOf(envelopes.values()), topics);
     }
 
     // --- structure
@@ -107,15 +116,22 @@ public final class EventCatalogueReader {
                 Span.inline(op.path("summary").asText(op.path("title").asText(""))),
                 Span.inline(op.path("description").asText("")))).toList();
         JsonNode correlation = message.path("correlationId");
-        JsonNode payload = resolve(message.path("payload"));
+        // A sealed message's payload is the envelope; the fields shown are those of the plaintext inside.
+        boolean sealed = message.has(SEALED_PAYLOAD);
+        JsonNode payloadRef = sealed ? message.path(SEALED_PAYLOAD) : message.path("payload");
+        JsonNode payload = resolve(payloadRef);
+        JsonNode opened = message.path(OPENED_EXAMPLES);
         List<Example> examples = new ArrayList<>();
-        message.path("examples").forEach(example -> examples.add(new Example(example.path("name").asText(""),
-                Span.paragraphs(example.path("summary").asText(null)), pretty(example.path("headers")),
-                pretty(example.path("payload")))));
+        message.path("examples").forEach(example -> {
+            String exampleName = example.path("name").asText("");
+            examples.add(new Example(exampleName, Span.paragraphs(example.path("summary").asText(null)),
+                    pretty(example.path("headers")), pretty(example.path("payload")),
+                    opened.has(exampleName) ? pretty(opened.path(exampleName)) : null));
+        });
         return new Message(message.path("name").asText(), message.path("title").asText(""),
-                Span.inline(message.path("summary").asText("")), headerConst(message, "ce_type"),
-                message.path("contentType").asText(doc.path("defaultContentType").asText()),
-                message.path("payload").path("$ref").asText("inline").replaceFirst("^\\./", ""),
+                Span.inline(message.path("summary").asText("")), Span.paragraphs(message.path("description").asText(null)),
+                headerConst(message, "ce_type"), message.path("contentType").asText(doc.path("defaultContentType").asText()),
+                schemaFile(payloadRef), sealed ? envelope(message.path("payload")) : null,
                 key.isMissingNode() ? null : new Key(SchemaWords.typeOf(key), Span.inline(key.path("description").asText("")),
                         String.join("; ", SchemaWords.constraints(key))),
                 service(source), source, producers,
@@ -124,6 +140,20 @@ public final class EventCatalogueReader {
                 SchemaWords.fields(headers(message)), payload.path("title").asText(name),
                 Span.paragraphs(payload.path("description").asText(null)), SchemaWords.fields(payload),
                 SchemaWords.rule(payload), examples);
+    }
+
+    /** The envelope schema at {@code ref}, read once however many messages use it. */
+    private Envelope envelope(JsonNode ref) {
+        return envelopes.computeIfAbsent(schemaFile(ref), file -> {
+            JsonNode schema = resolve(ref);
+            return new Envelope("envelope-" + file.replaceAll("[^A-Za-z0-9.-]", "-"), file,
+                    schema.path("title").asText(file), Span.paragraphs(schema.path("description").asText(null)),
+                    SchemaWords.fields(schema));
+        });
+    }
+
+    private static String schemaFile(JsonNode ref) {
+        return ref.path("$ref").asText("inline").replaceFirst("^\\./", "");
     }
 
     private DeadLetters deadLetters(String dlqId) {

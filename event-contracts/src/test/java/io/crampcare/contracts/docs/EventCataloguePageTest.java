@@ -67,22 +67,46 @@ class EventCataloguePageTest {
     @Test
     void everyPayloadFieldIsInItsTopicsTable() {
         forEachTopicMessage((address, message) -> {
-            JsonNode schema = JsonSchemas.readJson(message.path("payload").path("$ref").asText().replaceFirst("^\\./", ""));
-            List<Map.Entry<String, JsonNode>> properties = new ArrayList<>();
-            collectProperties(schema, "", properties);
+            // The record value is sealed: the fields are those of the plaintext, whose schema x-sealed-payload names.
+            assertTrue(message.has("x-sealed-payload"), address + ": the payload is sealed");
+            JsonNode schema = JsonSchemas.readJson(file(message.path("x-sealed-payload")));
             String block = messageBlock(address, message);
-            String table = block + "//table[@data-kind='field']";
-            assertEquals(properties.size(), count(table + "//tr[@data-field]"), address + ": one row per schema property");
-            for (Map.Entry<String, JsonNode> property : properties) {
-                String path = property.getKey();
-                String row = text(table + "//tr[@data-field='" + path + "']");
-                assertFalse(row.isEmpty(), address + ": row for " + path);
-                String description = property.getValue().path("description").asText();
-                assertTrue(normalize(row).contains(normalize(description)), address + " " + path + " shows its description");
-                JsonNode values = property.getValue().has("enum") ? property.getValue().path("enum") : property.getValue().path("items").path("enum");
-                values.forEach(v -> assertTrue(row.contains(v.isNull() ? "null" : v.asText()), address + " " + path + " lists " + v));
-            }
+            assertSchemaFields(schema, block + "//table[@data-kind='field']", address);
             assertEquals(schema.has("if"), text(block).contains("Rule: when"), address + ": the schema's if/then rule, in words");
+        });
+    }
+
+    @Test
+    void theSealedEnvelopeIsShownOnceAndEveryMessageLinksToIt() {
+        forEachTopicMessage((address, message) -> {
+            String envelope = file(message.path("payload"));
+            String section = "//*[@data-envelope='" + envelope + "']";
+            assertEquals(1, count(section), address + ": one section for the envelope " + envelope);
+            assertSchemaFields(JsonSchemas.readJson(envelope), section + "//table[@data-kind='envelope']", envelope);
+            String block = messageBlock(address, message);
+            assertEquals(1, count(block + "//a[@href='#" + text(section + "/@id") + "']"), address + " links to " + envelope);
+            assertTrue(text(block).contains(file(message.path("x-sealed-payload"))), address + " names its payload schema");
+            assertTrue(normalize(text(block)).contains(normalize(message.path("description").asText().replace("`", ""))),
+                    address + " shows the message's description");
+        });
+    }
+
+    @Test
+    void everyExampleShowsTheSealedRecordAndWhatOpensFromIt() {
+        forEachTopicMessage((address, message) -> {
+            List<JsonNode> shown = new ArrayList<>();
+            NodeList code = nodes(messageBlock(address, message) + "//pre/code");
+            for (int i = 0; i < code.getLength(); i++) {
+                shown.add(JsonSchemas.parse(code.item(i).getTextContent()));
+            }
+            message.path("examples").forEach(example -> {
+                String name = example.path("name").asText();
+                assertTrue(shown.contains(example.path("headers")), address + " " + name + ": headers");
+                assertTrue(shown.contains(example.path("payload")), address + " " + name + ": the sealed record value");
+                JsonNode opened = message.path("x-opened-examples").path(name);
+                assertFalse(opened.isMissingNode(), address + " " + name + " has an opened payload");
+                assertTrue(shown.contains(opened), address + " " + name + ": the payload it opens to");
+            });
         });
     }
 
@@ -146,6 +170,27 @@ class EventCataloguePageTest {
 
     // --- helpers
 
+    /** The table at {@code table} has one row per property of {@code schema}, with its description and values. */
+    private static void assertSchemaFields(JsonNode schema, String table, String what) {
+        List<Map.Entry<String, JsonNode>> properties = new ArrayList<>();
+        collectProperties(schema, "", properties);
+        assertEquals(properties.size(), count(table + "//tr[@data-field]"), what + ": one row per schema property");
+        for (Map.Entry<String, JsonNode> property : properties) {
+            String path = property.getKey();
+            String row = text(table + "//tr[@data-field='" + path + "']");
+            assertFalse(row.isEmpty(), what + ": row for " + path);
+            String description = property.getValue().path("description").asText();
+            assertTrue(normalize(row).contains(normalize(description)), what + " " + path + " shows its description");
+            JsonNode values = property.getValue().has("enum") ? property.getValue().path("enum") : property.getValue().path("items").path("enum");
+            values.forEach(v -> assertTrue(row.contains(v.isNull() ? "null" : v.asText()), what + " " + path + " lists " + v));
+        }
+    }
+
+    /** The schema file a {@code $ref} of asyncapi.yaml names, as a classpath resource. */
+    private static String file(JsonNode ref) {
+        return ref.path("$ref").asText().replaceFirst("^\\./", "");
+    }
+
     private interface MessageCheck {
         void check(String address, JsonNode message);
     }
@@ -184,8 +229,12 @@ class EventCataloguePageTest {
     }
 
     private static int count(String xpath) {
+        return nodes(xpath).getLength();
+    }
+
+    private static NodeList nodes(String xpath) {
         try {
-            return ((NodeList) XPATH.evaluate(xpath, DOM, XPathConstants.NODESET)).getLength();
+            return (NodeList) XPATH.evaluate(xpath, DOM, XPathConstants.NODESET);
         } catch (XPathExpressionException e) {
             throw new IllegalArgumentException(xpath, e);
         }
