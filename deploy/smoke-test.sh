@@ -6,13 +6,15 @@
 # images (deploy/images/build.sh), runs docker-compose.yml as project crampcare-smoke on ports 18081-18084 and 18443
 # (apart from a ./stack or a compose stack of ops), waits for every health check, then: a report -> advice ->
 # planned nudges; the front door (path tricks 400/404 and never an operator's answer, HTTPS only, answer headers, a
-# new trace, 429 under a burst, the gateway unable to reach the Kafka nodes or the database); a workout's warm-up on
-# `nudges`; two reminder replicas, one killed -> each due nudge fired once; PostgreSQL restarted under a trickle of
-# reports -> each accepted report advised once; a Kafka node (the quorum's leader) SIGKILLed under a trickle and
-# started again -> every report accepted, each advised once, the node back in every ISR; the cluster's guards
-# (replication 3 and min ISR 2 on every topic, a service refused another's topic, clients without credentials
-# refused); down + up -> data and consumer offsets kept; down -v -> nothing left.
-# Prints each step's time. Needs root (debootstrap, dockerd), docker, docker-compose, curl, python3.
+# new trace, the report's record sealed and keyed by a subjectRef, not the user, 429 under a burst, the gateway unable
+# to reach the Kafka nodes or the database); a workout's warm-up on `nudges`; two reminder replicas, one killed ->
+# each due nudge fired once; PostgreSQL restarted under a trickle of reports -> each accepted report advised once;
+# a Kafka node (the quorum's leader) SIGKILLed under a trickle and started again -> every report accepted, each
+# advised once, the node back in every ISR; the cluster's guards (replication 3 and min ISR 2 on every topic, a
+# service refused another's topic, clients without credentials refused); down + up -> data and consumer offsets
+# kept; down -v -> nothing left.
+# Records read off the topics are opened with the key ring (deploy/kafka/open-events.py: every value is sealed).
+# Prints each step's time. Needs root (debootstrap, dockerd), docker, docker-compose, curl, python3 with cryptography.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
@@ -130,13 +132,20 @@ wait_healthy() {
 psql_q() { compose exec -T postgres psql -U postgres -d crampcare -qAtc "$1"; }
 # A Kafka tool as the cluster's admin principal (kafka-init adds the bootstrap servers and its client settings).
 kafka_admin() { compose run --rm -T kafka-init "$@" 2>/dev/null; }
-# Records of a topic, one per line: "ce_id<TAB>value" (headers printed by the console consumer), JSON compacted
-# to '"key":value' so that fields can be matched with grep.
-topic_records() {
-  kafka_admin kafka-console-consumer.sh --topic "$1" --from-beginning \
-    --timeout-ms "${2:-8000}" --property print.headers=true --property headers.separator='|' \
-    | sed -n -e 's/": /":/g' -e 's/.*ce_id:\([^|[:space:]]*\).*\t\(.*\)/\1\t\2/p' || true
+# A topic's records as stored, one per line as the console consumer prints them with headers and key:
+# "HEADERS<TAB>KEY<TAB>VALUE", HEADERS as "name:value" joined by ",". Every value is a sealed event.
+raw_records() {
+  kafka_admin kafka-console-consumer.sh --topic "$1" --from-beginning --timeout-ms "${2:-8000}" \
+    --property print.headers=true --property print.key=true || true
 }
+# Opens raw_records' lines with the key ring (deploy/kafka/open-events.py): "ce_id<TAB>user_id<TAB>payload", the
+# payload as compact JSON ('"key":value', so that fields can be matched with grep), or "-" and why it does not open.
+open_records() {
+  "$root/deploy/kafka/open-events.py" <(psql_q "SELECT concat_ws(',', subject_ref, user_id, encode(secret, 'hex'))
+    FROM privacy.subject_key WHERE secret IS NOT NULL" </dev/null)
+}
+# Records of a topic, opened, one per line: "ce_id<TAB>payload".
+topic_records() { raw_records "$@" | open_records | cut -f1,3 || true; }
 # "group topic partition current-offset log-end-offset" of the consuming groups, sorted.
 group_offsets() {
   kafka_admin kafka-consumer-groups.sh --describe --all-groups \
@@ -144,6 +153,8 @@ group_offsets() {
 }
 
 # ==== 0. first-run secrets, engine, images ============================================================================
+python3 -c 'import cryptography' 2>/dev/null \
+  || die "python3 lacks the cryptography package that deploy/kafka/open-events.py needs (apt-get install python3-cryptography)"
 step "deploy/first-run.sh (.env, the gateway's certificate, the JWT keys: made if missing)"
 "$root/deploy/first-run.sh"
 docker-compose -f "$root/docker-compose.yml" config -q || die "docker-compose.yml does not validate"
@@ -236,16 +247,25 @@ for path in "/users/$user/nudges" /nothing-here; do
     && header Strict-Transport-Security | grep -q '^max-age=' || die "GET $path ($status) lacks no-store/nosniff/HSTS"
   [ -z "$(header Access-Control-Allow-Origin)" ] || die "CORS allowed with no origins configured"
 done
-# 3d. A client's trace context is not continued: the report's event carries a trace, not the client's.
+# 3d. A client's trace context is not continued: the report's event carries a trace, not the client's. The report id
+# is sealed in the value: the event (its ce_id) is found by opening the records with the key ring, then read as
+# stored: a sealed-event value that does not show the user, and the key (= ce_subject) its subjectRef, not the user.
 client_trace=$(od -An -tx1 -N16 /dev/urandom | tr -d ' \n')
 call POST /cramp-reports "$(report_body "$user")" -H "Idempotency-Key: $(uuid)" \
   -H "traceparent: 00-$client_trace-00f067aa0ba902b7-01" -H 'baggage: userId=forged'
 expect 201 "POST report with a client's traceparent"
 traced=$(json 'd["id"]')
-kafka_admin kafka-console-consumer.sh --topic cramp-reports --from-beginning \
-  --timeout-ms 8000 --property print.headers=true | grep "$traced" > "$work/traced" || true
-grep -q 'traceparent:00-' "$work/traced" || die "the event of report $traced has no traceparent"
-! grep -q "$client_trace" "$work/traced" || die "the client's trace $client_trace was continued"
+raw_records cramp-reports > "$work/raw"
+event=$(open_records < "$work/raw" | awk -F'\t' -v user="$user" -v id="\"reportId\":\"$traced\"" \
+  '$2 == user && index($3, id) {print $1; exit}' || true)
+[ -n "$event" ] || die "the event of report $traced does not open with $user's key on topic cramp-reports"
+IFS=$'\t' read -r headers key value < <(grep -F "ce_id:$event" "$work/raw") || die "event $event not on cramp-reports"
+[[ $headers == *traceparent:00-* ]] || die "the event of report $traced has no traceparent: $headers"
+[[ $headers != *"$client_trace"* ]] || die "the client's trace $client_trace was continued"
+[[ $value == *'"alg":"A256GCM"'* && $value != *"$user"* ]] \
+  || die "the value of report $traced's event is not a sealed event without the user: ${value:0:300}"
+[[ $key != "$user" && $value == *"\"subjectRef\":\"$key\""* && $headers == *"ce_subject:$key"* ]] \
+  || die "the key of report $traced's event is not its subjectRef (value, ce_subject): key $key, headers $headers"
 # 3e. A burst from one token, then from one address without tokens: beyond the allowance, 429 with Retry-After.
 # burst N PARALLEL [CURL_ARGS...]: N GETs of the user's nudges, PARALLEL at a time over kept-alive connections (one
 # curl), one line each: status, Retry-After, Content-Type.
@@ -288,7 +308,7 @@ reached=$(reachable intake-service "${targets[@]}" | wc -l)
 [ "$reached" = ${#targets[@]} ] || die "intake reaches $reached of ${#targets[@]} targets (the probe itself fails)"
 reached=$(reachable intake-service "kafka-1-internal 9094" "$(address_of kafka-1) 9094" "$(address_of kafka-1) 9093")
 [ -z "$reached" ] || die "intake reaches a node listener: $(echo $reached)"
-step_done "path tricks:$answers; plain HTTP 400; no-store, nosniff, HSTS; trace not continued; 429 for $per_token of 60 (one token) and $per_address of 300 (one address); gateway -> kafka-1..3, postgres refused by name and address, intake -> the nodes' inter-broker and controller listeners refused"
+step_done "path tricks:$answers; plain HTTP 400; no-store, nosniff, HSTS; trace not continued; the report's record sealed, keyed by its subjectRef; 429 for $per_token of 60 (one token) and $per_address of 300 (one address); gateway -> kafka-1..3, postgres refused by name and address, intake -> the nodes' inter-broker and controller listeners refused"
 
 # ==== 4. a workout's warm-up on the nudges topic ==========================================================================
 step "a workout 15 min + 40 s ahead -> its warm-up nudge due in 40 s, fired onto topic nudges"
