@@ -16,9 +16,16 @@ DELETE FROM reminder.hydration_day WHERE pg_temp.erased(user_id);
 DELETE FROM reminder.hydration_target WHERE pg_temp.erased(user_id);
 DELETE FROM reminder.workout WHERE pg_temp.erased(user_id);
 DELETE FROM reminder.preferences WHERE pg_temp.erased(user_id);
-DELETE FROM intake.outbox_event WHERE pg_temp.erased(message_key);
-DELETE FROM advice.outbox_event WHERE pg_temp.erased(message_key);
-DELETE FROM reminder.outbox_event WHERE pg_temp.erased(message_key);
+-- The key ring: a completed erasure's key stays shredded, also when the privacy schema came from the backup.
+UPDATE privacy.subject_key SET user_id = NULL, secret = NULL, shredded_at = now()
+  WHERE user_id IS NOT NULL AND EXISTS (SELECT 1 FROM privacy.erasure e WHERE e.completed_at IS NOT NULL
+    AND e.subject_hash = encode(sha256(convert_to(user_id, 'UTF8')), 'hex'));
+-- Outbox events are keyed by the person's subjectRef (sealed events); the user id keyed those written before.
+CREATE TEMPORARY TABLE erased_refs ON COMMIT DROP AS
+  SELECT subject_ref::text AS message_key FROM privacy.subject_key WHERE shredded_at IS NOT NULL OR pg_temp.erased(user_id);
+DELETE FROM intake.outbox_event WHERE pg_temp.erased(message_key) OR message_key IN (SELECT message_key FROM erased_refs);
+DELETE FROM advice.outbox_event WHERE pg_temp.erased(message_key) OR message_key IN (SELECT message_key FROM erased_refs);
+DELETE FROM reminder.outbox_event WHERE pg_temp.erased(message_key) OR message_key IN (SELECT message_key FROM erased_refs);
 -- The audit of access keeps its entries about an erased person under a pseudonym, as the services' erasure does.
 CREATE FUNCTION pg_temp.pseudonym(user_id text) RETURNS text LANGUAGE sql IMMUTABLE AS
   $$ SELECT 'erased:' || encode(sha256(convert_to(user_id, 'UTF8')), 'hex') $$;

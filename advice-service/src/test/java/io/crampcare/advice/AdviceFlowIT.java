@@ -160,7 +160,7 @@ class AdviceFlowIT {
             assertNotNull(reason, "the failure reason travels with the record");
             String schemaReason = new String(parked.get(2).headers().lastHeader("dead-letter-reason").value(),
                     StandardCharsets.UTF_8);
-            assertTrue(schemaReason.contains("names the payload schema https://crampcare.io/schemas/advice-issued.v1.json"),
+            assertTrue(schemaReason.contains("names the schema https://crampcare.io/schemas/advice-issued.v1.json"),
                     schemaReason);
         }
     }

@@ -37,6 +37,7 @@ import io.crampcare.contracts.EventTypes;
 import io.crampcare.contracts.Topics;
 import io.crampcare.testsupport.CloudEventWriter;
 import io.crampcare.testsupport.Scrape;
+import io.crampcare.testsupport.TestKeyring;
 import io.crampcare.testsupport.TestTokens;
 import io.crampcare.testsupport.TestUsers;
 import io.quarkus.test.junit.QuarkusTest;
@@ -84,7 +85,7 @@ class DeadLetterReplayIT {
                 .body("items", hasSize(2))
                 .body("items.ceId", is(List.of(eventA, eventB)))
                 .body("items[0].ceType", is(EventTypes.CRAMP_REPORT_SUBMITTED))
-                .body("items[0].key", is(user))
+                .body("items[0].key", is(TestKeyring.ofServiceUnderTest().keyOf(user).subjectRef().toString()))
                 .body("items[0].partition", is(0))
                 .body("items[0].offset", notNullValue())
                 .body("items[0].deadLetteredAt", notNullValue())
@@ -123,8 +124,10 @@ class DeadLetterReplayIT {
         List<ConsumerRecord<String, byte[]>> replayed = published(r -> eventA.equals(header(r, "ce_id")), Duration.ofSeconds(2));
         assertEquals(1, replayed.size());
         ConsumerRecord<String, byte[]> record = replayed.get(0);
-        assertEquals(user, record.key());
-        assertEquals(reportJsonA, new String(record.value(), StandardCharsets.UTF_8), "the value as it was parked");
+        TestKeyring keyring = TestKeyring.ofServiceUnderTest();
+        assertEquals(keyring.keyOf(user).subjectRef().toString(), record.key());
+        assertEquals(reportJsonA, keyring.open(record.key(), eventA, EventTypes.CRAMP_REPORT_SUBMITTED,
+                new String(record.value(), StandardCharsets.UTF_8)).orElseThrow().payload(), "the value as it was parked");
         List<String> names = new ArrayList<>();
         record.headers().forEach(h -> names.add(h.key()));
         assertTrue(names.containsAll(List.of("ce_specversion", "ce_id", "ce_type", "ce_source", "ce_time", "ce_subject",
@@ -144,7 +147,8 @@ class DeadLetterReplayIT {
         assertEquals(3, published(r -> eventA.equals(header(r, "ce_id")), Duration.ofSeconds(2)).size());
         assertEquals(duplicatesBefore + 2, Scrape.value(DUPLICATES), "the repeats were consumed and skipped");
         try (KafkaConsumer<String, byte[]> consumer = consumer()) {
-            assertEquals(2, read(consumer, Topics.ADVICE, r -> user.equals(r.key()), Duration.ofSeconds(2)).size(),
+            String subjectRef = TestKeyring.ofServiceUnderTest().keyOf(user).subjectRef().toString();
+            assertEquals(2, read(consumer, Topics.ADVICE, r -> subjectRef.equals(r.key()), Duration.ofSeconds(2)).size(),
                     "one advice event per report");
         }
         // Nothing was parked again, and the dead letters stay where they were.

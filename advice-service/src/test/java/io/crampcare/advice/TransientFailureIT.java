@@ -80,6 +80,7 @@ class TransientFailureIT {
         }, "connection-killer");
         List<UUID> reports = new ArrayList<>();
         try (CloudEventWriter writer = new CloudEventWriter(TestUsers.bootstrapServers())) {
+            writer.subjectRefOf(user); // the person's key, read before the database drops connections
             killer.start();
             for (int i = 0; i < 30; i++) {
                 reports.add(send(writer, user));
@@ -108,6 +109,7 @@ class TransientFailureIT {
         String readyDuringOutage;
         int liveDuringOutage;
         try (CloudEventWriter writer = new CloudEventWriter(TestUsers.bootstrapServers())) {
+            writer.subjectRefOf(user); // the person's key, read before the outage
             try (DatabaseOutage outage = DatabaseOutage.of(jdbcUrl, "advice_svc")) {
                 for (int i = 0; i < 10; i++) {
                     reports.add(send(writer, user));

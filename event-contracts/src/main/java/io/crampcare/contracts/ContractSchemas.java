@@ -65,8 +65,9 @@ public final class ContractSchemas {
     /**
      * The CloudEvents {@code dataschema} of {@code ceType}: the absolute URI of its payload schema, the {@code $id} of
      * the file {@link #resource(String)} names, e.g. {@code https://crampcare.io/schemas/cramp-report-submitted.v1.json}.
-     * Producers send it as {@code ce_dataschema}; consumers compare it with the type they expect. Empty when
-     * {@code ceType} is not a CrampCare type.
+     * The sealed payload of an event of that type keeps it (the record's own {@code ce_dataschema} names the sealed
+     * event, {@link io.crampcare.contracts.sealed.EventSeal#DATA_SCHEMA}). Empty when {@code ceType} is not a CrampCare
+     * type.
      */
     public static Optional<URI> dataSchema(String ceType) {
         URI known = ceType == null ? null : DATA_SCHEMAS.get(ceType);

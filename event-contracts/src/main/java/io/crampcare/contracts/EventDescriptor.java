@@ -13,14 +13,15 @@ import io.crampcare.contracts.report.CrampReportSubmittedV1;
 
 /**
  * One kind of event, everything a producer and a consumer must agree on: the Kafka topic it goes to, its CloudEvents
- * {@code type}, its payload record and the function that reads its Kafka key from a payload. The key is also the
- * event's CloudEvents {@code subject}: whose event it is (the user). A producer hands the outbox a descriptor and a
- * payload; a consumer names the descriptor it reads.
+ * {@code type}, its payload record and the function that reads from a payload whose event it is (the user id). On the
+ * topic that person is named by their subjectRef, the Kafka key and CloudEvents {@code subject}, and the payload is
+ * sealed with their key ({@link io.crampcare.contracts.sealed.EventSeal}). A producer hands the outbox a descriptor
+ * and a payload; a consumer names the descriptor it reads.
  *
  * @param topic        Kafka topic ({@link Topics})
  * @param type         CloudEvents type ({@link EventTypes})
  * @param payloadClass the payload record
- * @param key          the Kafka key (and CloudEvents subject) of a payload; events with the same key keep their order
+ * @param key          whose event a payload is (the user id); a person's events keep their order
  */
 public record EventDescriptor<T>(String topic, String type, Class<T> payloadClass, Function<? super T, String> key) {
 
@@ -51,7 +52,7 @@ public record EventDescriptor<T>(String topic, String type, Class<T> payloadClas
     }
 
     /**
-     * The Kafka key of {@code payload}, which must be of this event's payload class.
+     * Whose event {@code payload} is (the user id), which must be of this event's payload class.
      *
      * @throws ClassCastException when it is not
      */

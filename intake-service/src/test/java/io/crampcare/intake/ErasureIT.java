@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 
 import io.crampcare.support.privacy.ErasureStore;
 import io.crampcare.support.privacy.SubjectHash;
+import io.crampcare.testsupport.TestKeyring;
 import io.crampcare.testsupport.TestQueries;
 import io.crampcare.testsupport.TestUsers;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -63,6 +64,9 @@ class ErasureIT {
         asAdminWithoutReason().header("CrampCare-Access-Reason", "ticket about " + user).when()
                 .get(REPORTS + "?userId=" + user).then().statusCode(200);
 
+        String subjectRef = TestKeyring.ofServiceUnderTest().keyOf(user).subjectRef().toString();
+        assertEquals(2, count("SELECT count(*) FROM outbox_event WHERE message_key = ?", subjectRef));
+
         Response asked = asUser(user).when().post("/api/v1/users/" + user + "/erasure");
         asked.then().statusCode(202).contentType(ContentType.JSON)
                 .body("status", is("IN_PROGRESS")).body("requestedBy", is("SELF"))
@@ -94,7 +98,7 @@ class ErasureIT {
         asUser(user).when().get(self).then().body("status", is("IN_PROGRESS"))
                 .body("services.find { it.service == 'advice-service' }.status", is("PENDING"));
         assertEquals(0, count("SELECT count(*) FROM cramp_report WHERE user_id = ?", user));
-        assertEquals(0, count("SELECT count(*) FROM outbox_event WHERE message_key = ?", user));
+        assertEquals(0, count("SELECT count(*) FROM outbox_event WHERE message_key = ?", subjectRef));
         assertEquals(0, count("SELECT count(*) FROM idempotent_request WHERE idempotency_key LIKE ?", user + "/%"));
         assertEquals(1, count("SELECT count(*) FROM cramp_report WHERE user_id = ?", other), "another user's stays");
         assertEquals(0, count("SELECT count(*) FROM access_audit WHERE subject_user_id = ? OR reason LIKE ?", user,

@@ -32,7 +32,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.cloudevents.CloudEvent;
 import io.crampcare.contracts.Topics;
+import io.crampcare.contracts.sealed.EventSeal;
 import io.crampcare.testsupport.CloudEventReader;
+import io.crampcare.testsupport.EventSchemas;
+import io.crampcare.testsupport.TestKeyring;
 import io.crampcare.testsupport.TestQueries;
 import io.crampcare.testsupport.TestUsers;
 import io.quarkus.test.junit.QuarkusTest;
@@ -52,6 +55,7 @@ class ReportWithEventIT {
     DataSource dataSource;
 
     private final ObjectMapper json = new ObjectMapper();
+    private final TestKeyring keyring = TestKeyring.ofServiceUnderTest();
 
     /** A refused event insert leaves no report, and a refused report insert leaves no event. */
     @ParameterizedTest
@@ -59,11 +63,15 @@ class ReportWithEventIT {
     void aRowIsStoredOnlyWithItsPartner(String refused, String refusedUser, String partner, String partnerUser)
             throws Exception {
         String user = TestUsers.newUser("all-or-nothing");
-        try (AutoCloseable refusal = refuseRows(refused, refusedUser, user)) {
+        // The outbox keys a person's events by their subjectRef (sealed events), the report by the user id.
+        String subjectRef = keyring.keyOf(user).subjectRef().toString();
+        try (AutoCloseable refusal = refuseRows(refused, refusedUser,
+                refusedUser.equals("message_key") ? subjectRef : user)) {
             asAdmin().contentType(ContentType.JSON).body(TestReports.valid(user)).when().post(REPORTS)
                     .then().statusCode(500).contentType("application/problem+json");
         }
-        assertEquals(0, count("SELECT count(*) FROM " + partner + " WHERE " + partnerUser + " = ?", user),
+        assertEquals(0, count("SELECT count(*) FROM " + partner + " WHERE " + partnerUser + " = ?",
+                partnerUser.equals("message_key") ? subjectRef : user),
                 "nothing in " + partner + " when the insert into " + refused + " failed");
     }
 
@@ -87,17 +95,14 @@ class ReportWithEventIT {
             clients.shutdownNow();
         }
         List<String> numbered = TestQueries.list(dataSource,
-                "SELECT payload ->> 'reportId' FROM outbox_event WHERE message_key = ? ORDER BY seq",
-                row -> row.getString(1), user);
+                "SELECT id::text FROM outbox_event WHERE message_key = ? ORDER BY seq",
+                row -> row.getString(1), keyring.keyOf(user).subjectRef().toString());
         assertEquals(reports, numbered.size(), "one event per report");
         assertEquals(reports, count("SELECT count(*) FROM cramp_report WHERE user_id = ?", user));
         try (CloudEventReader reader = new CloudEventReader(TestUsers.bootstrapServers(), Topics.CRAMP_REPORTS)) {
             List<ConsumerRecord<String, CloudEvent>> records = reader.await(r -> user.equals(r.key()), reports,
                     Duration.ofSeconds(60));
-            List<String> published = new ArrayList<>();
-            for (ConsumerRecord<String, CloudEvent> record : records) {
-                published.add(json.readTree(record.value().getData().toBytes()).get("reportId").asText());
-            }
+            List<String> published = records.stream().map(r -> r.value().getId()).toList();
             assertEquals(numbered, published, "published in seq order");
         }
     }
@@ -116,6 +121,34 @@ class ReportWithEventIT {
             assertEquals(id, json.readTree(data).get("reportId").asText());
             assertTrue(json.readTree(data).get("notes").isNull(), data);
             assertFalse(data.contains("squats"), data);
+        }
+    }
+
+    /**
+     * On the topic the event names the person only by a random subjectRef and holds its payload sealed with the
+     * person's key (issue 32: crypto-shredding): neither the user id nor any field of the report is readable without
+     * the key ring.
+     */
+    @Test
+    void theEventIsSealedWithThePersonsKey() throws Exception {
+        String user = TestUsers.newUser("sealed");
+        String id = asAdmin().contentType(ContentType.JSON).body(TestReports.valid(user)).when().post(REPORTS)
+                .then().statusCode(201).extract().path("id");
+        String subjectRef = keyring.keyOf(user).subjectRef().toString();
+        try (CloudEventReader reader = CloudEventReader.sealed(TestUsers.bootstrapServers(), Topics.CRAMP_REPORTS)) {
+            ConsumerRecord<String, CloudEvent> record = reader.await(r -> subjectRef.equals(r.key()), 1,
+                    Duration.ofSeconds(30)).get(0);
+            CloudEvent event = record.value();
+            String value = new String(event.getData().toBytes(), StandardCharsets.UTF_8);
+            assertEquals(subjectRef, event.getSubject());
+            assertEquals(EventSeal.DATA_SCHEMA, event.getDataSchema());
+            assertEquals(List.of(), EventSchemas.sealedViolations(value));
+            for (String readable : List.of(user, id, "GLUTEUS", "squats", "reportId", "userId")) {
+                assertFalse(value.contains(readable), readable + " is readable in " + value);
+            }
+            String opened = keyring.open(record.key(), event.getId(), event.getType(), value).orElseThrow().payload();
+            assertEquals(id, json.readTree(opened).get("reportId").asText());
+            assertEquals(user, json.readTree(opened).get("userId").asText());
         }
     }
 

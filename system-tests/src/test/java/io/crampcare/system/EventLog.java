@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -25,7 +26,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventDeserializer;
 import io.crampcare.contracts.Topics;
+import io.crampcare.contracts.sealed.EventSeal;
 import io.crampcare.testsupport.EventSchemas;
+import io.crampcare.testsupport.TestKeyring;
 import io.crampcare.testsupport.TestTraces;
 
 /**
@@ -59,10 +62,13 @@ final class EventLog implements AutoCloseable {
     /** The next offset this log will read, per partition it has read from. */
     private final Map<TopicPartition, Long> read = new ConcurrentHashMap<>();
     private final KafkaConsumer<String, byte[]> consumer;
+    private final TestKeyring keyring;
     private final Thread thread;
     private volatile boolean running = true;
 
-    EventLog(String bootstrapServers) {
+    /** Reads every topic and dead-letter topic, opening each sealed record with {@code keyring}. */
+    EventLog(String bootstrapServers, TestKeyring keyring) {
+        this.keyring = keyring;
         consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, "system-tests-event-log",
@@ -85,13 +91,16 @@ final class EventLog implements AutoCloseable {
                     String traceparent = TestTraces.traceparent(record.headers());
                     read.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
                     Position position = new Position(record.topic(), record.partition(), record.offset());
+                    Optional<TestKeyring.Opened> opened = keyring.open(record.key(), header(record, "ce_id"),
+                            header(record, "ce_type"), raw);
+                    String key = opened.map(TestKeyring.Opened::userId).orElse(record.key());
                     if (record.topic().endsWith(".dlq")) {
                         String origin = header(record, "dead-letter-topic") + "/" + header(record, "dead-letter-partition")
                                 + "@" + header(record, "dead-letter-offset");
                         String cause = header(record, "dead-letter-exception-class-name") + ": "
                                 + header(record, "dead-letter-reason");
-                        events.add(new Event(record.topic(), record.key(), header(record, "ce_id"), null, null, raw,
-                                traceparent, origin, cause));
+                        events.add(new Event(record.topic(), key, header(record, "ce_id"), null, null,
+                                opened.map(TestKeyring.Opened::payload).orElse(raw), traceparent, origin, cause));
                         continue;
                     }
                     try {
@@ -99,13 +108,23 @@ final class EventLog implements AutoCloseable {
                         if (poison.contains(event.getId())) {
                             continue; // written on purpose by a test
                         }
-                        List<String> problems = EventSchemas.violations(event.getType(), raw);
+                        List<String> problems = new ArrayList<>(EventSchemas.sealedViolations(raw));
+                        if (!EventSeal.DATA_SCHEMA.equals(event.getDataSchema())) {
+                            problems.add("ce_dataschema " + event.getDataSchema());
+                        }
+                        if (opened.isEmpty() && !shredded(record.key())) {
+                            problems.add("does not open with its subject's key");
+                        }
+                        opened.ifPresent(o -> problems.addAll(EventSchemas.violations(event.getType(), o.payload())));
                         if (!problems.isEmpty()) {
                             violations.put(position, position + " " + event.getId() + ": " + problems);
                             continue;
                         }
-                        events.add(new Event(record.topic(), record.key(), event.getId(), event.getType(),
-                                JSON.readTree(raw), raw, traceparent, null, null));
+                        // An erased person's record (its key shredded) is kept as it is: nothing of it opens.
+                        String payload = opened.map(TestKeyring.Opened::payload).orElse(null);
+                        events.add(new Event(record.topic(), key, event.getId(), event.getType(),
+                                payload == null ? null : JSON.readTree(payload), payload == null ? raw : payload,
+                                traceparent, null, null));
                     } catch (Exception e) {
                         violations.put(position, position + ": not a valid CloudEvent: " + e.getMessage());
                     }
@@ -116,6 +135,10 @@ final class EventLog implements AutoCloseable {
                 ServiceProcess.sleep(500); // broker away: keep trying
             }
         }
+    }
+
+    private boolean shredded(String subjectRef) {
+        return keyring.bySubjectRef(subjectRef).map(k -> k.secret() == null).orElse(false);
     }
 
     /** A record a test writes on purpose that is not a valid event: not a violation. */

@@ -117,7 +117,7 @@ class FaultMatrixIT {
             long t0 = System.nanoTime();
             database = system.linkDatabase();
             system.start();
-            events = new EventLog(system.bootstrapServers());
+            events = new EventLog(system.bootstrapServers(), system.database.keyring());
             offsets = new KafkaOffsets(system.bootstrapServers());
             // The groups' first rebalance is not a fault: let it finish before the first one.
             ConsumerGroups.await(system.bootstrapServers(), List.of("advice-service", "reminder-service"),
@@ -235,7 +235,7 @@ class FaultMatrixIT {
                         "{\"nudgeId\": \"not-a-nudge\"}"));
                 poison.add(sendPoison(producer, Topics.NUDGE_ACKS, acker, null, "{\"nudgeId\": \"no headers\"}"));
             }
-            try (CloudEventWriter writer = new CloudEventWriter(system.bootstrapServers())) {
+            try (CloudEventWriter writer = new CloudEventWriter(system.bootstrapServers(), system.database.keyring())) {
                 Instant at = Instant.now();
                 writer.send(Topics.NUDGE_ACKS, acker, UUID.randomUUID().toString(), EventTypes.NUDGE_ACKNOWLEDGED,
                         "/crampcare/reminder-service", SystemIT.json(Map.of("nudgeId", UUID.randomUUID().toString(),

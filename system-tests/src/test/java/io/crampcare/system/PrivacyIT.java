@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -27,6 +28,13 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -45,7 +53,10 @@ import io.crampcare.client.reminder.model.NudgeKind;
 import io.crampcare.client.reminder.model.Preferences;
 import io.crampcare.client.reminder.model.Workout;
 import io.crampcare.client.reminder.model.WorkoutRequest;
+import io.crampcare.contracts.EventTypes;
 import io.crampcare.contracts.Topics;
+import io.crampcare.testsupport.CloudEventWriter;
+import io.crampcare.testsupport.TestKeyring;
 import io.crampcare.testsupport.TestTokens;
 import io.crampcare.testsupport.TestUsers;
 import io.restassured.path.json.JsonPath;
@@ -74,7 +85,7 @@ class PrivacyIT {
         try {
             system.start();
             clients = new ApiClients(system);
-            events = new EventLog(system.bootstrapServers());
+            events = new EventLog(system.bootstrapServers(), system.database.keyring());
         } catch (RuntimeException e) {
             system.close();
             throw e;
@@ -131,6 +142,14 @@ class PrivacyIT {
                 export.getList("reminder.nudges").size(), export.getList("reminder.drinks").size(),
                 export.getList("reminder.workouts").size(), export.getList("intake.audit").size());
 
+        List<String> before = findOnTopics(user, NOTES);
+        for (String topic : List.of(Topics.CRAMP_REPORTS, Topics.ADVICE, Topics.NUDGES, Topics.NUDGE_ACKS,
+                Topics.DRINKS, Topics.deadLetter(Topics.CRAMP_REPORTS))) {
+            assertTrue(before.stream().anyMatch(f -> f.startsWith(topic + "/")),
+                    "before the erasure the person's events on " + topic + " open with their key: " + before);
+        }
+        assertTrue(before.stream().anyMatch(f -> f.endsWith(NOTES)), "the dead letter opens: " + before);
+
         long asked = System.nanoTime();
         Response erasure = clients.as(user).erasure.requestErasure().userIdPath(user).execute(status(202));
         String erasureId = erasure.path("id");
@@ -140,6 +159,16 @@ class PrivacyIT {
 
         assertEquals(List.of(), findInSchemas(user, NOTES), "no text or jsonb column holds the person or their notes");
         assertEquals(List.of(), findInLogs(user, NOTES), "no service log names the person or quotes their notes");
+        assertEquals(List.of(), findOnTopics(user, NOTES),
+                "no record on any topic or dead-letter topic, opened with the keys that remain, holds the person");
+        assertTrue(findOnTopics(bystander).stream().anyMatch(f -> f.startsWith(Topics.CRAMP_REPORTS + "/")),
+                "another user's events still open");
+        // A restore from a backup is followed by the registry's erasures again (runbook): the script keeps the
+        // erasure and touches nobody else.
+        try (Connection db = system.database.connectAsAdmin()) {
+            db.createStatement().execute(Files.readString(system.root.resolve("deploy/postgres/reapply-erasures.sql")));
+        }
+        assertEquals(List.of(), findInSchemas(user, NOTES), "after reapply-erasures.sql");
         clients.as(user).reports.listCrampReports().userIdQuery(user).execute(status(403));
         clients.as(user).personalData.getExport().userIdPath(user).execute(status(403));
         assertEquals(kept, clients.as(bystander).reports.getCrampReport().idPath(kept.getId()).executeAs(status(200)));
@@ -210,6 +239,15 @@ class PrivacyIT {
         as.nudges.acknowledgeNudge().idPath(warmUpId).body(new Acknowledgement().outcome(AckOutcome.DONE))
                 .executeAs(status(200));
         await().atMost(TIMEOUT).until(() -> rows("advice.nudge_ack", user) == 1);
+        // A dead letter of the person: an event of theirs, sealed with their key, that breaks its contract.
+        String poisonId = UUID.randomUUID().toString();
+        events.expectPoison(poisonId);
+        try (CloudEventWriter writer = new CloudEventWriter(system.bootstrapServers(), system.database.keyring())) {
+            writer.send(Topics.CRAMP_REPORTS, user, poisonId, EventTypes.CRAMP_REPORT_SUBMITTED,
+                    "/crampcare/intake-service", "{\"userId\": \"" + user + "\", \"notes\": \"" + NOTES + "\"}");
+        }
+        await().atMost(TIMEOUT).until(() -> events.on(Topics.deadLetter(Topics.CRAMP_REPORTS),
+                e -> user.equals(e.key()) && poisonId.equals(e.id())), l -> !l.isEmpty());
         return new Made(preferences, report, advice.getString("adviceId"),
                 advice.getList("recommendations.ruleId"), workout, drink, warmUpId);
     }
@@ -276,6 +314,55 @@ class PrivacyIT {
             }
         }
         return found;
+    }
+
+    /**
+     * Every record of every topic and dead-letter topic, read from the beginning, whose key, headers, value or payload
+     * (opened with the keys the key ring still has) holds any of {@code words}: {@code topic/partition@offset: word}.
+     */
+    private List<String> findOnTopics(String... words) {
+        TestKeyring keyring = system.database.keyring(); // a new one: the ring as it is now
+        List<String> found = new ArrayList<>();
+        List<String> topics = new ArrayList<>(Topics.ALL);
+        Topics.ALL.forEach(t -> topics.add(Topics.deadLetter(t)));
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, system.bootstrapServers(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : topics) {
+                consumer.partitionsFor(topic, Duration.ofSeconds(30))
+                        .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            long deadline = System.nanoTime() + TIMEOUT.toNanos();
+            while (ends.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
+                assertTrue(System.nanoTime() < deadline, "reading every topic to its end took too long");
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    StringBuilder text = new StringBuilder(String.valueOf(record.key()));
+                    for (Header header : record.headers()) {
+                        text.append('\n').append(header.key()).append(':')
+                                .append(new String(header.value(), StandardCharsets.UTF_8));
+                    }
+                    String value = record.value() == null ? "" : new String(record.value(), StandardCharsets.UTF_8);
+                    text.append('\n').append(value);
+                    keyring.open(record.key(), header(record, "ce_id"), header(record, "ce_type"), value)
+                            .ifPresent(opened -> text.append('\n').append(opened.payload()));
+                    for (String word : words) {
+                        if (text.indexOf(word) >= 0) {
+                            found.add(record.topic() + "/" + record.partition() + "@" + record.offset() + ": " + word);
+                        }
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    private static String header(ConsumerRecord<?, ?> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     /** Every line of the services' logs (not the broker's) that holds any of {@code words}. */

@@ -85,7 +85,7 @@ class RedeliveryIT {
         try {
             database = system.linkDatabase();
             system.start();
-            events = new EventLog(system.bootstrapServers());
+            events = new EventLog(system.bootstrapServers(), system.database.keyring());
             offsets = new KafkaOffsets(system.bootstrapServers());
             db = system.database.connectAsAdmin();
             ConsumerGroups.await(system.bootstrapServers(), List.of("advice-service", "reminder-service"),

@@ -125,7 +125,7 @@ class SystemIT {
             long started = System.nanoTime();
             system.start();
             clients = new ApiClients(system);
-            events = new EventLog(system.bootstrapServers());
+            events = new EventLog(system.bootstrapServers(), system.database.keyring());
             say("system up in %d ms (broker, database, intake, advice, reminder)", (System.nanoTime() - started) / 1_000_000);
         } catch (RuntimeException e) {
             system.close();
@@ -228,7 +228,7 @@ class SystemIT {
     void frequentCrampsDespiteAdherenceMeanSeeADoctor() {
         String user = TestUsers.newUser("frequent");
         Instant now = Instant.now();
-        try (CloudEventWriter writer = new CloudEventWriter(system.bootstrapServers())) {
+        try (CloudEventWriter writer = new CloudEventWriter(system.bootstrapServers(), system.database.keyring())) {
             for (int day = 1; day <= 5; day++) {
                 for (String kind : List.of("HYDRATION", "WARM_UP")) {
                     Instant at = now.minus(day, ChronoUnit.DAYS);
@@ -257,7 +257,7 @@ class SystemIT {
         String user = TestUsers.newUser("poison");
         String poisonId = UUID.randomUUID().toString();
         events.expectPoison(poisonId);
-        try (CloudEventWriter writer = new CloudEventWriter(system.bootstrapServers())) {
+        try (CloudEventWriter writer = new CloudEventWriter(system.bootstrapServers(), system.database.keyring())) {
             writer.send(Topics.CRAMP_REPORTS, user, poisonId, EventTypes.CRAMP_REPORT_SUBMITTED,
                     "/crampcare/intake-service", "{\"reportId\": 42, oops");
         }

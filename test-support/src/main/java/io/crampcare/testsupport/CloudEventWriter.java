@@ -16,18 +16,27 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-import io.crampcare.contracts.ContractSchemas;
+import io.crampcare.contracts.sealed.EventSeal;
 
 /**
- * Produces records the way a CrampCare producer does (CloudEvents binary mode: {@code ce_*} headers, JSON value,
- * key = user id), or any raw value, so that consumer tests can feed a topic, including duplicates and poison.
+ * Produces records the way a CrampCare producer does (CloudEvents binary mode: {@code ce_*} headers, the JSON payload
+ * sealed with its person's key from the key ring as value, key = the person's subjectRef), or any raw value, so that
+ * consumer tests can feed a topic, including duplicates and poison. Callers name the person by user id and give the
+ * plain payload; a payload that is not JSON, or breaks its schema, is sealed all the same (poison inside the seal).
  */
 public final class CloudEventWriter implements AutoCloseable {
 
     private final KafkaProducer<String, String> producer;
     private final String bootstrapServers;
+    private final TestKeyring keyring;
 
+    /** A writer for the tests of a service: the key ring is the one of the service under test's database. */
     public CloudEventWriter(String bootstrapServers) {
+        this(bootstrapServers, TestKeyring.ofServiceUnderTest());
+    }
+
+    public CloudEventWriter(String bootstrapServers, TestKeyring keyring) {
+        this.keyring = keyring;
         this.bootstrapServers = bootstrapServers;
         producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
@@ -42,22 +51,42 @@ public final class CloudEventWriter implements AutoCloseable {
 
     /** Sends one CloudEvent in a trace: with a {@code traceparent} header (none when null). */
     public void send(String topic, String key, String id, String type, String source, String json, String traceparent) {
+        Sealed sealed = seal(key, id, type, json);
         RecordHeaders headers = new RecordHeaders();
-        addCloudEventHeaders(headers, key, id, type, source);
+        addCloudEventHeaders(headers, sealed.key(), id, type, source);
         if (traceparent != null) {
             headers.add("traceparent", traceparent.getBytes(StandardCharsets.UTF_8));
         }
-        sendRecord(new ProducerRecord<>(topic, null, key, json, headers));
+        sendRecord(new ProducerRecord<>(topic, null, sealed.key(), sealed.value(), headers));
+    }
+
+    /** A record's key and value as a producer writes them: the person's subjectRef, and the payload sealed. */
+    private record Sealed(String key, String value) {
+    }
+
+    /** Seals {@code json} for the event with the person's key (a record without a person or id stays as it is). */
+    private Sealed seal(String userId, String id, String type, String json) {
+        if (userId == null || id == null || type == null || json == null) {
+            return new Sealed(userId, json);
+        }
+        TestKeyring.Key key = keyring.keyOf(userId);
+        return new Sealed(key.subjectRef().toString(), keyring.seal(key, id, type, json));
+    }
+
+    /** The subjectRef a producer keys the person's events by. */
+    public String subjectRefOf(String userId) {
+        return keyring.keyOf(userId).subjectRef().toString();
     }
 
     /** Sends one CloudEvent that names {@code dataSchema} as its payload schema instead of its type's (a forgery). */
     public void sendNamingSchema(String topic, String key, String id, String type, String source, String json,
             String dataSchema) {
+        Sealed sealed = seal(key, id, type, json);
         RecordHeaders headers = new RecordHeaders();
-        addCloudEventHeaders(headers, key, id, type, source);
+        addCloudEventHeaders(headers, sealed.key(), id, type, source);
         headers.remove("ce_dataschema");
         headers.add("ce_dataschema", dataSchema.getBytes(StandardCharsets.UTF_8));
-        sendRecord(new ProducerRecord<>(topic, null, key, json, headers));
+        sendRecord(new ProducerRecord<>(topic, null, sealed.key(), sealed.value(), headers));
     }
 
     /**
@@ -79,16 +108,19 @@ public final class CloudEventWriter implements AutoCloseable {
         failure.put("dead-letter-partition", Integer.toString(partition));
         failure.put("dead-letter-offset", Long.toString(offset));
         failure.forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
-        addCloudEventHeaders(headers, key, id, type, source);
-        sendRecord(new ProducerRecord<>(topic + ".dlq", null, key, json, headers));
+        Sealed sealed = seal(key, id, type, json);
+        addCloudEventHeaders(headers, sealed.key(), id, type, source);
+        sendRecord(new ProducerRecord<>(topic + ".dlq", null, sealed.key(), sealed.value(), headers));
     }
 
-    /** The headers the outbox relay writes, {@code ce_dataschema} included (derived from the type, as it does). */
+    /** The headers the outbox relay writes, {@code ce_dataschema} (the sealed event's) included. */
     private static void addCloudEventHeaders(RecordHeaders headers, String key, String id, String type, String source) {
         Map<String, String> cloudEvent = new LinkedHashMap<>(Map.of("ce_specversion", "1.0", "ce_id", id,
-                "ce_type", type, "ce_source", source, "ce_time", Instant.now().toString(), "ce_subject", key,
-                "content-type", "application/json"));
-        ContractSchemas.dataSchema(type).ifPresent(uri -> cloudEvent.put("ce_dataschema", uri.toString()));
+                "ce_type", type, "ce_source", source, "ce_time", Instant.now().toString(),
+                "content-type", "application/json", "ce_dataschema", EventSeal.DATA_SCHEMA.toString()));
+        if (key != null) {
+            cloudEvent.put("ce_subject", key);
+        }
         cloudEvent.forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
     }
 
@@ -115,10 +147,12 @@ public final class CloudEventWriter implements AutoCloseable {
             List<Future<RecordMetadata>> sent = new ArrayList<>();
             for (Together record : records) {
                 RecordHeaders headers = new RecordHeaders();
+                Sealed sealed = record.type() == null ? new Sealed(record.key(), record.json())
+                        : seal(record.key(), record.id(), record.type(), record.json());
                 if (record.type() != null) {
-                    addCloudEventHeaders(headers, record.key(), record.id(), record.type(), record.source());
+                    addCloudEventHeaders(headers, sealed.key(), record.id(), record.type(), record.source());
                 }
-                sent.add(together.send(new ProducerRecord<>(topic, partition, record.key(), record.json(), headers)));
+                sent.add(together.send(new ProducerRecord<>(topic, partition, sealed.key(), sealed.value(), headers)));
             }
             together.flush();
             for (Future<RecordMetadata> each : sent) {

@@ -25,6 +25,7 @@ import io.crampcare.contracts.ContractSchemas;
 public final class EventSchemas {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final String SEALED = "schemas/sealed-event.v1.json";
 
     /** Each schema is read and compiled once per JVM, on first use. */
     private static final Map<String, Schema> SCHEMAS = new ConcurrentHashMap<>();
@@ -34,7 +35,16 @@ public final class EventSchemas {
 
     /** Schema violations of {@code payloadJson} as event type {@code ceType}, one line each; empty when valid. */
     public static List<String> violations(String ceType, String payloadJson) {
-        Schema schema = SCHEMAS.computeIfAbsent(ceType, EventSchemas::load);
+        return violations(SCHEMAS.computeIfAbsent(ceType, EventSchemas::load), payloadJson);
+    }
+
+    /** Schema violations of a record value as a sealed event (sealed-event.v1), one line each; empty when valid. */
+    public static List<String> sealedViolations(String value) {
+        return violations(SCHEMAS.computeIfAbsent(SEALED, resource -> ContractSchemas.compile(
+                ContractResources.readTree(resource, MAPPER))), value);
+    }
+
+    private static List<String> violations(Schema schema, String payloadJson) {
         JsonNode payload;
         try {
             payload = MAPPER.readTree(payloadJson);

@@ -76,6 +76,11 @@ public final class TestDatabase implements AutoCloseable {
         return DriverManager.getConnection(jdbcUrl(), role, role);
     }
 
+    /** The key ring of sealed events in this database, read and written as the admin role. */
+    public TestKeyring keyring() {
+        return new TestKeyring(jdbcUrl(), ADMIN_USER, ADMIN_PASSWORD);
+    }
+
     /** Connects as the admin (superuser) role. */
     public Connection connectAsAdmin() throws SQLException {
         return adminConnection(name);

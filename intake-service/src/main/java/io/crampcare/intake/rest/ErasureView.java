@@ -19,9 +19,9 @@ public record ErasureView(UUID id,
         Erasure.RequestedBy requestedBy,
         @Schema(description = "When the last service erased its part; absent while any is pending") Instant completedAt,
         List<ServiceStep> services,
-        @Schema(description = "Records already on Kafka topics are not rewritten: they expire by the topics' "
-                + "retention (7 days; dead-letter topics 30 days), at the latest at this time. They hold no free "
-                + "text (notes stay in the intake service).")
+        @Schema(description = "Records already on Kafka topics are sealed with the person's key, which is "
+                + "destroyed when the erasure completes: from then on none of them opens. Their sealed bytes expire by "
+                + "the topics' retention (7 days; dead-letter topics 30 days), at the latest at this time.")
         Instant topicRecordsExpireBy, Links links) {
 
     /** The longest retention of any topic (the dead-letter topics': deploy/kafka/topics.conf). */

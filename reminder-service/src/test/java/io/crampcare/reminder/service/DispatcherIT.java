@@ -193,7 +193,10 @@ class DispatcherIT {
     }
 
     private int outboxRows(String user) throws SQLException {
-        return TestQueries.first(dataSource,
-                "SELECT count(*) FROM outbox_event WHERE topic = 'nudges' AND message_key = ?", row -> row.getInt(1), user);
+        // Sealed events are keyed by the person's subjectRef (issue 32).
+        return TestQueries.first(dataSource, """
+                SELECT count(*) FROM outbox_event o JOIN privacy.subject_key k ON o.message_key = k.subject_ref::text
+                WHERE o.topic = 'nudges' AND k.user_id = ?
+                """, row -> row.getInt(1), user);
     }
 }

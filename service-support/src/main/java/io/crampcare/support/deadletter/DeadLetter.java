@@ -16,7 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param offset          offset there
  * @param ceId            the CloudEvent id ({@code ce_id}); null for a record that is not a CloudEvent
  * @param ceType          the CloudEvent type ({@code ce_type})
- * @param key             the record key (the userId), as it was on the original topic
+ * @param key             the record key (the person's subjectRef), as it was on the original topic
  * @param deadLetteredAt  when it was parked (the dead-letter record's timestamp)
  * @param reason          {@code dead-letter-reason}: the failure's message
  * @param exceptionClass  {@code dead-letter-exception-class-name}

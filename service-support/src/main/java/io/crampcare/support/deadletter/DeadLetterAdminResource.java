@@ -1,7 +1,10 @@
 package io.crampcare.support.deadletter;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -27,13 +30,15 @@ import io.crampcare.support.problem.Problem;
 import io.crampcare.support.problem.ProblemMappers;
 import io.crampcare.support.security.Access;
 import io.crampcare.support.security.GatewayAdminFilter;
+import io.crampcare.support.privacy.SubjectKey;
+import io.crampcare.support.privacy.SubjectKeys;
 import io.crampcare.support.security.Roles;
 
 /**
  * Operator view of the dead letters this service's consumers parked, and their replay. Only the dead-letter topics
  * this service's own channels declare are addressable (any other is 404). Both show users' records (the key is the
- * userId) and need a reason (CrampCare-Access-Reason); each user whose records one shows or replays is recorded in the
- * audit of access.
+ * person's subjectRef; payloads stay sealed and are not shown) and need a reason (CrampCare-Access-Reason); each user
+ * whose records one shows or replays is recorded in the audit of access.
  */
 @Path("/api/v1/admin/dead-letters/{topic}")
 @Tag(name = "Operations", description = "For operators (role admin)")
@@ -58,6 +63,8 @@ public class DeadLetterAdminResource {
 
     @Inject
     DeadLetterService deadLetters;
+    @Inject
+    SubjectKeys subjectKeys;
     @Inject
     DeadLetterPaging paging;
     @Inject
@@ -96,8 +103,24 @@ public class DeadLetterAdminResource {
         return result;
     }
 
-    /** The users whose records these keys are, each once (a record without a key names nobody). */
-    private static List<String> users(List<String> keys) {
-        return keys.stream().filter(Objects::nonNull).distinct().toList();
+    /**
+     * The users whose records these keys are, each once: the user a subjectRef's key names; none for an erased
+     * person's (shredded) or a record without a key; a key that is not a known subjectRef as it is.
+     */
+    private List<String> users(List<String> keys) {
+        Map<UUID, SubjectKey> ring = subjectKeys.forReading(keys.stream().map(DeadLetterAdminResource::subjectRef)
+                .filter(Objects::nonNull).collect(Collectors.toSet()));
+        return keys.stream().filter(Objects::nonNull).map(key -> {
+            SubjectKey known = ring.get(subjectRef(key));
+            return known == null ? key : known.userId();
+        }).filter(Objects::nonNull).distinct().toList();
+    }
+
+    private static UUID subjectRef(String key) {
+        try {
+            return key == null ? null : UUID.fromString(key);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,6 +20,8 @@ import org.jboss.logging.Logger;
 import io.crampcare.support.failure.FailureClass;
 import io.crampcare.support.inbox.RetryPolicy.StoppedWhileRetrying;
 import io.crampcare.support.privacy.ErasedSubjects;
+import io.crampcare.support.privacy.SubjectKey;
+import io.crampcare.support.privacy.SubjectKeys;
 import io.crampcare.support.tracing.TraceContext;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -65,13 +68,15 @@ public class BatchConsumer {
     private final MeterRegistry registry;
     private final Settlement settlement;
     private final ErasedSubjects erased;
+    private final SubjectKeys subjectKeys;
     /** {@code crampcare.events.transaction.size} per topic, built once rather than looked up at every commit. */
     private final Map<String, DistributionSummary> transactionSizes = new ConcurrentHashMap<>();
 
     BatchConsumer(EventReader reader, InboxStore store, RetryPolicy retry, DeadLetterHandOff handOff, ShutdownGate gate,
-            Tracer tracer, MeterRegistry registry, ErasedSubjects erased) {
+            Tracer tracer, MeterRegistry registry, ErasedSubjects erased, SubjectKeys subjectKeys) {
         this.reader = reader;
         this.erased = erased;
+        this.subjectKeys = subjectKeys;
         this.store = store;
         this.retry = retry;
         this.gate = gate;
@@ -120,6 +125,12 @@ public class BatchConsumer {
     private <T> void process(List<KafkaRecord<String, String>> records, EventKind<T> kind, BatchEffect<T> effect) {
         String topic = records.get(0).getTopic();
         settlement.register(topic);
+        Map<UUID, SubjectKey> keys;
+        try {
+            keys = keysOf(records);
+        } catch (StoppedWhileRetrying e) {
+            return; // left for redelivery
+        }
         RecordOutcome[] outcomes = new RecordOutcome[records.size()]; // null: left for redelivery
         Span[] spans = new Span[records.size()];
         List<Consumed<T>> readable = new ArrayList<>(records.size());
@@ -128,7 +139,9 @@ public class BatchConsumer {
             spans[i] = startSpan(record);
             try {
                 readable.add(new Consumed<>(i, record,
-                        reader.read(record, kind, TraceContext.of(Context.root().with(spans[i])))));
+                        reader.read(record, kind, TraceContext.of(Context.root().with(spans[i])), keys)));
+            } catch (ErasedSubjectEvent e) {
+                outcomes[i] = RecordOutcome.ERASED_SUBJECT;
             } catch (RuntimeException e) { // poison (a bug in reading would be one for every delivery as well)
                 outcomes[i] = RecordOutcome.failed(e);
             }
@@ -139,6 +152,17 @@ public class BatchConsumer {
             inOneTransaction(readable, effect, outcomes);
         }
         settlement.settle(records, outcomes, spans);
+    }
+
+    /** The key ring's entries of the records' subjects: one query for the batch, retried while the database is out. */
+    private Map<UUID, SubjectKey> keysOf(List<KafkaRecord<String, String>> records) {
+        Set<UUID> refs = records.stream().map(EventReader::subjectRefOf).filter(Objects::nonNull)
+                .collect(Collectors.toSet());
+        Set<String> partitions = new LinkedHashSet<>();
+        records.forEach(r -> partitions.add(r.getTopic() + "-" + r.getPartition()));
+        return retry.run(retry.ofBatch(records.get(0).getTopic(), partitions,
+                EventReader.header(records.get(0).getHeaders(), "ce_id"), records.size()),
+                () -> subjectKeys.forReading(refs));
     }
 
     private <T> void inOneTransaction(List<Consumed<T>> readable, BatchEffect<T> effect, RecordOutcome[] outcomes) {
@@ -198,7 +222,7 @@ public class BatchConsumer {
 
     /**
      * Inside the transaction: round by round, the first-seen events to the effect, but those about an erased person
-     * (the key is the user id), which change nothing. What became of each, by index.
+     * (the event's key is the user id its subject's key names), which change nothing. What became of each, by index.
      */
     private <T> RecordOutcome[] applyRounds(List<Consumed<T>> readable, BatchEffect<T> effect) {
         RecordOutcome[] applied = new RecordOutcome[readable.size()];

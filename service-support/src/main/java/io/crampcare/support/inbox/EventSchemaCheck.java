@@ -11,6 +11,7 @@ import com.networknt.schema.Schema;
 
 import io.crampcare.contracts.ContractResources;
 import io.crampcare.contracts.ContractSchemas;
+import io.crampcare.contracts.sealed.EventSeal;
 
 /**
  * Whether a consumed payload keeps its event type's contract, before anything applies it: the type's JSON Schema from
@@ -44,14 +45,14 @@ final class EventSchemaCheck {
     }
 
     /**
-     * Throws {@link PoisonMessageException} when the record names a payload schema ({@code ce_dataschema}) other than
-     * the one of {@code ceType}: a producer that says it wrote another contract must not be read as this one. Records
-     * without the header (older producers, hand-made ones) pass, and their payload is checked as any other.
+     * Throws {@link PoisonMessageException} when the record names a value schema ({@code ce_dataschema}) other than
+     * the sealed event's: a producer that says it wrote another contract must not be read as this one. Records
+     * without the header (hand-made ones) pass, and their value is checked as any other.
      */
     void requireDeclaredSchema(String ceType, String dataSchema, String eventId) {
-        String expected = ContractSchemas.dataSchema(ceType).orElseThrow().toString();
+        String expected = EventSeal.DATA_SCHEMA.toString();
         if (dataSchema != null && !dataSchema.equals(expected)) {
-            throw new PoisonMessageException("Event " + eventId + " of type " + ceType + " names the payload schema "
+            throw new PoisonMessageException("Event " + eventId + " of type " + ceType + " names the schema "
                     + dataSchema + ", not " + expected);
         }
     }

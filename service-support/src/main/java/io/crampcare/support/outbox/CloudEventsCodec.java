@@ -6,12 +6,13 @@ import java.time.format.DateTimeFormatter;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
-import io.crampcare.contracts.ContractSchemas;
+import io.crampcare.contracts.sealed.EventSeal;
 import io.crampcare.support.tracing.TraceContext;
 
 /**
- * An outbox row as a Kafka record in the CloudEvents Kafka binding, binary mode: the payload is the value, the
- * attributes are {@code ce_*} headers, and the trace context of its publish span goes along as {@code traceparent}
+ * An outbox row as a Kafka record in the CloudEvents Kafka binding, binary mode: the sealed payload (a sealed-event.v1
+ * document) is the value, the key and {@code ce_subject} are the person's subjectRef, the other attributes are
+ * {@code ce_*} headers, and the trace context of its publish span goes along as {@code traceparent}
  * (and {@code tracestate}) so that the consumer continues the trace.
  */
 final class CloudEventsCodec {
@@ -29,8 +30,8 @@ final class CloudEventsCodec {
         header(headers, "ce_id", event.id().toString());
         header(headers, "ce_source", source);
         header(headers, "ce_type", event.type());
-        // Every type the services write names its schema; a row of any other type goes out without one.
-        ContractSchemas.dataSchema(event.type()).ifPresent(uri -> header(headers, "ce_dataschema", uri.toString()));
+        // The value is the sealed payload (Outbox seals each as it is written); ce_type names what it holds.
+        header(headers, "ce_dataschema", EventSeal.DATA_SCHEMA.toString());
         header(headers, "ce_time", DateTimeFormatter.ISO_INSTANT.format(event.createdAt().toInstant()));
         if (event.subject() != null) {
             header(headers, "ce_subject", event.subject());

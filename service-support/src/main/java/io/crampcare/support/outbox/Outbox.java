@@ -4,8 +4,10 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -14,6 +16,8 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.crampcare.contracts.EventDescriptor;
+import io.crampcare.support.privacy.SubjectKey;
+import io.crampcare.support.privacy.SubjectKeys;
 import io.crampcare.support.tracing.TraceContext;
 
 /**
@@ -30,11 +34,13 @@ public class Outbox {
     private final OutboxStore store;
     private final ObjectMapper objectMapper;
     private final Event<OutboxWritten> written;
+    private final SubjectKeys subjectKeys;
 
-    Outbox(OutboxStore store, ObjectMapper objectMapper, Event<OutboxWritten> written) {
+    Outbox(OutboxStore store, ObjectMapper objectMapper, Event<OutboxWritten> written, SubjectKeys subjectKeys) {
         this.store = store;
         this.objectMapper = objectMapper;
         this.written = written;
+        this.subjectKeys = subjectKeys;
     }
 
     /**
@@ -93,7 +99,10 @@ public class Outbox {
     }
 
     private UUID[] insert(String sql, RowParameters row, List<Message> messages) {
-        OutboxColumns events = new OutboxColumns(messages, objectMapper);
+        // Sealed as they are written: the outbox table holds no more of a person than the topics do.
+        Map<String, SubjectKey> keys = subjectKeys.forWriting(messages.stream().map(Message::key)
+                .collect(Collectors.toSet()));
+        OutboxColumns events = new OutboxColumns(messages, objectMapper, keys);
         store.insert(sql, row, events);
         // One wake-up is enough: once running, the relay publishes everything unsent. It is observed after the commit:
         // the caller's transaction's, or (none active) at once, the statement having committed on its own.
@@ -136,7 +145,7 @@ public class Outbox {
             return new Message(event, payload, time, null);
         }
 
-        /** The Kafka key, and CloudEvents subject, the descriptor reads from the payload. */
+        /** Whose event it is: the user id the descriptor reads from the payload (published as their subjectRef). */
         public String key() {
             return event.keyOf(payload);
         }

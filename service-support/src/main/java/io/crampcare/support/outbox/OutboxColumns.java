@@ -7,7 +7,9 @@ import java.util.UUID;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.crampcare.contracts.sealed.EventSeal;
 import io.crampcare.support.ids.TimeOrderedIds;
+import io.crampcare.support.privacy.SubjectKey;
 import io.crampcare.support.tracing.TraceContext;
 
 /**
@@ -25,7 +27,8 @@ final class OutboxColumns {
     private final String[] traceparents;
     private final String[] tracestates;
 
-    OutboxColumns(List<Outbox.Message> messages, ObjectMapper objectMapper) {
+    /** @param subjectKeys the sealing key of each message's person, by user id */
+    OutboxColumns(List<Outbox.Message> messages, ObjectMapper objectMapper, Map<String, SubjectKey> subjectKeys) {
         int size = messages.size();
         ids = new UUID[size];
         topics = new String[size];
@@ -46,9 +49,11 @@ final class OutboxColumns {
                 }
                 ids[i] = TimeOrderedIds.next();
                 topics[i] = message.event().topic();
-                keys[i] = message.key();
+                SubjectKey key = subjectKeys.get(message.key());
+                keys[i] = key.subjectRef().toString();
                 types[i] = message.event().type();
-                payloads[i] = objectMapper.writeValueAsString(message.payload());
+                payloads[i] = EventSeal.seal(key.subjectRef(), key.secret(), ids[i].toString(), types[i],
+                        objectMapper.writeValueAsString(message.payload()));
                 times[i] = message.time().toString(); // ISO-8601 in UTC; the statement casts it
             }
         } catch (JsonProcessingException e) {
@@ -65,7 +70,7 @@ final class OutboxColumns {
         return ids;
     }
 
-    /** The insert's parameters by name. An event's CloudEvents subject is its key: whose event it is. */
+    /** The insert's parameters by name. An event's CloudEvents subject is its key: whose event it is (subjectRef). */
     Map<String, Object> parameters() {
         return Map.of("ids", ids, "topics", topics, "keys", keys, "types", types, "subjects", keys, "payloads",
                 payloads, "times", times, "traceparents", traceparents, "tracestates", tracestates);

@@ -18,7 +18,7 @@ import io.quarkus.scheduler.Scheduled;
  * Twice: a request or an event that passed its "not erased" check just before the erasure was asked may commit rows
  * after the first pass, so a second pass comes once such transactions have ended
  * ({@link PrivacyConfig#secondPassAfter()}), and only it marks the step erased. The last service to finish completes
- * the erasure. A service that was down erases when it is back. Counts {@code crampcare.erasures.erased{service}};
+ * the erasure and shreds the person's key ({@link SubjectKeys}). A service that was down erases when it is back. Counts {@code crampcare.erasures.erased{service}};
  * logs name the erasure, never the person.
  */
 @ApplicationScoped
@@ -33,9 +33,11 @@ public class ErasureWorker {
     private final MeterRegistry registry;
     private final PrivacyConfig config;
     private final String service;
+    private final SubjectKeys subjectKeys;
 
     ErasureWorker(ErasureStore store, Instance<PersonalRows> rows, MeterRegistry registry, PrivacyConfig config,
-            @ConfigProperty(name = "quarkus.application.name") String service) {
+            @ConfigProperty(name = "quarkus.application.name") String service, SubjectKeys subjectKeys) {
+        this.subjectKeys = subjectKeys;
         this.store = store;
         this.rows = rows;
         this.registry = registry;
@@ -75,6 +77,11 @@ public class ErasureWorker {
             return true;
         }
         boolean completed = store.markErased(step.erasureId(), service, erased);
+        if (completed) {
+            // The last step: every service's rows are gone, so the person's key goes, and with it every copy of
+            // their events on the topics (sealed with it).
+            subjectKeys.shred(step.userId());
+        }
         registry.counter("crampcare.erasures.erased", "service", service).increment();
         LOG.infof("Erasure %s: erased in %s (%d rows in the second pass)%s", step.erasureId(), service, erased,
                 completed ? "; every service has erased its part" : "");

@@ -9,14 +9,17 @@ import io.crampcare.support.sql.ColumnArrays;
 import io.crampcare.support.sql.NamedSql;
 
 /**
- * A person's rows in the tables service-support keeps in every service's schema: outbox events (sent or not: every
- * event's key is its user id) and Idempotency-Key records (stored as {@code <userId>/<key>}) go; the audit of access
+ * A person's rows in the tables service-support keeps in every service's schema: outbox events (sent or not) and Idempotency-Key records (stored as {@code <userId>/<key>}) go; the audit of access
  * keeps its entries under a pseudonym. Processed-event ids name nobody and stay.
  */
 @ApplicationScoped
 public class SupportRowsStore implements PersonalRows {
 
-    private static final NamedSql OUTBOX = NamedSql.of("DELETE FROM outbox_event WHERE message_key = :userId");
+    // Sealed, and keyed by the person's subjectRef; deleted all the same, sent or not.
+    private static final NamedSql OUTBOX = NamedSql.of("""
+            DELETE FROM outbox_event
+            WHERE message_key = (SELECT subject_ref::text FROM privacy.subject_key WHERE user_id = :userId)
+            """);
     // The audit of access keeps who looked at an erased person's data, and why, but no longer whom: the subject becomes
     // a pseudonym (the registry's hash), also where an admin's reason named the person.
     private static final NamedSql AUDIT = NamedSql.of("""

@@ -57,17 +57,18 @@ class EventSchemaCheckTest {
         String other = "https://crampcare.io/schemas/advice-issued.v1.json";
         PoisonMessageException poison = assertThrows(PoisonMessageException.class,
                 () -> CHECK.requireDeclaredSchema(EventTypes.CRAMP_REPORT_SUBMITTED, other, "e-1"));
-        assertEquals("Event e-1 of type " + EventTypes.CRAMP_REPORT_SUBMITTED + " names the payload schema " + other
-                + ", not https://crampcare.io/schemas/cramp-report-submitted.v1.json", poison.getMessage());
+        assertEquals("Event e-1 of type " + EventTypes.CRAMP_REPORT_SUBMITTED + " names the schema " + other
+                + ", not https://crampcare.io/schemas/sealed-event.v1.json", poison.getMessage());
+        // The type's own payload schema is not the value's either: the value is sealed.
         assertThrows(PoisonMessageException.class, () -> CHECK.requireDeclaredSchema(EventTypes.ADVICE_ISSUED,
-                "https://crampcare.io/schemas/advice-issued.v2.json", "e-2"));
+                "https://crampcare.io/schemas/advice-issued.v1.json", "e-2"));
     }
 
     @Test
-    void aRecordNamingItsOwnPayloadSchemaOrNoneIsFine() {
+    void aRecordNamingTheSealedEventSchemaOrNoneIsFine() {
         CHECK.requireDeclaredSchema(EventTypes.CRAMP_REPORT_SUBMITTED,
-                "https://crampcare.io/schemas/cramp-report-submitted.v1.json", "e-1");
-        CHECK.requireDeclaredSchema(EventTypes.NUDGE_ACKNOWLEDGED, null, "e-2"); // older producers send none
+                "https://crampcare.io/schemas/sealed-event.v1.json", "e-1");
+        CHECK.requireDeclaredSchema(EventTypes.NUDGE_ACKNOWLEDGED, null, "e-2"); // hand-made records send none
     }
 
     @Test

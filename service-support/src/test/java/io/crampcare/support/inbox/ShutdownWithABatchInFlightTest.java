@@ -61,7 +61,7 @@ class ShutdownWithABatchInFlightTest {
         // No database: a store that were used would fail the test.
         BatchConsumer consumer = new BatchConsumer(new EventReader(new ObjectMapper()), new InboxStore(null, config),
                 new RetryPolicy(config, registry, new ConsumerReadiness(), gate), new DeadLetterHandOff(registry), gate,
-                OpenTelemetry.noop().getTracer("test"), registry, null);
+                OpenTelemetry.noop().getTracer("test"), registry, null, null);
 
         assertTrue(gate.enter(), "a batch in flight");
         CompletableFuture<Void> stopping = CompletableFuture.runAsync(() -> gate.stop(null));

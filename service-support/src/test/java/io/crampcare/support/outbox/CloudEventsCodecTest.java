@@ -15,8 +15,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 
-import io.crampcare.contracts.ContractSchemas;
 import io.crampcare.contracts.EventTypes;
+import io.crampcare.contracts.sealed.EventSeal;
 import io.crampcare.support.tracing.TraceContext;
 
 /** An outbox row as a record in the CloudEvents Kafka binding (binary mode), with its publish span's trace context. */
@@ -43,7 +43,7 @@ class CloudEventsCodecTest {
                 "ce_id", id.toString(),
                 "ce_source", "/crampcare/intake-service",
                 "ce_type", EventTypes.CRAMP_REPORT_SUBMITTED,
-                "ce_dataschema", ContractSchemas.dataSchema(EventTypes.CRAMP_REPORT_SUBMITTED).orElseThrow().toString(),
+                "ce_dataschema", EventSeal.DATA_SCHEMA.toString(),
                 "ce_time", "2026-11-25T07:31:02.123456Z",
                 "ce_subject", "alice-0123abcd",
                 "content-type", "application/json",
@@ -52,13 +52,14 @@ class CloudEventsCodecTest {
     }
 
     @Test
-    void noSubjectNoSchemaNoTraceNoHeader() {
+    void noSubjectNoTraceNoHeader() {
         ClaimedEvent event = new ClaimedEvent(UUID.randomUUID(), "t", "k", "com.example.other", null, "{}",
                 OffsetDateTime.parse("2026-11-25T07:31:02Z"), null);
 
         Map<String, String> headers = headers(codec.toRecord(event, null));
 
-        assertEquals(Set.of("ce_specversion", "ce_id", "ce_source", "ce_type", "ce_time", "content-type"),
+        assertEquals(Set.of("ce_specversion", "ce_id", "ce_source", "ce_type", "ce_dataschema", "ce_time",
+                "content-type"),
                 headers.keySet());
     }
 
