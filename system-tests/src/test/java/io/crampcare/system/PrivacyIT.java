@@ -149,6 +149,9 @@ class PrivacyIT {
                     "before the erasure the person's events on " + topic + " open with their key: " + before);
         }
         assertTrue(before.stream().anyMatch(f -> f.endsWith(NOTES)), "the dead letter opens: " + before);
+        say("privacy: before the erasure %d records of the person open on %d topics", before.stream()
+                .map(f -> f.substring(0, f.indexOf(':'))).distinct().count(), before.stream()
+                .map(f -> f.substring(0, f.indexOf('/'))).distinct().count());
 
         long asked = System.nanoTime();
         Response erasure = clients.as(user).erasure.requestErasure().userIdPath(user).execute(status(202));
@@ -161,6 +164,7 @@ class PrivacyIT {
         assertEquals(List.of(), findInLogs(user, NOTES), "no service log names the person or quotes their notes");
         assertEquals(List.of(), findOnTopics(user, NOTES),
                 "no record on any topic or dead-letter topic, opened with the keys that remain, holds the person");
+        say("privacy: after it none opens, and no key, header or value names the person");
         assertTrue(findOnTopics(bystander).stream().anyMatch(f -> f.startsWith(Topics.CRAMP_REPORTS + "/")),
                 "another user's events still open");
         // A restore from a backup is followed by the registry's erasures again (runbook): the script keeps the
