@@ -693,9 +693,13 @@ class FaultMatrixIT {
     /** Origins ({@code topic/partition@offset}) of the poison this class wrote. */
     private final Set<String> injected = ConcurrentHashMap.newKeySet();
 
-    /** Writes one poison record: the given ce_type and a new ce_id, or no ce_* headers at all when type is null. */
-    private EventLog.Position sendPoison(KafkaProducer<String, String> producer, String topic, String key, String type,
+    /**
+     * Writes one poison record: the given ce_type and a new ce_id, or no ce_* headers at all when type is null; keyed
+     * as the user's events are (their subjectRef), so it lands on their partition, before their next event.
+     */
+    private EventLog.Position sendPoison(KafkaProducer<String, String> producer, String topic, String user, String type,
             String value) throws Exception {
+        String key = system.database.keyring().keyOf(user).subjectRef().toString();
         RecordHeaders headers = new RecordHeaders();
         if (type != null) {
             String id = UUID.randomUUID().toString();
