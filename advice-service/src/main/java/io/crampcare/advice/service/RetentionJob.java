@@ -20,8 +20,9 @@ import io.quarkus.scheduler.Scheduled;
 /**
  * The advice service's retention job (docs/operations.md, Retention): every {@code crampcare.retention.every} it
  * deletes advice and report history past {@code crampcare.retention.advice} and nudge answers past
- * {@code crampcare.retention.acks}, by the database's clock, in batches ({@link RetentionSweep}), safely on every
- * replica. The service refuses to start with a retention shorter than the rules' window.
+ * {@code crampcare.retention.acks} (and the audit of access: {@link AuditRetention}), by the database's clock, in
+ * batches ({@link RetentionSweep}), safely on every replica. The service refuses to start with a retention shorter than
+ * the rules' window.
  */
 @ApplicationScoped
 public class RetentionJob {

@@ -18,7 +18,8 @@ import io.quarkus.scheduler.Scheduled;
 
 /**
  * Intake's retention job (docs/operations.md, Retention): every {@code crampcare.retention.every} it deletes the cramp
- * reports whose cramp is older than {@code crampcare.retention.reports}, by the database's clock, in batches
+ * reports whose cramp is older than {@code crampcare.retention.reports} and the audit of access past
+ * {@code crampcare.retention.audit} ({@link AuditRetention}), by the database's clock, in batches
  * ({@link RetentionSweep}), safely on every replica. The service refuses to start with a retention below the minimum.
  */
 @ApplicationScoped

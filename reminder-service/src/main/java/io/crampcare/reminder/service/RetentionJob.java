@@ -20,9 +20,10 @@ import io.quarkus.scheduler.Scheduled;
 
 /**
  * The reminder's retention job (docs/operations.md, Retention): every {@code crampcare.retention.every} it deletes past
- * nudges, drinks and water days older than their retention, by the database's clock, in batches
- * ({@link RetentionSweep}), safely on every replica. A planned nudge, or one of a day that is still today somewhere,
- * stays whatever its age. The service refuses to start with a retention shorter than what its views read.
+ * nudges, drinks, water days and audit entries ({@link AuditRetention}) older than their retention, by the database's
+ * clock, in batches ({@link RetentionSweep}), safely on every replica. A planned nudge, or one of a day that is still
+ * today somewhere, stays whatever its age. The service refuses to start with a retention shorter than what its views
+ * read.
  */
 @ApplicationScoped
 public class RetentionJob {
