@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import io.crampcare.advice.service.RetentionJob;
 import io.crampcare.support.clock.DatabaseClock;
 import io.crampcare.support.retention.RetentionSweep;
+import io.crampcare.testsupport.AuditRetentionChecks;
 import io.crampcare.testsupport.TestQueries;
 import io.crampcare.testsupport.TestUsers;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -24,10 +25,11 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * Advice and report history older than {@code crampcare.retention.advice} (730 days) and nudge answers older than
- * {@code crampcare.retention.acks} (90 days) are deleted; younger rows stay.
+ * {@code crampcare.retention.acks} (90 days) are deleted; younger rows stay. So are old audit entries
+ * ({@link AuditRetentionChecks}).
  */
 @QuarkusTest
-class RetentionIT {
+class RetentionIT extends AuditRetentionChecks {
 
     @Inject
     RetentionJob job;
@@ -37,6 +39,11 @@ class RetentionIT {
     DataSource dataSource;
     @Inject
     MeterRegistry registry;
+
+    @Override
+    protected long runRetention(Instant now) {
+        return job.run(now);
+    }
 
     @Test
     void rowsOlderThanTheirRetentionGoAndYoungerOnesStay() throws SQLException {

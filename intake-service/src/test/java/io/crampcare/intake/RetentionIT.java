@@ -20,14 +20,18 @@ import io.crampcare.intake.service.RetentionJob;
 import io.crampcare.intake.store.RetentionStore;
 import io.crampcare.support.clock.DatabaseClock;
 import io.crampcare.support.retention.RetentionSweep;
+import io.crampcare.testsupport.AuditRetentionChecks;
 import io.crampcare.testsupport.TestQueries;
 import io.crampcare.testsupport.TestUsers;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** Reports older than their retention (730 days by default) are deleted, younger ones stay; replicas may sweep at once. */
+/**
+ * Reports older than their retention (730 days by default) are deleted, younger ones stay; replicas may sweep at once.
+ * The job deletes old audit entries too ({@link AuditRetentionChecks}).
+ */
 @QuarkusTest
-class RetentionIT {
+class RetentionIT extends AuditRetentionChecks {
 
     @Inject
     RetentionJob job;
@@ -41,6 +45,11 @@ class RetentionIT {
     DataSource dataSource;
     @Inject
     MeterRegistry registry;
+
+    @Override
+    protected long runRetention(Instant now) {
+        return job.run(now);
+    }
 
     @Test
     void reportsOlderThanTheRetentionGoAndYoungerOnesStay() throws SQLException {

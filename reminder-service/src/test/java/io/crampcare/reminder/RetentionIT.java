@@ -24,6 +24,7 @@ import io.crampcare.reminder.service.RetentionJob;
 import io.crampcare.reminder.store.RetentionStore;
 import io.crampcare.support.clock.DatabaseClock;
 import io.crampcare.support.retention.RetentionSweep;
+import io.crampcare.testsupport.AuditRetentionChecks;
 import io.crampcare.testsupport.TestQueries;
 import io.crampcare.testsupport.TestUsers;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -32,10 +33,11 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * Past nudges older than {@code crampcare.retention.nudges} (90 days), drinks and water days older than theirs (400
- * days) are deleted, younger ones stay; a planned nudge, or one whose local day is today, stays whatever its age.
+ * days) are deleted, younger ones stay; a planned nudge, or one whose local day is today, stays whatever its age. So
+ * are old audit entries ({@link AuditRetentionChecks}).
  */
 @QuarkusTest
-class RetentionIT {
+class RetentionIT extends AuditRetentionChecks {
 
     @Inject
     RetentionJob job;
@@ -47,6 +49,11 @@ class RetentionIT {
     DataSource dataSource;
     @Inject
     MeterRegistry registry;
+
+    @Override
+    protected long runRetention(Instant now) {
+        return job.run(now);
+    }
 
     @Test
     void rowsOlderThanTheirRetentionGoAndYoungerOnesStay() throws SQLException {

@@ -10,6 +10,7 @@ import jakarta.enterprise.event.Observes;
 import io.crampcare.advice.config.AdviceConfig;
 import io.crampcare.advice.config.RetentionConfig;
 import io.crampcare.advice.store.RetentionStore;
+import io.crampcare.support.audit.AuditRetention;
 import io.crampcare.support.clock.DatabaseClock;
 import io.crampcare.support.retention.RetainedKind;
 import io.crampcare.support.retention.RetentionSweep;
@@ -19,8 +20,9 @@ import io.quarkus.scheduler.Scheduled;
 /**
  * The advice service's retention job (docs/operations.md, Retention): every {@code crampcare.retention.every} it
  * deletes advice and report history past {@code crampcare.retention.advice} and nudge answers past
- * {@code crampcare.retention.acks}, by the database's clock, in batches ({@link RetentionSweep}), safely on every
- * replica. The service refuses to start with a retention shorter than the rules' window.
+ * {@code crampcare.retention.acks} (and the audit of access: {@link AuditRetention}), by the database's clock, in
+ * batches ({@link RetentionSweep}), safely on every replica. The service refuses to start with a retention shorter than
+ * the rules' window.
  */
 @ApplicationScoped
 public class RetentionJob {
@@ -29,14 +31,16 @@ public class RetentionJob {
     private final RetentionConfig config;
     private final AdviceConfig advice;
     private final RetentionSweep sweep;
+    private final AuditRetention audit;
     private final DatabaseClock clock;
 
     RetentionJob(RetentionStore store, RetentionConfig config, AdviceConfig advice, RetentionSweep sweep,
-            DatabaseClock clock) {
+            AuditRetention audit, DatabaseClock clock) {
         this.store = store;
         this.config = config;
         this.advice = advice;
         this.sweep = sweep;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -50,7 +54,7 @@ public class RetentionJob {
     }
 
     void start(@Observes StartupEvent event) {
-        sweep.start(kinds());
+        sweep.start(AuditRetention.with(kinds(), config));
     }
 
     @Scheduled(every = "${crampcare.retention.every:1h}", delayed = "5m",
@@ -59,13 +63,14 @@ public class RetentionJob {
         run(clock.now());
     }
 
-    /** Deletes the rows past their retention at {@code now}; returns how many. */
+    /** Deletes the rows (and audit entries) past their retention at {@code now}; returns how many. */
     public long run(Instant now) {
         List<RetainedKind> kinds = kinds();
         int batch = config.batchSize();
         return sweep.sweep(kinds.get(0), "advice", now, batch, store::deleteAdvice)
                 + sweep.sweep(kinds.get(0), "report_history", now, batch, store::deleteReportHistory)
-                + sweep.sweep(kinds.get(1), "nudge_ack", now, batch, store::deleteAcks);
+                + sweep.sweep(kinds.get(1), "nudge_ack", now, batch, store::deleteAcks)
+                + audit.run(config, now);
     }
 
     private List<RetainedKind> kinds() {

@@ -11,6 +11,7 @@ import jakarta.enterprise.event.Observes;
 
 import io.crampcare.reminder.config.RetentionConfig;
 import io.crampcare.reminder.store.RetentionStore;
+import io.crampcare.support.audit.AuditRetention;
 import io.crampcare.support.clock.DatabaseClock;
 import io.crampcare.support.retention.RetainedKind;
 import io.crampcare.support.retention.RetentionSweep;
@@ -19,9 +20,10 @@ import io.quarkus.scheduler.Scheduled;
 
 /**
  * The reminder's retention job (docs/operations.md, Retention): every {@code crampcare.retention.every} it deletes past
- * nudges, drinks and water days older than their retention, by the database's clock, in batches
- * ({@link RetentionSweep}), safely on every replica. A planned nudge, or one of a day that is still today somewhere,
- * stays whatever its age. The service refuses to start with a retention shorter than what its views read.
+ * nudges, drinks, water days and audit entries ({@link AuditRetention}) older than their retention, by the database's
+ * clock, in batches ({@link RetentionSweep}), safely on every replica. A planned nudge, or one of a day that is still
+ * today somewhere, stays whatever its age. The service refuses to start with a retention shorter than what its views
+ * read.
  */
 @ApplicationScoped
 public class RetentionJob {
@@ -36,12 +38,15 @@ public class RetentionJob {
     private final RetentionStore store;
     private final RetentionConfig config;
     private final RetentionSweep sweep;
+    private final AuditRetention audit;
     private final DatabaseClock clock;
 
-    RetentionJob(RetentionStore store, RetentionConfig config, RetentionSweep sweep, DatabaseClock clock) {
+    RetentionJob(RetentionStore store, RetentionConfig config, RetentionSweep sweep, AuditRetention audit,
+            DatabaseClock clock) {
         this.store = store;
         this.config = config;
         this.sweep = sweep;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -62,7 +67,7 @@ public class RetentionJob {
     }
 
     void start(@Observes StartupEvent event) {
-        sweep.start(kinds());
+        sweep.start(AuditRetention.with(kinds(), config));
     }
 
     @Scheduled(every = "${crampcare.retention.every:1h}", delayed = "5m",
@@ -71,7 +76,7 @@ public class RetentionJob {
         run(clock.now());
     }
 
-    /** Deletes the rows past their retention at {@code now}; returns how many. */
+    /** Deletes the rows (and audit entries) past their retention at {@code now}; returns how many. */
     public long run(Instant now) {
         List<RetainedKind> kinds = kinds();
         int batch = config.batchSize();
@@ -80,7 +85,8 @@ public class RetentionJob {
                 (cutoff, limit) -> store.deleteNudges(cutoff, today, limit))
                 + sweep.sweep(kinds.get(1), "drink", now, batch, store::deleteDrinks)
                 + sweep.sweep(kinds.get(2), "hydration_day", now, batch,
-                        (cutoff, limit) -> store.deleteWaterDays(earliestDate(cutoff), limit));
+                        (cutoff, limit) -> store.deleteWaterDays(earliestDate(cutoff), limit))
+                + audit.run(config, now);
     }
 
     private List<RetainedKind> kinds() {

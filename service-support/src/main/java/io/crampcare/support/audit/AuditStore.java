@@ -41,6 +41,12 @@ class AuditStore {
              FROM access_audit WHERE subject_user_id = :subject ORDER BY at, id
             """);
 
+    // The retention's batch (AuditRetention), on index access_audit_at; skips entries another sweep holds.
+    private static final NamedSql DELETE_OLDER = NamedSql.of("""
+            DELETE FROM access_audit WHERE id IN (
+                SELECT id FROM access_audit WHERE at < :cutoff LIMIT :limit FOR UPDATE SKIP LOCKED)
+            """);
+
     private final AgroalDataSource dataSource;
 
     AuditStore(AgroalDataSource dataSource) {
@@ -75,6 +81,11 @@ class AuditStore {
     /** Every entry about {@code subject}, oldest first. */
     List<AuditEntry> about(String subject) {
         return ColumnArrays.list(dataSource, ABOUT, Map.of("subject", subject), AuditStore::entry);
+    }
+
+    /** Deletes at most {@code limit} entries from before {@code cutoff}; returns how many. */
+    int deleteOlderThan(Instant cutoff, int limit) {
+        return ColumnArrays.update(dataSource, DELETE_OLDER, Map.of("cutoff", cutoff, "limit", limit));
     }
 
     private static AuditEntry entry(Row row) throws SQLException {

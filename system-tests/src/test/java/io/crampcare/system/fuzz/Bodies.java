@@ -102,6 +102,10 @@ final class Bodies {
 
     static final List<Field> ACK = List.of(f("outcome", Kind.ENUM, true, ACK_OUTCOMES));
 
+    /** The dead-letter replay's filter (ceIds, a list of strings, left out: no kind for it here). */
+    static final List<Field> REPLAY = List.of(f("from", Kind.INSTANT, false), f("to", Kind.INSTANT, false),
+            f("dryRun", Kind.BOOL, false));
+
     static final List<Field> SNOOZE = List.of(f("minutes", Kind.INT, true));
 
     static final List<String> DRINK_KINDS = List.of("WATER", "SPORTS_DRINK", "OTHER");
@@ -122,6 +126,7 @@ final class Bodies {
             case ACK -> ACK;
             case SNOOZE -> SNOOZE;
             case DRINK -> DRINK;
+            case REPLAY -> REPLAY;
             case NONE -> List.of();
         };
     }
@@ -136,6 +141,8 @@ final class Bodies {
             case SNOOZE -> Json.obj().put("minutes", Rand.pickOf(rnd, 5, 15, 30));
             // No drunkAt: "now" would make the output depend on the clock (absent, it is the time of logging).
             case DRINK -> Json.obj().put("amountMl", Rand.between(rnd, 50, 400)).put("kind", Rand.pick(rnd, DRINK_KINDS));
+            // A dry run: were a user's token ever let through, it would still publish nothing.
+            case REPLAY -> Json.obj().put("from", "2026-01-01T00:00:00Z").put("dryRun", true);
             case NONE -> throw new IllegalArgumentException("no body");
         };
     }

@@ -592,7 +592,9 @@ final class BodyMutations {
         Field f = pick(d, x -> !x.path().contains("."));
         Object first = body.get(f.path());
         if (Rand.chance(rnd, 0.2)) {
-            int copies = Rand.between(rnd, 100, 1000);
+            // As many as stay under the body limit: a long array (an enum array) repeated a thousand times is not.
+            int entry = f.path().length() + 4 + Json.bytes(first).length;
+            int copies = Math.min(Rand.between(rnd, 100, 1000), (BODY_LIMIT - 1024 - d.bodyBytes().length) / entry);
             for (int i = 0; i < copies; i++) {
                 body.add(f.path(), first);
             }

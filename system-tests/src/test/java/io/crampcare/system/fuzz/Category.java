@@ -31,14 +31,14 @@ public enum Category {
 
     /**
      * Whether the category means anything for the endpoint: body categories only where a body is read; "victim" where
-     * a user or a record is named (the rules and the outbox name neither; the outbox answers 403 to every user token
-     * anyway).
+     * a user or a record is named (the rules name neither). Neither on the admin endpoints, which answer 403 to every
+     * user token before they read a body or look at whose data is named: path, query and token attacks are enough there.
      */
     public boolean appliesTo(Endpoint endpoint) {
         return switch (this) {
-            case BODY, SYNTAX, CONTENT_TYPE -> endpoint.takesBody();
+            case BODY, SYNTAX, CONTENT_TYPE -> endpoint.takesBody() && !endpoint.admin();
             case PATH_QUERY, TOKEN -> true;
-            case VICTIM -> endpoint.namesUser() || endpoint.hasId();
+            case VICTIM -> !endpoint.admin() && (endpoint.namesUser() || endpoint.hasId());
         };
     }
 

@@ -47,7 +47,7 @@ final class Draft {
         this.service = endpoint.service != null ? endpoint.service
                 : Rand.pick(rnd, List.of("intake", "advice", "reminder"));
         this.method = endpoint.method;
-        this.userSegment = Encode.segment(targets.user());
+        this.userSegment = Encode.segment(endpoint.pathUser(targets));
         String realId = endpoint.id.real.apply(targets);
         this.idSegment = realId == null ? null : Encode.segment(realId);
         headers.put(AUTHORIZATION, "Bearer " + targets.userToken());
@@ -57,6 +57,9 @@ final class Draft {
         if (endpoint.takesBody()) {
             headers.put(CONTENT_TYPE, JSON);
             json = Bodies.valid(endpoint.body, targets, rnd);
+        }
+        if (endpoint.query.format && rnd.nextBoolean()) {
+            query("format", Rand.pickOf(rnd, "json", "csv"));
         }
         if (endpoint == Endpoint.PREFERENCES_PUT) {
             // Without If-Match, a change to existing preferences is 428 before the body matters.

@@ -15,10 +15,11 @@ import java.util.regex.Pattern;
  * <p>Balance is by construction, not by chance: the six categories are dealt round-robin (each round reshuffled), so
  * each gets {@code count / 6} requests; each category deals its requests round-robin over the endpoints it applies to,
  * so within a category every such endpoint gets the same share (give or take one). Within a category the attack
- * variants rotate the same way. The three body categories apply to the five endpoints that read a body (POST
- * /cramp-reports, PUT preferences, POST workouts, POST ack, POST snooze), which therefore get the most requests: that
- * is where most of the input is. Path/query oddities and forged tokens go to all 18 endpoints; "victim" requests to
- * the 16 that name a user or a record.
+ * variants rotate the same way. The three body categories apply to the six endpoints that read a body (POST
+ * /cramp-reports, PUT preferences, POST workouts, POST ack, POST snooze, POST drinks; not the admin endpoints, which
+ * refuse a user's token before reading one), which therefore get the most requests: that is where most of the input
+ * is. Path/query oddities and forged tokens go to all 33 endpoints; "victim" requests to the 26 that name a user or a
+ * record and are not for admins.
  *
  * <p>All randomness comes from one {@code java.util.Random(seed)}, and nothing reads the clock, the environment or a
  * hash order, so a seed always yields the same list (and a shorter run is a prefix of a longer one).

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -15,6 +17,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -111,7 +115,7 @@ class HostileRequestsTest {
     void everyEndpointGetsAtLeastItsPathTokenAndVictimShares() {
         Map<Endpoint, Integer> perEndpoint = new EnumMap<>(Endpoint.class);
         REQUESTS.forEach(r -> perEndpoint.merge(HostileRequests.endpointOf(r), 1, Integer::sum));
-        // Path/query and token requests go to all 18 endpoints: at least 2 * floor(500 / 18) each.
+        // Path/query and token requests go to all 33 endpoints: at least 2 * floor(500 / 33) each.
         int least = 2 * ((COUNT / Category.values().length) / Endpoint.values().length);
         for (Endpoint e : Endpoint.values()) {
             assertTrue(perEndpoint.getOrDefault(e, 0) >= least, e + " got " + perEndpoint.get(e));
@@ -131,10 +135,40 @@ class HostileRequestsTest {
         for (HostileRequest r : REQUESTS) {
             Endpoint e = HostileRequests.endpointOf(r);
             assertTrue(Set.of("intake", "advice", "reminder").contains(r.service()), r.toString());
-            if (e != Endpoint.OUTBOX) {
+            if (e.service != null) {
                 assertEquals(e.service, r.service(), r.toString());
             }
             assertEquals(e.method, r.method(), r.toString());
+        }
+    }
+
+    @Test
+    void theErasureIsNeverAskedForTheFuzzUser() {
+        // A request that erased the fuzz user would break the rest of the run: every erasure names someone else.
+        Pattern erasure = Pattern.compile("/users/([^/?]*)/erasure", Pattern.CASE_INSENSITIVE);
+        List<HostileRequest> erasures = new ArrayList<>(REQUESTS.stream()
+                .filter(r -> HostileRequests.endpointOf(r) == Endpoint.ERASURE_CREATE).toList());
+        StrictInputCases.generate(TARGETS).stream().map(StrictInputCases.Case::request)
+                .filter(r -> HostileRequests.endpointOf(r) == Endpoint.ERASURE_CREATE).forEach(erasures::add);
+        assertTrue(erasures.size() > 50, "erasure requests: " + erasures.size());
+        for (HostileRequest r : erasures) {
+            Matcher m = erasure.matcher(r.path());
+            if (!m.find()) {
+                continue; // a path that is no erasure's (a dot segment, an empty user): nobody's
+            }
+            String user = percentDecoded(m.group(1).split(";", 2)[0]);
+            assertNotEquals(TARGETS.user(), user, r.toString());
+        }
+        assertTrue(erasures.stream().anyMatch(r -> r.path().contains("/users/" + TARGETS.otherUser() + "/erasure")),
+                "the erasure is asked for the other user");
+    }
+
+    /** A path segment as JAX-RS hands it on (percent-decoded as UTF-8); as it is when it does not decode. */
+    private static String percentDecoded(String segment) {
+        try {
+            return URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return segment;
         }
     }
 

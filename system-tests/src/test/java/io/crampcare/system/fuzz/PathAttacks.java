@@ -45,6 +45,9 @@ final class PathAttacks {
         if (d.endpoint.query.status) {
             variants.add(new Variant("status", this::status));
         }
+        if (d.endpoint.query.format) {
+            variants.add(new Variant("format", this::format));
+        }
         variants.add(new Variant("path shape", this::shape));
         Rand.pick(rnd, variants).apply().accept(d);
     }
@@ -111,9 +114,12 @@ final class PathAttacks {
         d.note(what);
     }
 
-    /** The caller's own user id, spelled oddly; naming another user is category "victim". */
+    /**
+     * The caller's own user id (the other user's for the erasure: {@link Endpoint#pathUser}), spelled oddly; naming
+     * another user is category "victim".
+     */
     private void oddUser(Draft d) {
-        String user = d.targets.user();
+        String user = d.endpoint.pathUser(d.targets);
         switch (rnd.nextInt(8)) {
             case 0 -> user(d, Encode.percentAll(user), "own user id with every byte percent-encoded (same id)");
             case 1 -> {
@@ -255,6 +261,18 @@ final class PathAttacks {
                 "SNOOZED", "' OR '1'='1", "x".repeat(2000));
         d.query("status", value);
         d.note("status=" + printable(value));
+    }
+
+    private void format(Draft d) {
+        if (Rand.chance(rnd, 0.2)) {
+            d.replaceQuery("format", "json").query("format", "csv");
+            d.note("format given twice (json, csv)");
+            return;
+        }
+        String value = Rand.pickOf(rnd, "xml", "JSON", "Csv", "csv ", " json", "", "json,csv", "zip", "null", "0",
+                "../csv", "csv\u0000", "json%00", "x".repeat(2000));
+        d.replaceQuery("format", value);
+        d.note("format=" + printable(value));
     }
 
     // ---- the path's shape ------------------------------------------------------------------------------------------
