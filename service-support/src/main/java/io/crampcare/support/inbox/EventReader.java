@@ -91,14 +91,17 @@ public class EventReader {
 
     /**
      * The payload as {@code payloadType}, once it is JSON that keeps the contract of {@code type}. The check and the
-     * binding read the same tree (one parse), so what is checked is exactly what is applied.
+     * binding read the same tree (one parse), so what is checked is exactly what is applied. The reasons name places,
+     * never the parser's words: those quote the opened payload, and a reason travels in clear beside the sealed record
+     * on the dead-letter topic (dead-letter-reason, and dead-letter-cause from a cause, so none is passed on).
      */
     private <T> T parse(String json, String type, Class<T> payloadType, String eventId) {
         JsonNode tree;
         try {
             tree = json == null ? null : reader.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new PoisonMessageException("Event " + eventId + " is not JSON: " + e.getOriginalMessage(), e);
+            throw new PoisonMessageException("Event " + eventId + " is not JSON (line " + e.getLocation().getLineNr()
+                    + ", column " + e.getLocation().getColumnNr() + ")");
         }
         if (tree == null || tree.isMissingNode()) {
             throw new PoisonMessageException("Event " + eventId + " has no payload");
@@ -108,7 +111,7 @@ public class EventReader {
             return reader.treeToValue(tree, payloadType);
         } catch (Exception e) {
             throw new PoisonMessageException("Event " + eventId + " is not a valid " + payloadType.getSimpleName()
-                    + ": " + e.getMessage(), e);
+                    + " (" + e.getClass().getSimpleName() + ")");
         }
     }
 

@@ -1,6 +1,8 @@
 package io.crampcare.support.inbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -81,6 +83,17 @@ class EventReaderTest {
         assertPoison("breaks the contract", record(ann.subjectRef().toString(), "e-1",
                 seal(ann, "e-1", "{\"userId\": \"user-42\"}")), ring);
         assertPoison("is not JSON", record(ann.subjectRef().toString(), "e-1", seal(ann, "e-1", "{ oops")), ring);
+    }
+
+    /** The reason travels in clear beside the sealed record on the dead-letter topic: it must not quote the payload. */
+    @Test
+    void aReasonDoesNotQuoteTheOpenedPayload() {
+        PoisonMessageException poison = assertThrows(PoisonMessageException.class, () -> reader.read(record(
+                ann.subjectRef().toString(), "e-1", seal(ann, "e-1", "{\"userId\": \"user-42\", glutes")), KIND,
+                null, ring));
+
+        assertFalse(poison.getMessage().contains("glutes"), poison.getMessage());
+        assertNull(poison.getCause(), "a cause's message would travel as dead-letter-cause");
     }
 
     private void assertPoison(String why, KafkaRecord<String, String> record, Map<UUID, SubjectKey> keys) {
