@@ -13,9 +13,9 @@ import io.crampcare.support.tracing.TraceContext;
 
 /**
  * An outbox row as a Kafka record in the CloudEvents Kafka binding, binary mode: the sealed payload (a sealed-event.v1
- * document; the erasure event's plain payload) is the value, the key and {@code ce_subject} are the person's subjectRef, the other attributes are
- * {@code ce_*} headers, and the trace context of its publish span goes along as {@code traceparent}
- * (and {@code tracestate}) so that the consumer continues the trace.
+ * document; the erasure event's plain payload) is the value, the key and {@code ce_subject} are the person's
+ * subjectRef, the other attributes are {@code ce_*} headers, and the trace context of its publish span goes along as
+ * {@code traceparent} (and {@code tracestate}) so that the consumer continues the trace.
  */
 final class CloudEventsCodec {
 

@@ -25,8 +25,7 @@ import io.quarkus.scheduler.Scheduled;
  * ({@link PrivacyConfig#secondPassAfter()}), and only it marks the step erased. The last service to finish completes
  * the erasure, shreds the person's key ({@link SubjectKeys}) and publishes {@code io.crampcare.subject.erased.v1} on
  * {@code erasures} for consumers outside the services, in that one transaction. A service that was down erases when it
- * is back. Counts {@code crampcare.erasures.erased{service}};
- * logs name the erasure, never the person.
+ * is back. Counts {@code crampcare.erasures.erased{service}}; logs name the erasure, never the person.
  */
 @ApplicationScoped
 public class ErasureWorker {
