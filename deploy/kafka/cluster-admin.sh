@@ -142,11 +142,12 @@ acls() {
   # on cramp-reports and nudge-acks is that replay's, a deliberate grant.
   # reminder consumes advice, reads its dead letters, publishes nudges, nudge answers, drinks and dead letters, and
   # replays advice dead letters into advice (the same deliberate grant).
-  together "writes intake cramp-reports" \
+  # Each publishes erasures: whichever service erases a person's rows last completes the erasure and announces it.
+  together "writes intake cramp-reports erasures" \
     "reads advice advice-service cramp-reports nudge-acks cramp-reports.dlq nudge-acks.dlq" \
-    "writes advice advice cramp-reports.dlq nudge-acks.dlq cramp-reports nudge-acks" \
+    "writes advice advice cramp-reports.dlq nudge-acks.dlq cramp-reports nudge-acks erasures" \
     "reads reminder reminder-service advice advice.dlq" \
-    "writes reminder nudges nudge-acks drinks advice.dlq advice"
+    "writes reminder nudges nudge-acks drinks advice.dlq advice erasures"
   say "ACLs granted: intake, advice, reminder (kafka-acls.sh --list shows them)"
 }
 

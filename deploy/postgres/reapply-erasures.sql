@@ -20,12 +20,16 @@ DELETE FROM reminder.preferences WHERE pg_temp.erased(user_id);
 UPDATE privacy.subject_key SET user_id = NULL, secret = NULL, shredded_at = now()
   WHERE user_id IS NOT NULL AND EXISTS (SELECT 1 FROM privacy.erasure e WHERE e.completed_at IS NOT NULL
     AND e.subject_hash = encode(sha256(convert_to(user_id, 'UTF8')), 'hex'));
--- Outbox events are keyed by the person's subjectRef (sealed events); the user id keyed those written before.
+-- Outbox events are keyed by the person's subjectRef (sealed events); the user id keyed those written before. The
+-- erasure event (subject.erased, keyed by the subjectRef too) stays: it names nobody and tells consumers to delete.
 CREATE TEMPORARY TABLE erased_refs ON COMMIT DROP AS
   SELECT subject_ref::text AS message_key FROM privacy.subject_key WHERE shredded_at IS NOT NULL OR pg_temp.erased(user_id);
-DELETE FROM intake.outbox_event WHERE pg_temp.erased(message_key) OR message_key IN (SELECT message_key FROM erased_refs);
-DELETE FROM advice.outbox_event WHERE pg_temp.erased(message_key) OR message_key IN (SELECT message_key FROM erased_refs);
-DELETE FROM reminder.outbox_event WHERE pg_temp.erased(message_key) OR message_key IN (SELECT message_key FROM erased_refs);
+DELETE FROM intake.outbox_event WHERE (pg_temp.erased(message_key) OR message_key IN (SELECT message_key FROM erased_refs))
+  AND event_type <> 'io.crampcare.subject.erased.v1';
+DELETE FROM advice.outbox_event WHERE (pg_temp.erased(message_key) OR message_key IN (SELECT message_key FROM erased_refs))
+  AND event_type <> 'io.crampcare.subject.erased.v1';
+DELETE FROM reminder.outbox_event WHERE (pg_temp.erased(message_key) OR message_key IN (SELECT message_key FROM erased_refs))
+  AND event_type <> 'io.crampcare.subject.erased.v1';
 -- The audit of access keeps its entries about an erased person under a pseudonym, as the services' erasure does.
 CREATE FUNCTION pg_temp.pseudonym(user_id text) RETURNS text LANGUAGE sql IMMUTABLE AS
   $$ SELECT 'erased:' || encode(sha256(convert_to(user_id, 'UTF8')), 'hex') $$;

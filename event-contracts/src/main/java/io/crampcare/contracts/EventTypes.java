@@ -11,6 +11,7 @@ public final class EventTypes {
     public static final String NUDGE_ACKNOWLEDGED = "io.crampcare.nudge.acknowledged.v1";
     public static final String DRINK_LOGGED = "io.crampcare.drink.logged.v1";
     public static final String DRINK_DELETED = "io.crampcare.drink.deleted.v1";
+    public static final String SUBJECT_ERASED = "io.crampcare.subject.erased.v1";
 
     /**
      * Every type above, in the order of {@link EventDescriptor#ALL} (each type's descriptor); each has its payload

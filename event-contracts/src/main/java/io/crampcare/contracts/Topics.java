@@ -18,12 +18,24 @@ public final class Topics {
     public static final String NUDGE_ACKS = "nudge-acks";
     /** Drinks logged and deleted in people's drink logs, from the reminder service; key = userId. */
     public static final String DRINKS = "drinks";
+    /**
+     * Completed erasures, for consumers outside the services (unsealed, no dead-letter twin: no service consumes it,
+     * they erase through the privacy registry); key = subjectRef.
+     */
+    public static final String ERASURES = "erasures";
 
     /**
-     * Every business topic, in the order of {@link EventDescriptor#ALL} (one event type each, {@link #DRINKS} two);
-     * each has a dead-letter twin, see {@link #deadLetter(String)}.
+     * Every topic the services publish to, in the order of {@link EventDescriptor#ALL} (one event type each,
+     * {@link #DRINKS} two).
      */
     public static final List<String> ALL = EventDescriptor.ALL.stream().map(EventDescriptor::topic).distinct()
+            .toList();
+
+    /**
+     * The topics that have a dead-letter twin ({@link #deadLetter(String)}), in the order of {@link #ALL}: all but
+     * {@link #ERASURES}, which no service consumes.
+     */
+    public static final List<String> WITH_DEAD_LETTERS = ALL.stream().filter(topic -> !ERASURES.equals(topic))
             .toList();
 
     private static final String DEAD_LETTER_SUFFIX = ".dlq";

@@ -132,7 +132,7 @@ class AsyncApiDocumentTest {
     @Test
     void channelAddressesAreKnownTopics() {
         Set<String> known = new HashSet<>(Topics.ALL);
-        Topics.ALL.forEach(topic -> known.add(Topics.deadLetter(topic)));
+        Topics.WITH_DEAD_LETTERS.forEach(topic -> known.add(Topics.deadLetter(topic)));
         for (Map.Entry<String, JsonNode> channel : fields(DOC.path("channels"))) {
             String address = channel.getValue().path("address").asText();
             assertTrue(known.contains(address), "channel " + channel.getKey() + ": unknown topic " + address);
@@ -142,7 +142,7 @@ class AsyncApiDocumentTest {
     }
 
     @Test
-    void everyMessageIsSealedAndNamesTheSchemaOfItsType() {
+    void everyMessageIsSealedButTheErasureAndNamesTheSchemaOfItsType() {
         Set<String> eventTypes = new HashSet<>(EventTypes.ALL);
         assertEquals(EventSeal.DATA_SCHEMA.toString(), JsonSchemas.readJson(SEALED_EVENT).path("$id").asText());
         for (Map.Entry<String, JsonNode> message : fields(DOC.path("components").path("messages"))) {
@@ -150,13 +150,25 @@ class AsyncApiDocumentTest {
             JsonNode headers = message.getValue().path("headers");
             String ceType = headers.findPath("ce_type").path("const").asText();
             assertTrue(eventTypes.contains(ceType), name + ": ce_type " + ceType + " is not in EventTypes");
-            String ceSource = headers.findPath("ce_source").path("const").asText();
-            assertTrue(ceSource.matches("/crampcare/[a-z-]+-service"), name + ": ce_source const " + ceSource);
+            List<String> ceSources = sources(headers);
+            assertFalse(ceSources.isEmpty(), name + ": ce_source const or enum");
+            ceSources.forEach(ceSource -> assertTrue(ceSource.matches("/crampcare/[a-z-]+-service"),
+                    name + ": ce_source " + ceSource));
+            List<String> dataSchemas = inlineLocalRefs(headers).findValues("ce_dataschema").stream()
+                    .map(schema -> schema.path("const")).filter(JsonNode::isTextual).map(JsonNode::asText).toList();
 
+            if (!EventDescriptor.ofType(ceType).orElseThrow().sealed()) {
+                // The erasure (its person's key is being shredded): the value is the plain payload, named as such.
+                assertEquals(ContractSchemas.resource(ceType), resource(message.getValue().path("payload")),
+                        name + ": an unsealed payload is its type's");
+                assertEquals(List.of(ContractSchemas.dataSchema(ceType).orElseThrow().toString()), dataSchemas,
+                        name + ": ce_dataschema is its type's");
+                assertFalse(message.getValue().has(SEALED_PAYLOAD), name + ": nothing sealed inside");
+                continue;
+            }
+            assertEquals(1, ceSources.size(), name + ": one producing service");
             // The record value, on the topic and its dead-letter twin alike, is the sealed envelope ...
             assertEquals(SEALED_EVENT, resource(message.getValue().path("payload")), name + ": payload is the sealed event");
-            List<String> dataSchemas = inlineLocalRefs(headers).findValues("ce_dataschema").stream()
-                    .map(schema -> schema.path("const").asText()).toList();
             assertEquals(List.of(EventSeal.DATA_SCHEMA.toString()), dataSchemas, name + ": ce_dataschema is the sealed event's");
             // ... and the plaintext inside keeps the schema its ce_type names.
             String sealedPayload = resource(message.getValue().path(SEALED_PAYLOAD));
@@ -173,6 +185,44 @@ class AsyncApiDocumentTest {
         }
     }
 
+    /** The ce_source values a message's headers allow: its const, or its enum. */
+    private static List<String> sources(JsonNode headers) {
+        JsonNode source = headers.findPath("ce_source");
+        List<String> sources = new ArrayList<>();
+        if (source.path("const").isTextual()) {
+            sources.add(source.path("const").asText());
+        }
+        source.path("enum").forEach(value -> sources.add(value.asText()));
+        return sources;
+    }
+
+    /** The unsealed message's examples are plain payloads of its schema, about the subjectRef of key and subject. */
+    @Test
+    void unsealedExamplesAreValidPlainPayloads() {
+        for (Map.Entry<String, JsonNode> message : fields(DOC.path("components").path("messages"))) {
+            JsonNode headers = message.getValue().path("headers");
+            String ceType = headers.findPath("ce_type").path("const").asText();
+            if (EventDescriptor.ofType(ceType).orElseThrow().sealed()) {
+                continue;
+            }
+            Schema payloadSchema = JsonSchemas.compile(resource(message.getValue().path("payload")));
+            Schema headersSchema = JsonSchemas.compile(inlineLocalRefs(headers));
+            JsonNode examples = message.getValue().path("examples");
+            assertFalse(examples.isEmpty(), message.getKey() + " should show an example");
+            for (JsonNode example : examples) {
+                String label = message.getKey() + " example " + example.path("name").asText();
+                List<Error> errors = payloadSchema.validate(example.path("payload"));
+                assertTrue(errors.isEmpty(), () -> label + ": " + errors);
+                List<Error> headerErrors = headersSchema.validate(example.path("headers"));
+                assertTrue(headerErrors.isEmpty(), () -> label + " headers: " + headerErrors);
+                assertEquals(ceType, example.path("headers").path("ce_type").asText(), label + " ce_type");
+                assertEquals(example.path("payload").path("subjectRef").asText(),
+                        example.path("headers").path("ce_subject").asText(), label + ": ce_subject is the subjectRef");
+                assertFalse(message.getValue().has(OPENED_EXAMPLES), label + ": nothing to open");
+            }
+        }
+    }
+
     @Test
     void examplesAreSealedRecordsThatOpenToValidPayloads() {
         Schema sealedEvent = JsonSchemas.compile(SEALED_EVENT);
@@ -181,6 +231,9 @@ class AsyncApiDocumentTest {
             String name = message.getKey();
             JsonNode headers = message.getValue().path("headers");
             String ceType = headers.findPath("ce_type").path("const").asText();
+            if (!EventDescriptor.ofType(ceType).orElseThrow().sealed()) {
+                continue; // unsealedExamplesAreValidPlainPayloads
+            }
             String ceSource = headers.findPath("ce_source").path("const").asText();
             Schema payloadSchema = JsonSchemas.compile(resource(message.getValue().path(SEALED_PAYLOAD)));
             Schema keySchema = JsonSchemas.compile(message.getValue().at("/bindings/kafka/key"));
@@ -237,15 +290,17 @@ class AsyncApiDocumentTest {
     }
 
     @Test
-    void everyTopicChannelHasADeadLetterTwinWithTheSameMessages() {
+    void everyConsumedTopicsChannelHasADeadLetterTwinWithTheSameMessages() {
         Map<String, JsonNode> byAddress = new HashMap<>();
         for (Map.Entry<String, JsonNode> channel : fields(DOC.path("channels"))) {
             byAddress.put(channel.getValue().path("address").asText(), channel.getValue());
         }
         for (Map.Entry<String, JsonNode> entry : byAddress.entrySet()) {
             String address = entry.getKey();
-            if (!Topics.ALL.contains(address)) {
-                continue; // a dead-letter channel itself
+            if (!Topics.WITH_DEAD_LETTERS.contains(address)) {
+                // A dead-letter channel itself, or erasures, which no service consumes: it has none.
+                assertFalse(byAddress.containsKey(Topics.deadLetter(address)), address + " has no dead-letter twin");
+                continue;
             }
             JsonNode twin = byAddress.get(Topics.deadLetter(address));
             assertNotNull(twin, "channel for " + address + " needs a channel for " + Topics.deadLetter(address));

@@ -10,22 +10,39 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.cloudevents.CloudEvent;
+import io.crampcare.contracts.EventTypes;
+import io.crampcare.contracts.Topics;
 
 import io.crampcare.support.privacy.ErasureStore;
 import io.crampcare.support.privacy.SubjectHash;
+import io.crampcare.testsupport.CloudEventReader;
+import io.crampcare.testsupport.EventSchemas;
 import io.crampcare.testsupport.TestKeyring;
 import io.crampcare.testsupport.TestQueries;
 import io.crampcare.testsupport.TestUsers;
@@ -125,6 +142,59 @@ class ErasureIT {
         asUser(user).when().get(REPORTS + "?userId=" + user).then().statusCode(403);
     }
 
+    /**
+     * The worker that completes an erasure (intake's here: the other services' steps are marked erased in SQL, as
+     * their workers would) shreds the person's key and publishes the erasure on {@code erasures} in that
+     * transaction: one record, unsealed, keyed by the person's former subjectRef, naming nothing else.
+     */
+    @Test
+    void completingAnErasurePublishesItOnceWithTheFormerSubjectRefOnly() throws Exception {
+        String user = TestUsers.newUser("erased-event");
+        String reportId = asUser(user).contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(TestReports.valid(user)).when().post(REPORTS).then().statusCode(201).extract().path("id");
+        String subjectRef = TestKeyring.ofServiceUnderTest().keyOf(user).subjectRef().toString();
+        String id = asUser(user).when().post("/api/v1/users/" + user + "/erasure").then().statusCode(202)
+                .extract().path("id");
+        // Before intake's second pass (2 s after its first), so that intake's worker is the last to finish.
+        assertEquals(2, update("""
+                UPDATE privacy.erasure_step SET first_pass_at = now(), erased_at = now(), rows_erased = 0
+                WHERE erasure_id = ?::uuid AND service IN ('advice-service', 'reminder-service')""", id));
+
+        await().atMost(TIMEOUT).until(() -> "COMPLETED".equals(asUser(user).when().get("/api/v1/erasures/" + id)
+                .then().statusCode(200).extract().path("status")));
+        assertEquals(1, count("""
+                SELECT count(*) FROM privacy.subject_key
+                WHERE subject_ref = ?::uuid AND user_id IS NULL AND secret IS NULL AND shredded_at IS NOT NULL""",
+                subjectRef), "the key is shredded");
+
+        try (CloudEventReader reader = CloudEventReader.sealed(TestUsers.bootstrapServers(), Topics.ERASURES)) {
+            List<ConsumerRecord<String, CloudEvent>> records = reader.await(r -> subjectRef.equals(r.key()), 1, TIMEOUT);
+            assertEquals(1, records.size(), "one erasure event: " + records);
+            CloudEvent event = records.get(0).value();
+            assertEquals(EventTypes.SUBJECT_ERASED, event.getType());
+            assertEquals(subjectRef, event.getSubject());
+            assertEquals(URI.create("/crampcare/intake-service"), event.getSource());
+            EventSchemas.assertValid(event); // not sealed: ce_dataschema and the value are its own schema's
+            String value = new String(event.getData().toBytes(), StandardCharsets.UTF_8);
+            JsonNode payload = new ObjectMapper().readTree(value);
+            Set<String> fields = new HashSet<>();
+            payload.fieldNames().forEachRemaining(fields::add);
+            assertEquals(Set.of("subjectRef", "erasedAt"), fields, "the subjectRef and the time, nothing else");
+            assertEquals(subjectRef, payload.path("subjectRef").asText());
+            assertEquals(event.getTime().toInstant(), Instant.parse(payload.path("erasedAt").asText()),
+                    "ce_time is erasedAt");
+            for (Header header : records.get(0).headers()) {
+                String text = new String(header.value(), StandardCharsets.UTF_8);
+                assertFalse(text.contains(user) || text.contains(reportId), header.key() + " names the person");
+            }
+            assertFalse(value.contains(user) || value.contains(reportId), value);
+        }
+        // Nothing about the person is left to publish: the outbox holds only that event under the subjectRef.
+        assertEquals(0, count("""
+                SELECT count(*) FROM outbox_event WHERE message_key = ? AND event_type <> 'io.crampcare.subject.erased.v1'""",
+                subjectRef));
+    }
+
     @Test
     void anAdminMayAskForAnotherUsersErasure() {
         String user = TestUsers.newUser("erased-by-admin");
@@ -141,6 +211,13 @@ class ErasureIT {
                 """)) {
             insert.setString(1, user);
             insert.executeUpdate();
+        }
+    }
+
+    private int update(String sql, String parameter) throws Exception {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, parameter);
+            return statement.executeUpdate();
         }
     }
 

@@ -89,7 +89,7 @@ class FaultMatrixIT {
     private static final Duration WARM_UP_LEAD = Duration.ofMinutes(1);
     /** ReminderConfig's default warm-up grace: a warm-up later than this expires instead of firing. */
     private static final Duration WARM_UP_GRACE = Duration.ofMinutes(10);
-    private static final List<String> DEAD_LETTER_TOPICS = Topics.ALL.stream().map(Topics::deadLetter).toList();
+    private static final List<String> DEAD_LETTER_TOPICS = Topics.WITH_DEAD_LETTERS.stream().map(Topics::deadLetter).toList();
     private static final Pattern OUTBOX_PENDING = Pattern.compile("(?m)^crampcare_outbox_pending(?:\\{[^}]*})? (\\S+)$");
     /**
      * How long a health probe waits for an answer. Longer than a load balancer would: the point is what the service

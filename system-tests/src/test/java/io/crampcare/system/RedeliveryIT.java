@@ -66,7 +66,7 @@ class RedeliveryIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final List<String> ADVICE_INPUTS = List.of(Topics.CRAMP_REPORTS, Topics.NUDGE_ACKS);
-    private static final List<String> DEAD_LETTER_TOPICS = Topics.ALL.stream().map(Topics::deadLetter).toList();
+    private static final List<String> DEAD_LETTER_TOPICS = Topics.WITH_DEAD_LETTERS.stream().map(Topics::deadLetter).toList();
     /** The JVM's exit status after SIGTERM (128 + 15) once the shutdown hooks have run. */
     private static final int EXIT_AFTER_SIGTERM = 143;
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -2,12 +2,14 @@ package io.crampcare.contracts.docs;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -111,7 +113,7 @@ public final class EventCatalogueReader {
 
     private Message message(String name, JsonNode message, List<JsonNode> sends) {
         JsonNode key = message.path("bindings").path("kafka").path("key");
-        String source = headerConst(message, "ce_source");
+        String source = headerConstOrEnum(message, "ce_source");
         List<Producer> producers = sends.stream().map(op -> new Producer(
                 Span.inline(op.path("summary").asText(op.path("title").asText(""))),
                 Span.inline(op.path("description").asText("")))).toList();
@@ -194,6 +196,14 @@ public final class EventCatalogueReader {
         return headers(message).path("properties").path(header).path("const").asText("");
     }
 
+    /** A header's fixed value, or its allowed values joined by ", " (ce_source of an event any service may send). */
+    private String headerConstOrEnum(JsonNode message, String header) {
+        JsonNode property = headers(message).path("properties").path(header);
+        List<String> values = new ArrayList<>();
+        property.path("enum").forEach(value -> values.add(value.asText()));
+        return property.has("const") || values.isEmpty() ? property.path("const").asText("") : String.join(", ", values);
+    }
+
     /** The message's header schema with its allOf parts merged into one object schema. */
     private ObjectNode headers(JsonNode message) {
         ObjectNode merged = JSON.createObjectNode();
@@ -219,7 +229,8 @@ public final class EventCatalogueReader {
     }
 
     private static String service(String source) {
-        return source.substring(source.lastIndexOf('/') + 1);
+        return Arrays.stream(source.split(", ")).map(s -> s.substring(s.lastIndexOf('/') + 1))
+                .collect(Collectors.joining(", "));
     }
 
     private static String consumerGroup(JsonNode operation) {

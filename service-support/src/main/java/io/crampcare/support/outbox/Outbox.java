@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -100,8 +101,9 @@ public class Outbox {
 
     private UUID[] insert(String sql, RowParameters row, List<Message> messages) {
         // Sealed as they are written: the outbox table holds no more of a person than the topics do.
-        Map<String, SubjectKey> keys = subjectKeys.forWriting(messages.stream().map(Message::key)
-                .collect(Collectors.toSet()));
+        Set<String> users = messages.stream().filter(message -> message.event().sealed()).map(Message::key)
+                .collect(Collectors.toSet());
+        Map<String, SubjectKey> keys = users.isEmpty() ? Map.of() : subjectKeys.forWriting(users);
         OutboxColumns events = new OutboxColumns(messages, objectMapper, keys);
         store.insert(sql, row, events);
         // One wake-up is enough: once running, the relay publishes everything unsent. It is observed after the commit:
@@ -145,7 +147,10 @@ public class Outbox {
             return new Message(event, payload, time, null);
         }
 
-        /** Whose event it is: the user id the descriptor reads from the payload (published as their subjectRef). */
+        /**
+         * Whose event it is: the user id the descriptor reads from the payload (published as their subjectRef); for
+         * an unsealed event the subjectRef itself.
+         */
         public String key() {
             return event.keyOf(payload);
         }

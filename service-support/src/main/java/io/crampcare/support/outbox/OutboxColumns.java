@@ -27,7 +27,7 @@ final class OutboxColumns {
     private final String[] traceparents;
     private final String[] tracestates;
 
-    /** @param subjectKeys the sealing key of each message's person, by user id */
+    /** @param subjectKeys the sealing key of each sealed message's person, by user id */
     OutboxColumns(List<Outbox.Message> messages, ObjectMapper objectMapper, Map<String, SubjectKey> subjectKeys) {
         int size = messages.size();
         ids = new UUID[size];
@@ -49,11 +49,16 @@ final class OutboxColumns {
                 }
                 ids[i] = TimeOrderedIds.next();
                 topics[i] = message.event().topic();
-                SubjectKey key = subjectKeys.get(message.key());
-                keys[i] = key.subjectRef().toString();
                 types[i] = message.event().type();
-                payloads[i] = EventSeal.seal(key.subjectRef(), key.secret(), ids[i].toString(), types[i],
-                        objectMapper.writeValueAsString(message.payload()));
+                String payload = objectMapper.writeValueAsString(message.payload());
+                if (message.event().sealed()) {
+                    SubjectKey key = subjectKeys.get(message.key());
+                    keys[i] = key.subjectRef().toString();
+                    payloads[i] = EventSeal.seal(key.subjectRef(), key.secret(), ids[i].toString(), types[i], payload);
+                } else {
+                    keys[i] = message.key(); // the subjectRef of an erasure: its key is being shredded
+                    payloads[i] = payload;
+                }
                 times[i] = message.time().toString(); // ISO-8601 in UTC; the statement casts it
             }
         } catch (JsonProcessingException e) {

@@ -1,5 +1,7 @@
 package io.crampcare.support.privacy;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,6 +11,9 @@ import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import io.crampcare.contracts.EventDescriptor;
+import io.crampcare.contracts.privacy.SubjectErasedV1;
+import io.crampcare.support.outbox.Outbox;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 
@@ -18,8 +23,9 @@ import io.quarkus.scheduler.Scheduled;
  * Twice: a request or an event that passed its "not erased" check just before the erasure was asked may commit rows
  * after the first pass, so a second pass comes once such transactions have ended
  * ({@link PrivacyConfig#secondPassAfter()}), and only it marks the step erased. The last service to finish completes
- * the erasure and shreds the person's key ({@link SubjectKeys}). A service that was down erases when it is back. Counts {@code crampcare.erasures.erased{service}};
- * logs name the erasure, never the person.
+ * the erasure, shreds the person's key ({@link SubjectKeys}) and publishes {@code io.crampcare.subject.erased.v1} on
+ * {@code erasures} for consumers outside the services, in that one transaction. A service that was down erases when it
+ * is back. Counts {@code crampcare.erasures.erased{service}}; logs name the erasure, never the person.
  */
 @ApplicationScoped
 public class ErasureWorker {
@@ -34,10 +40,13 @@ public class ErasureWorker {
     private final PrivacyConfig config;
     private final String service;
     private final SubjectKeys subjectKeys;
+    private final Outbox outbox;
 
     ErasureWorker(ErasureStore store, Instance<PersonalRows> rows, MeterRegistry registry, PrivacyConfig config,
-            @ConfigProperty(name = "quarkus.application.name") String service, SubjectKeys subjectKeys) {
+            @ConfigProperty(name = "quarkus.application.name") String service, SubjectKeys subjectKeys,
+            Outbox outbox) {
         this.subjectKeys = subjectKeys;
+        this.outbox = outbox;
         this.store = store;
         this.rows = rows;
         this.registry = registry;
@@ -79,8 +88,11 @@ public class ErasureWorker {
         boolean completed = store.markErased(step.erasureId(), service, erased);
         if (completed) {
             // The last step: every service's rows are gone, so the person's key goes, and with it every copy of
-            // their events on the topics (sealed with it).
-            subjectKeys.shred(step.userId());
+            // their events on the topics (sealed with it). Outside consumers learn it from the erasure event, which
+            // commits with the shredding (a person who never had an event has no key and gets none).
+            Instant erasedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            subjectKeys.shred(step.userId()).ifPresent(subjectRef -> outbox.write(EventDescriptor.SUBJECT_ERASED,
+                    new SubjectErasedV1(subjectRef, erasedAt), erasedAt));
         }
         registry.counter("crampcare.erasures.erased", "service", service).increment();
         LOG.infof("Erasure %s: erased in %s (%d rows in the second pass)%s", step.erasureId(), service, erased,

@@ -4,6 +4,8 @@ import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -32,6 +34,7 @@ public class SubjectKeyStore {
     private static final NamedSql BY_REFS = NamedSql.of(SELECT + " WHERE subject_ref = ANY(:refs::uuid[])");
     private static final NamedSql SHRED = NamedSql.of("""
             UPDATE privacy.subject_key SET user_id = NULL, secret = NULL, shredded_at = now() WHERE user_id = :userId
+            RETURNING subject_ref
             """);
 
     private final AgroalDataSource dataSource;
@@ -59,9 +62,10 @@ public class SubjectKeyStore {
                 SubjectKeyStore::key);
     }
 
-    /** Shreds the person's key; 0 when they had none. */
-    int shred(String userId) {
-        return ColumnArrays.update(dataSource, SHRED, Map.of("userId", userId));
+    /** Shreds the person's key; returns its subjectRef, empty when they had none. */
+    Optional<UUID> shred(String userId) {
+        return ColumnArrays.list(dataSource, SHRED, Map.of("userId", userId), row -> row.uuid("subject_ref")).stream()
+                .findFirst();
     }
 
     private static SubjectKey key(Row row) throws java.sql.SQLException {

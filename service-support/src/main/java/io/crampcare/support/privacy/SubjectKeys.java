@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -60,9 +61,13 @@ public class SubjectKeys {
         return keys;
     }
 
-    /** Shreds the person's key: none of their sealed events opens again, wherever a copy is. */
-    public void shred(String userId) {
-        store.shred(userId);
+    /**
+     * Shreds the person's key: none of their sealed events opens again, wherever a copy is.
+     *
+     * @return the subjectRef their events had, now linked to nobody; empty when they had no key (no events)
+     */
+    public Optional<UUID> shred(String userId) {
+        return store.shred(userId);
     }
 
     private static Map<String, SubjectKey> byUser(List<SubjectKey> keys) {

@@ -51,6 +51,22 @@ class CloudEventsCodecTest {
                 "tracestate", "vendor=1")), headers(record));
     }
 
+    /** The erasure event is not sealed: its value is its own payload, and ce_dataschema names that payload's schema. */
+    @Test
+    void theUnsealedErasureNamesItsOwnSchema() {
+        String subjectRef = UUID.randomUUID().toString();
+        String payload = "{\"subjectRef\":\"" + subjectRef + "\",\"erasedAt\":\"2026-12-07T23:40:12.508311Z\"}";
+        ClaimedEvent event = new ClaimedEvent(UUID.randomUUID(), "erasures", subjectRef, EventTypes.SUBJECT_ERASED,
+                subjectRef, payload, OffsetDateTime.parse("2026-12-07T23:40:12.508311Z"), null);
+
+        ProducerRecord<String, byte[]> record = codec.toRecord(event, null);
+
+        assertEquals(subjectRef, record.key());
+        assertArrayEquals(payload.getBytes(StandardCharsets.UTF_8), record.value());
+        assertEquals("https://crampcare.io/schemas/subject-erased.v1.json", headers(record).get("ce_dataschema"));
+        assertEquals(subjectRef, headers(record).get("ce_subject"));
+    }
+
     @Test
     void noSubjectNoTraceNoHeader() {
         ClaimedEvent event = new ClaimedEvent(UUID.randomUUID(), "t", "k", "com.example.other", null, "{}",
