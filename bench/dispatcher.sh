@@ -61,7 +61,8 @@ stop_replicas() {
 
 remove_seed() {
   sql -c "DELETE FROM reminder.nudge WHERE user_id LIKE '$prefix%'" \
-      -c "DELETE FROM reminder.outbox_event WHERE message_key LIKE '$prefix%'" \
+      -c "DELETE FROM reminder.outbox_event WHERE message_key IN
+            (SELECT subject_ref::text FROM privacy.subject_key WHERE user_id LIKE '$prefix%')" \
       -c "DELETE FROM reminder.preferences WHERE user_id LIKE '$prefix%'"
   # Each run starts from the same physical state: no dead rows or index entries left by the run before.
   sql -c "VACUUM ANALYZE reminder.nudge" -c "VACUUM ANALYZE reminder.outbox_event"
@@ -126,7 +127,8 @@ check_replicas() {
 }
 
 # Cheap probes (each reads one index entry), polled every 0.5 s while the replicas work.
-any_fired="SELECT EXISTS (SELECT 1 FROM reminder.outbox_event WHERE topic = 'nudges' AND message_key LIKE '$prefix%')"
+any_fired="SELECT EXISTS (SELECT 1 FROM reminder.outbox_event o JOIN privacy.subject_key k
+             ON k.subject_ref::text = o.message_key WHERE o.topic = 'nudges' AND k.user_id LIKE '$prefix%')"
 planned_left="SELECT count(*) FROM (SELECT 1 FROM reminder.nudge WHERE status = 'PLANNED' AND due_at <= now()
                 AND user_id LIKE '$prefix%' ORDER BY due_at LIMIT 1) AS left_over"
 unsent_left="SELECT count(*) FROM (SELECT 1 FROM reminder.outbox_event WHERE sent_at IS NULL ORDER BY seq LIMIT 1) AS u"
@@ -166,10 +168,13 @@ run() {
   rate=$(python3 -c "print(round($nudges / max($seconds, 0.01)))")
   statuses=$(sql -c "SELECT coalesce(string_agg(status || '=' || n, ' ' ORDER BY status), '') FROM
                        (SELECT status, count(*) AS n FROM reminder.nudge WHERE user_id LIKE '$prefix%' GROUP BY status) s")
-  # One nudge.due event per fired nudge: rows beyond one per nudge id are duplicates.
-  read -r events duplicates < <(sql -F ' ' -c "SELECT count(*), count(*) - count(DISTINCT payload->>'nudgeId')
-                                 FROM reminder.outbox_event WHERE topic = 'nudges'
-                                 AND event_type = 'io.crampcare.nudge.due.v1' AND message_key LIKE '$prefix%'")
+  # One nudge.due event per fired nudge: rows beyond one per fired nudge are duplicates. Events are sealed and keyed
+  # by the person's subjectRef (issue 32): the key ring says whose, and the count stands in for the sealed nudgeId.
+  read -r events duplicates < <(sql -F ' ' -c "SELECT count(*), count(*) - (SELECT count(*) FROM reminder.nudge
+                                   WHERE user_id LIKE '$prefix%' AND status = 'FIRED')
+                                 FROM reminder.outbox_event o JOIN privacy.subject_key k ON k.subject_ref::text = o.message_key
+                                 WHERE o.topic = 'nudges' AND o.event_type = 'io.crampcare.nudge.due.v1'
+                                   AND k.user_id LIKE '$prefix%'")
   [ "$statuses" = "FIRED=$nudges" ] || say "WARNING: not every seeded nudge fired: $statuses"
   printf '{"replicas": %s, "nudges": %s, "users": %s, "seconds": %s, "firedPerSecond": %s, "events": %s, "duplicates": %s, "statuses": "%s", "relayDrainSeconds": %s}\n' \
     "$replicas" "$nudges" "$users" "$seconds" "$rate" "$events" "$duplicates" "$statuses" "$relay_seconds" \
