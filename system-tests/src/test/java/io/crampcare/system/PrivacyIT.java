@@ -212,6 +212,8 @@ class PrivacyIT {
         awaitCompleted(user, erasureId);
         assertEquals(0, rows("reminder.preferences", user));
         assertEquals(List.of(), findInSchemas(user, NOTES));
+        assertEquals(List.of(), findOnTopics(user), "nothing of the person opens on any topic");
+        assertEquals(List.of(), findInLogs(user), "no service log names the person");
         say("privacy: an erasure asked while the reminder service was down completed once it was back");
     }
 
