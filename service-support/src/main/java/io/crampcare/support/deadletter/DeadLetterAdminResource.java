@@ -108,19 +108,12 @@ public class DeadLetterAdminResource {
      * person's (shredded) or a record without a key; a key that is not a known subjectRef as it is.
      */
     private List<String> users(List<String> keys) {
-        Map<UUID, SubjectKey> ring = subjectKeys.forReading(keys.stream().map(DeadLetterAdminResource::subjectRef)
+        Map<UUID, SubjectKey> ring = subjectKeys.forReading(keys.stream().map(SubjectKey::refOf)
                 .filter(Objects::nonNull).collect(Collectors.toSet()));
         return keys.stream().filter(Objects::nonNull).map(key -> {
-            SubjectKey known = ring.get(subjectRef(key));
+            SubjectKey known = ring.get(SubjectKey.refOf(key));
             return known == null ? key : known.userId();
         }).filter(Objects::nonNull).distinct().toList();
     }
 
-    private static UUID subjectRef(String key) {
-        try {
-            return key == null ? null : UUID.fromString(key);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
 }

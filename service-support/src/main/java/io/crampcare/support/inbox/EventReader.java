@@ -70,11 +70,7 @@ public class EventReader {
 
     /** The subjectRef a record's key names, or null when it names none. */
     public static UUID subjectRefOf(KafkaRecord<String, String> record) {
-        try {
-            return record.getKey() == null ? null : UUID.fromString(record.getKey());
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return SubjectKey.refOf(record.getKey());
     }
 
     private static SubjectKey keyOf(KafkaRecord<String, String> record, Map<UUID, SubjectKey> keys, String eventId) {

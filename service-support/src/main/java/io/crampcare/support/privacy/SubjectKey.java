@@ -11,4 +11,13 @@ public record SubjectKey(UUID subjectRef, String userId, byte[] secret) {
     public boolean shredded() {
         return secret == null;
     }
+
+    /** The subjectRef a record key names, or null when it names none (not a UUID, or no key). */
+    public static UUID refOf(String recordKey) {
+        try {
+            return recordKey == null ? null : UUID.fromString(recordKey);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
 }
